@@ -1,0 +1,1 @@
+"""Schakelpunt: the central meldpunt for signals of crime within a municipality."""

@@ -1,0 +1,35 @@
+"""View decorators that state the access rule up front and log refusals."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from schakelpunt.access.policy import decide
+from schakelpunt.audit.services import log_access
+
+
+def refuse(user, decision, *, object_type: str = "", object_id: str = "") -> None:
+    """Log a refused attempt and stop the request with 403."""
+    log_access(actor=user, decision=decision, object_type=object_type or decision.permission,
+               object_id=object_id)
+    raise PermissionDenied(decision.reason)
+
+
+def requires(code: str):
+    """Login required, and the user must hold `code`; the decision lands on request.access."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            decision = decide(request.user, code)
+            if not decision:
+                refuse(request.user, decision)
+            request.access = decision
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

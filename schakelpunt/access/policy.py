@@ -1,0 +1,132 @@
+"""The access-control point: every view, API endpoint, export and service asks this module.
+
+A permission names the roles that may use it, the purpose of use (doelbinding) and the
+processing activity that the audit log records, and optionally an object rule (may this
+user act on this object in this role?) and a queryset scope (which objects may this user
+see in this role?). Nothing else in the code base decides who may see what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from schakelpunt.accounts.roles import Rol
+
+ObjectRule = Callable[[Any, Any, str], bool]  # (user, obj, role) -> allowed
+Scope = Callable[[Any, QuerySet, str], QuerySet]  # (user, queryset, role) -> visible part
+
+
+@dataclass(frozen=True)
+class Permission:
+    code: str
+    roles: tuple[str, ...]
+    purpose: str
+    activity: str
+    object_rule: ObjectRule | None = None
+    scope: Scope | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    permission: str
+    allowed: bool
+    role: str | None
+    purpose: str
+    activity: str
+    reason: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+PERMISSIONS: dict[str, Permission] = {}
+
+
+def register(permission: Permission) -> Permission:
+    if permission.code in PERMISSIONS:
+        raise ValueError(f"permission {permission.code} registered twice")
+    PERMISSIONS[permission.code] = permission
+    return permission
+
+
+def get(code: str) -> Permission:
+    try:
+        return PERMISSIONS[code]
+    except KeyError:
+        raise KeyError(f"unknown permission {code!r}: add it to schakelpunt.access.policy") from None
+
+
+def _usable(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+
+
+def decide(user, code: str, obj: Any = None) -> Decision:
+    """May `user` use permission `code` (on `obj`)? Returns the role it is allowed in."""
+    perm = get(code)
+    if not _usable(user):
+        return Decision(code, False, None, perm.purpose, perm.activity, "niet ingelogd")
+    for role in perm.roles:
+        if not user.has_role(role):
+            continue
+        if obj is not None and perm.object_rule is not None and not perm.object_rule(user, obj, role):
+            continue
+        return Decision(code, True, role, perm.purpose, perm.activity)
+    return Decision(code, False, None, perm.purpose, perm.activity, "geen passende rol")
+
+
+def scope(user, code: str, queryset: QuerySet) -> tuple[QuerySet, Decision]:
+    """The part of `queryset` the user may see under `code`, union over the user's roles."""
+    perm = get(code)
+    if not _usable(user):
+        return queryset.none(), Decision(code, False, None, perm.purpose, perm.activity, "niet ingelogd")
+    visible = None
+    acting_role = None
+    for role in perm.roles:
+        if not user.has_role(role):
+            continue
+        part = queryset if perm.scope is None else perm.scope(user, queryset, role)
+        if perm.scope is None:
+            # Unrestricted in this role: nothing can widen it further.
+            return part, Decision(code, True, role, perm.purpose, perm.activity)
+        visible = part if visible is None else (visible | part)
+        acting_role = acting_role or role
+    if visible is None:
+        return queryset.none(), Decision(code, False, None, perm.purpose, perm.activity, "geen passende rol")
+    return visible.distinct(), Decision(code, True, acting_role, perm.purpose, perm.activity)
+
+
+R = Rol
+
+# --- Pages and functions without an object -------------------------------------------------
+register(Permission(
+    "audit.view", (R.PRIVACYFUNCTIONARIS,),
+    purpose="Toezicht op de verwerking van persoonsgegevens",
+    activity="Inzien toegangslog",
+    description="Het toegangslog doorzoeken.",
+))
+register(Permission(
+    "beheer.view", (R.BEHEERDER,),
+    purpose="Functioneel beheer", activity="Beheer van gebruikers en instellingen",
+))
+register(Permission(
+    "beheer.users.manage", (R.BEHEERDER,),
+    purpose="Functioneel beheer", activity="Beheer van gebruikers",
+))
+register(Permission(
+    "meldpunt.inbox", (R.AANDACHTSFUNCTIONARIS,),
+    purpose="Behandelen van signalen", activity="Triage van signalen",
+))
+register(Permission(
+    "signaal.report", (R.MELDER, R.AANDACHTSFUNCTIONARIS),
+    purpose="Melden van een signaal", activity="Registratie van signalen",
+))
+register(Permission(
+    "api.use", tuple(R.values),
+    purpose="Gebruik van de API", activity="API-toegang",
+))

@@ -1,0 +1,161 @@
+"""Login, logout, two-factor, re-authentication and session keep-alive."""
+
+import base64
+import io
+import time
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from schakelpunt.accounts import services
+from schakelpunt.accounts.forms import LoginForm, ReauthForm, TokenForm
+from schakelpunt.accounts.middleware import LAST_ACTIVITY, LOGIN_AT, MFA_OK, REAUTH_AT
+from schakelpunt.audit.models import Action, Outcome
+from schakelpunt.audit.services import log_event
+
+
+def _safe_next(request, default: str = "ui:home") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return reverse(default)
+
+
+def _start_session(request, user, *, mfa_ok: bool) -> None:
+    login(request, user)  # also gives the session a new id
+    now = time.time()
+    request.session[LOGIN_AT] = now
+    request.session[LAST_ACTIVITY] = now
+    request.session[MFA_OK] = mfa_ok
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request):
+    if request.user.is_authenticated and request.method == "GET":
+        return redirect(_safe_next(request))
+    form = LoginForm(request, data=request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            user = form.get_user()
+            _start_session(request, user, mfa_ok=not user.needs_two_factor)
+            log_event(actor=user, actie=Action.LOGIN)
+            if user.needs_two_factor:
+                return redirect(reverse("accounts:two_factor") + "?" + urlencode({"next": _safe_next(request)}))
+            return redirect(_safe_next(request))
+        if getattr(request, "axes_locked_out", False):
+            return locked_out(request)
+        log_event(actor=None, actie=Action.LOGIN, uitkomst=Outcome.FAILED,
+                  toelichting="onjuiste inloggegevens")
+    return render(request, "accounts/login.html", {
+        "form": form,
+        "next": request.GET.get("next", ""),
+        "expired": request.GET.get("verlopen") == "1",
+        "oidc_enabled": settings.OIDC_ENABLED,
+        "oidc_provider_name": getattr(settings, "OIDC_PROVIDER_NAME", ""),
+    })
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    log_event(actor=None, actie=Action.LOGIN, uitkomst=Outcome.REFUSED, toelichting="account tijdelijk geblokkeerd")
+    minutes = int(settings.AXES_COOLOFF_TIME * 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+@require_POST
+def logout_view(request):
+    if request.user.is_authenticated:
+        log_event(actor=request.user, actie=Action.LOGOUT)
+    logout(request)
+    messages.info(request, _("U bent uitgelogd."))
+    return redirect("accounts:login")
+
+
+@require_POST
+@login_required
+def keepalive(request):
+    # SessionTimeoutMiddleware has already recorded the activity.
+    return HttpResponse(status=204)
+
+
+def _qr_data_uri(device: TOTPDevice, user) -> str:
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor(request):
+    """Verify a code; set up a device first when the user has none that is confirmed."""
+    user = request.user
+    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    setup = confirmed is None
+    device = confirmed
+    if setup:
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or services.totp_device_start(user=user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            if setup:
+                services.totp_device_confirm(user=user, device=device)
+                messages.success(request, _("Tweestapsverificatie is ingesteld."))
+            request.session[MFA_OK] = True
+            request.session.cycle_key()
+            log_event(actor=user, actie=Action.LOGIN, verwerking="Tweestapsverificatie", toelichting="tweede factor geslaagd")
+            return redirect(_safe_next(request))
+        log_event(actor=user, actie=Action.LOGIN, uitkomst=Outcome.FAILED, verwerking="Tweestapsverificatie",
+                  toelichting="onjuiste code")
+        form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code."))
+    context = {"form": form, "setup": setup, "next": request.GET.get("next", "")}
+    if setup:
+        context["secret"] = base64.b32encode(device.bin_key).decode()
+        context["qr"] = _qr_data_uri(device, user)
+    return render(request, "accounts/two_factor.html", context)
+
+
+def _recently_reauthenticated(request) -> bool:
+    return time.time() - request.session.get(REAUTH_AT, 0) < settings.REAUTH_MAX_AGE
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reauthenticate(request):
+    form = ReauthForm(request.user, request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            request.session[REAUTH_AT] = time.time()
+            return redirect(_safe_next(request, "accounts:security"))
+        log_event(actor=request.user, actie=Action.LOGIN, uitkomst=Outcome.FAILED, toelichting="herauthenticatie mislukt")
+    return render(request, "accounts/reauthenticate.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@login_required
+def security(request):
+    has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    return render(request, "accounts/security.html", {"has_device": has_device})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_reset(request):
+    """Changing two-factor settings requires a fresh password check."""
+    if not _recently_reauthenticated(request):
+        return redirect(reverse("accounts:reauthenticate") + "?" + urlencode({"next": request.path}))
+    if request.method == "POST":
+        services.totp_devices_reset(user=request.user)
+        request.session[MFA_OK] = False
+        request.session.pop(REAUTH_AT, None)
+        return redirect("accounts:two_factor")
+    return render(request, "accounts/two_factor_reset.html")

@@ -1,0 +1,13 @@
+"""URLs under /api/v1/: the schema, its readable docs page and every app's endpoints."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from schakelpunt.accounts import api as accounts_api
+from schakelpunt.ui import views as ui_views
+
+urlpatterns = [
+    path("schema", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="api-schema"),
+    path("docs", ui_views.api_docs, name="api-docs"),
+    path("me", accounts_api.me, name="api-me"),
+]

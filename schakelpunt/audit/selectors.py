@@ -1,0 +1,55 @@
+"""Reading the access log: only for the privacyfunctionaris, and the search itself is logged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from schakelpunt.access.policy import decide
+from schakelpunt.audit.models import Action, AuditRecord
+from schakelpunt.audit.services import log_access
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    gebruiker: str = ""
+    betrokkene: str = ""
+    object_type: str = ""
+    object_id: str = ""
+    van: date | None = None
+    tot: date | None = None
+
+    def describe(self) -> str:
+        parts = [f"{k}={v}" for k, v in self.__dict__.items() if v]
+        return "; ".join(parts)[:300]
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def audit_record_list(*, user, query: AuditQuery) -> QuerySet[AuditRecord]:
+    decision = decide(user, "audit.view")
+    log_access(actor=user, decision=decision, actie=Action.SEARCH, object_type="toegangslog",
+               betrokkenen=[query.betrokkene] if query.betrokkene else [],
+               toelichting=query.describe())
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    qs = AuditRecord.objects.all()
+    if query.gebruiker:
+        qs = qs.filter(actor_username__iexact=query.gebruiker)
+    if query.betrokkene:
+        qs = qs.filter(betrokkene=query.betrokkene)
+    if query.object_type:
+        qs = qs.filter(object_type=query.object_type)
+    if query.object_id:
+        qs = qs.filter(object_id=query.object_id)
+    if query.van:
+        qs = qs.filter(tijdstip__gte=_day_start(query.van))
+    if query.tot:
+        qs = qs.filter(tijdstip__lt=_day_start(query.tot + timedelta(days=1)))
+    return qs.order_by("-id")

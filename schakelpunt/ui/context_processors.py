@@ -1,0 +1,41 @@
+"""Template context for every page: the navigation for the user's roles and session timing."""
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from schakelpunt.access.policy import decide
+
+# (permission, url name, label): an item shows when the user holds the permission.
+NAV = [
+    (None, "ui:home", "Start"),
+    ("signaal.report", "signalen:nieuw", "Signaal melden"),
+    ("signaal.report", "signalen:mijn", "Mijn signalen"),
+    ("meldpunt.inbox", "signalen:inbox", "Inbox meldpunt"),
+    (None, "taxonomie:wegwijzer", "Wegwijzer"),
+    ("audit.view", "audit:search", "Toegangslog"),
+    ("beheer.view", "ui:beheer", "Beheer"),
+    (None, "accounts:security", "Beveiliging"),
+]
+
+
+def schakelpunt(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    items = []
+    path = request.path
+    for permission, url_name, label in NAV:
+        if permission is not None and not decide(user, permission):
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue  # the part of the application that owns it is not installed
+        current = path == url if url == "/" else path.startswith(url)
+        items.append({"url": url, "label": _(label), "current": current})
+    return {
+        "nav_items": items,
+        "session_idle_timeout": settings.SESSION_IDLE_TIMEOUT,
+        "session_warning_before": settings.SESSION_WARNING_BEFORE,
+    }

@@ -1,0 +1,57 @@
+"""Cross-cutting HTTP behaviour: structured request logs and no caching of personal data."""
+
+import logging
+import time
+import uuid
+
+from schakelpunt.audit import context
+
+logger = logging.getLogger("schakelpunt.request")
+
+
+class RequestLogMiddleware:
+    """One JSON log line per request, without query strings, names or other personal data."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        req_id = request.headers.get("X-Request-ID", "")[:40] or uuid.uuid4().hex
+        token_ip = context.origin_address.set(request.META.get("REMOTE_ADDR", "")[:64])
+        token_id = context.request_id.set(req_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            context.origin_address.reset(token_ip)
+            context.request_id.reset(token_id)
+        match = getattr(request, "resolver_match", None)
+        user = getattr(request, "user", None)
+        logger.info(
+            "request",
+            extra={
+                "request_id": req_id,
+                "method": request.method,
+                "route": match.route if match else "",
+                "view": match.view_name if match else "",
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "user_id": user.pk if user is not None and user.is_authenticated else None,
+            },
+        )
+        response["X-Request-ID"] = req_id
+        return response
+
+
+class NoStoreMiddleware:
+    """Pages and API answers may hold personal data: never let a browser or proxy cache them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith("/static/"):
+            response["Cache-Control"] = "no-store"
+            response["Pragma"] = "no-cache"
+        return response

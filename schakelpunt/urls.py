@@ -1,0 +1,21 @@
+"""Root URL configuration."""
+
+from django.conf import settings
+from django.urls import include, path
+
+from schakelpunt.ui import views as ui_views
+
+urlpatterns = [
+    path("", include("schakelpunt.ui.urls")),
+    path("healthz", ui_views.healthz, name="healthz"),
+    path("account/", include("schakelpunt.accounts.urls")),
+    path("toegangslog/", include("schakelpunt.audit.urls")),
+    path("api/v1/", include("schakelpunt.api_urls")),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler403 = "schakelpunt.ui.views.forbidden"
+handler404 = "schakelpunt.ui.views.not_found"
+handler500 = "schakelpunt.ui.views.server_error"
