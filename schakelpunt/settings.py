@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "schakelpunt.access",
     "schakelpunt.audit",
     "schakelpunt.ui",
+    "schakelpunt.taxonomie",
 ]
 
 MIDDLEWARE = [

@@ -58,7 +58,7 @@ def letters_only(text: str | None) -> str:
 # tries the longest sequence first.
 TUSSENVOEGSELS: tuple[str, ...] = (
     "van", "van de", "van der", "van den", "van het", "van 't", "van t", "van ter",
-    "van ten", "van de l'", "de", "den", "der", "des", "het", "'t", "t", "te", "ten", "ter",
+    "van ten", "de", "den", "der", "des", "het", "'t", "t", "te", "ten", "ter",
     "in", "in de", "in den", "in der", "in het", "in 't", "in t", "op", "op de", "op den",
     "op der", "op het", "op 't", "op ten", "uit", "uit de", "uit den", "uit het", "uit 't",
     "uijt de", "uijt den", "aan", "aan de", "aan den", "aan het", "aan 't", "bij", "bij de",
@@ -173,7 +173,7 @@ def parse_surname(geslachtsnaam: str | None, voorvoegsel: str | None = None) -> 
                 parts.append(token)
             i += 1
     full = re.sub(r"[^a-z]", "", text)
-    return Surname(" ".join(prefix_tokens).replace("'", "'"), tuple(parts), full)
+    return Surname(" ".join(prefix_tokens), tuple(parts), full)
 
 
 # ---------------------------------------------------------------------------
@@ -304,7 +304,6 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Dutch final devoicing: Ahmed = Ahmet, Ivanov = Ivanoff, Rob = Rop.
         (r"d$", "t"),
         (r"v$", "f"),
-        (r"ff$", "f"),
         (r"b$", "p"),
     )
 )
@@ -320,8 +319,12 @@ _VOWEL_RUN = re.compile(r"[aeiouY]+")
 _REPEATS = re.compile(r"(.)\1+")
 
 
+_DIPHTHONGS = ("Y", "ai", "ei", "ui")
+
+
 def _vowel_class(run: str, at_end: bool) -> str:
-    if "Y" in run:
+    # Meier, Meijer and Meyer: a run with an ei/ij-like glide is one sound, whatever else is in it.
+    if any(d in run for d in _DIPHTHONGS):
         return "Y"
     if at_end and run == "e":
         # A final schwa marks a different name: Anne/Anna, Lotte/Lotta, Marie/Maria.

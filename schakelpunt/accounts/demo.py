@@ -1,0 +1,50 @@
+"""Demo accounts, one per role, with printed passwords and TOTP secrets (demo mode only)."""
+
+import base64
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from schakelpunt.accounts import services
+from schakelpunt.accounts.models import User
+
+DEMO_PASSWORD = "Schakelpunt-demo-2026"
+# Fixed, obviously public secrets so that a tester can add them to an authenticator app.
+DEMO_TOTP_KEYS = {
+    "aandachtsfunctionaris": "3132333435363738393031323334353637383930",
+    "beheerder": "3132333435363738393031323334353637383931",
+    "privacyfunctionaris": "3132333435363738393031323334353637383932",
+}
+
+DEMO_USERS = [
+    # username, roles, afdeling, first name, last name
+    ("melder", ["melder"], "Werk en Inkomen", "Sanne", "de Vries"),
+    ("melder2", ["melder"], "Leerplicht", "Youssef", "El Amrani"),
+    ("aandachtsfunctionaris", ["aandachtsfunctionaris"], "Meldpunt", "Mirjam", "Bakker"),
+    ("casusregisseur", ["casusregisseur"], "Zorg en Veiligheid", "Koen", "Jansen"),
+    ("deelnemer", ["deelnemer"], "Jeugdteam", "Fatima", "Haddou"),
+    ("bestuur", ["bestuur"], "Bestuursondersteuning", "Pieter", "van Dijk"),
+    ("beheerder", ["beheerder"], "Informatievoorziening", "Lotte", "Smit"),
+    ("privacyfunctionaris", ["privacyfunctionaris"], "Privacy", "Ahmed", "Bouzid"),
+]
+
+
+def seed(stdout) -> None:
+    rows = []
+    for username, roles, afdeling, first, last in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = services.user_create(username=username, roles=roles, afdeling=afdeling,
+                                        password=DEMO_PASSWORD, first_name=first, last_name=last,
+                                        email=f"{username}@gemeente.example")
+        secret = ""
+        key = DEMO_TOTP_KEYS.get(roles[0])
+        if key:
+            TOTPDevice.objects.get_or_create(user=user, name="Demo-authenticator",
+                                             defaults={"key": key, "confirmed": True})
+            secret = base64.b32encode(bytes.fromhex(key)).decode()
+        rows.append((username, ", ".join(roles), secret))
+    stdout.write("\nDemo-accounts (alleen voor de demo; wachtwoord voor allemaal: %s)" % DEMO_PASSWORD)
+    stdout.write("%-24s %-24s %s" % ("gebruikersnaam", "rol", "TOTP-geheim (authenticator-app)"))
+    for username, roles, secret in rows:
+        stdout.write("%-24s %-24s %s" % (username, roles, secret or "–"))
+    stdout.write("Open http://127.0.0.1:8000 en log in.\n")

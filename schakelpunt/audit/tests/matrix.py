@@ -1,0 +1,5 @@
+"""Permission matrix rows for the access log: the privacyfunctionaris only."""
+
+from schakelpunt.testing.matrix import page
+
+MATRIX = {"audit:search": page("privacyfunctionaris")}

@@ -1,0 +1,230 @@
+"""Data shapes of the matching engine: person records as reported, their prepared (normalised) form, and match results."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+from . import normalize as nz
+
+Decision = Literal["match", "possible", "nonmatch"]
+MATCH: Decision = "match"
+POSSIBLE: Decision = "possible"
+NONMATCH: Decision = "nonmatch"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date of birth as far as it is known: a reporter often knows only the year, or guesses an age."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    estimated: bool = False  # "ongeveer 40 jaar": the year is a guess, month and day are meaningless
+
+    def __post_init__(self) -> None:
+        # BRP writes an unknown part as 00; treat anything impossible as unknown rather than fail.
+        year = self.year if self.year and 1850 <= self.year <= 2200 else None
+        month = self.month if self.month and 1 <= self.month <= 12 else None
+        day = self.day if self.day and 1 <= self.day <= 31 and month else None
+        if self.estimated:
+            month = day = None
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "day", day)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.day is not None and not self.estimated
+
+    @classmethod
+    def from_date(cls, value: date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+    @classmethod
+    def parse(cls, text: str | None, estimated: bool = False) -> PartialDate | None:
+        """Read "1980-05-12", "12-05-1980", "12/5/1980", "00-00-1980", "05-1980", "1980-05" or "1980"."""
+        if not text:
+            return None
+        parts = [int(p) for p in re.findall(r"\d+", text)]
+        if not parts:
+            return None
+        if len(parts) == 1:
+            result = cls(parts[0], estimated=estimated)
+        elif len(parts) == 2:
+            a, b = parts
+            result = cls(a, b, estimated=estimated) if a > 31 else cls(b, a, estimated=estimated)
+        else:
+            a, b, c = parts[:3]
+            result = cls(a, b, c, estimated) if a > 31 else cls(c, b, a, estimated)
+        return result if result.year else None
+
+    def __str__(self) -> str:
+        if self.year is None:
+            return "onbekend"
+        text = f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return f"ca. {text}" if self.estimated else text
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """A person as one source describes them; any field may be missing or misspelled.
+
+    Field names follow the BRP (basisregistratie personen) so that data from Burgerzaken
+    and from a report form map onto it without translation.
+    """
+
+    ref: str
+    voornamen: str = ""
+    voorvoegsel: str = ""
+    geslachtsnaam: str = ""
+    geboortedatum: PartialDate | None = None
+    bsn: str | None = None
+    geslacht: str | None = None
+    postcode: str | None = None
+    huisnummer: int | str | None = None
+    huisletter: str = ""
+    toevoeging: str = ""
+    telefoon: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Accept a list from callers but keep the record hashable (prepare() caches on it).
+        if not isinstance(self.telefoon, tuple):
+            value = self.telefoon
+            phones = (value,) if isinstance(value, str) else tuple(value or ())
+            object.__setattr__(self, "telefoon", phones)
+
+
+class PreparedRecord:
+    """The normalised form of a PersonRecord: computed once, compared many times.
+
+    A plain class with __slots__ because a batch holds a million of these and
+    compare() reads their attributes in its inner loop.
+    """
+
+    __slots__ = (
+        "ref", "bsn",
+        "sn_full", "sn_stem", "sn_parts", "sn_phon", "sn_skel",
+        "gn_first", "gn_first_phon", "gn_names", "gn_initials", "gn_skel", "initial",
+        "year", "month", "day", "estimated",
+        "sex", "postcode", "addr_nr", "addr_full", "phones",
+    )
+
+    ref: str
+    bsn: str | None
+    sn_full: str
+    sn_stem: str
+    sn_parts: tuple[str, ...]
+    sn_phon: str
+    sn_skel: str
+    gn_first: str
+    gn_first_phon: str
+    gn_names: tuple[str, ...]
+    gn_initials: str
+    gn_skel: str
+    initial: str
+    year: int | None
+    month: int | None
+    day: int | None
+    estimated: bool
+    sex: str | None
+    postcode: str | None
+    addr_nr: str
+    addr_full: str
+    phones: frozenset[str]
+
+    def __repr__(self) -> str:
+        return f"PreparedRecord({self.ref!r}, {self.gn_first or self.gn_initials} {self.sn_stem}, {self.year})"
+
+
+def _prepare(record: PersonRecord) -> PreparedRecord:
+    p = PreparedRecord()
+    p.ref = record.ref
+    p.bsn = nz.normalize_bsn(record.bsn)
+
+    surname = nz.parse_surname(record.geslachtsnaam, record.voorvoegsel)
+    p.sn_full = surname.full
+    p.sn_stem = surname.stem
+    p.sn_parts = surname.parts
+    p.sn_phon = nz.phonetic_key(surname.stem)
+    # Blocking uses the first part only: "Jansen-de Vries" is filed under Jansen, and
+    # reaches "de Vries" through the date-of-birth and address keys.
+    p.sn_skel = nz.phonetic_skeleton(nz.phonetic_key(surname.parts[0])) if surname.parts else ""
+
+    given = nz.parse_given_names(record.voornamen)
+    p.gn_first = given.first
+    p.gn_first_phon = nz.phonetic_key(given.first)
+    p.gn_names = given.names
+    p.gn_initials = given.initials
+    p.gn_skel = nz.phonetic_skeleton(p.gn_first_phon)
+    p.initial = given.initials[:1]
+
+    dob = record.geboortedatum
+    if dob is not None and dob.year is not None:
+        p.year, p.month, p.day, p.estimated = dob.year, dob.month, dob.day, dob.estimated
+    else:
+        p.year = p.month = p.day = None
+        p.estimated = False
+
+    p.sex = nz.normalize_geslacht(record.geslacht)
+    p.postcode = nz.normalize_postcode(record.postcode)
+    number, letter, addition = nz.split_huisnummer(record.huisnummer)
+    letter = (record.huisletter or letter or "").strip().upper()[:1]
+    addition = nz.normalize_toevoeging(record.toevoeging) or addition
+    if p.postcode and number is not None:
+        p.addr_nr = f"{p.postcode}{number}"
+        p.addr_full = f"{p.addr_nr}|{letter}|{addition}"
+    else:
+        p.addr_nr = p.addr_full = ""
+    p.phones = frozenset(filter(None, (nz.normalize_phone(t) for t in record.telefoon)))
+    return p
+
+
+_prepare_cached = lru_cache(maxsize=8192)(_prepare)
+
+
+def prepare(record: PersonRecord | PreparedRecord, *, cache: bool = True) -> PreparedRecord:
+    """Normalise a record once. Passing an already prepared record returns it unchanged.
+
+    The small cache serves the web request and match_one, where the same query record is
+    compared with many candidates; batch code passes cache=False so a million records do
+    not churn it.
+    """
+    if isinstance(record, PreparedRecord):
+        return record
+    return _prepare_cached(record) if cache else _prepare(record)
+
+
+@dataclass(slots=True)
+class MatchResult:
+    """The verdict on one pair of records, with the reasons in words a colleague understands.
+
+    ``score`` is a probability (0..1) that both records describe the same person, after the
+    hard rules; ``weight`` is the summed log2 likelihood ratio before mapping, kept for
+    audit and tuning. The explanation is part of the result, not decoration: a person
+    decides, and must be able to see why the engine proposed a link.
+    """
+
+    ref_a: str
+    ref_b: str
+    score: float
+    decision: Decision
+    explanation: list[str] = field(default_factory=list)
+    weight: float = 0.0
+
+    @property
+    def ref(self) -> str:
+        """The candidate's ref, for results of match_one(query, candidates)."""
+        return self.ref_b
+
+    def explain(self) -> str:
+        return "; ".join(self.explanation)
+
+
+# The web layer speaks of candidates; it is the same object.
+Candidate = MatchResult

@@ -1,0 +1,25 @@
+"""Loads synthetic demo data (demo mode only): every app's `demo.seed()` in app order."""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Laad synthetische demogegevens (alleen in demo-modus)."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO:
+            raise CommandError("seed_demo draait alleen met SCHAKELPUNT_MODE=demo.")
+        for config in apps.get_app_configs():
+            if not config.name.startswith("schakelpunt."):
+                continue
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name == f"{config.name}.demo":
+                    continue
+                raise
+            module.seed(self.stdout)
