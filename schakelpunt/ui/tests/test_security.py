@@ -1,0 +1,80 @@
+"""Security headers, health check, production settings that refuse insecure defaults."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_strict_csp_and_frame_ancestors(client, db):
+    response = client.get(reverse("accounts:login"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_templates_have_no_inline_scripts_or_styles():
+    offenders = []
+    for template in ROOT.glob("schakelpunt/**/templates/**/*.html"):
+        text = template.read_text()
+        if "<script>" in text or "<script " in text.replace('<script src=', '') or " style=" in text or "<style" in text:
+            offenders.append(str(template.relative_to(ROOT)))
+    assert not offenders, offenders
+
+
+def test_healthz_answers_without_login_or_data(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok"}
+
+
+def test_csrf_is_enforced(db, persona):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(reverse("accounts:login"), {"username": persona("melder").username, "password": "x"})
+    assert response.status_code == 403
+
+
+def _start_production(env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")}
+    env.update({"SCHAKELPUNT_MODE": "production", "DJANGO_SETTINGS_MODULE": "schakelpunt.settings"})
+    env.update(env_overrides)
+    return subprocess.run([sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(("overrides", "message"), [
+    ({"DATABASE_URL": "sqlite:///x"}, "SECRET_KEY must be set"),
+    ({"SECRET_KEY": "kort", "DATABASE_URL": "sqlite:///x"}, "SECRET_KEY must be set"),
+    ({"SECRET_KEY": "s" * 60, "DEBUG": "true", "DATABASE_URL": "sqlite:///x"}, "DEBUG must be off"),
+    ({"SECRET_KEY": "s" * 60}, "DATABASE_URL must be set"),
+])
+def test_production_refuses_insecure_defaults(overrides, message):
+    result = _start_production(overrides)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_starts_with_proper_settings():
+    result = _start_production({"SECRET_KEY": "s" * 60, "DATABASE_URL": "sqlite:///x", "ALLOWED_HOSTS": "x"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_request_log_is_json_without_personal_data(client_as, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="schakelpunt.request"):
+        client_as("melder").get(reverse("ui:home") + "?zoek=Jansen")
+    record = next(r for r in caplog.records if r.name == "schakelpunt.request")
+    assert record.route == "" and record.view == "ui:home"
+    assert "Jansen" not in json.dumps(record.__dict__, default=str)
