@@ -71,6 +71,11 @@ def _browser():
 
 @pytest.fixture
 def page(_browser, live_server):
+    # Browser tests run in transactional tests, which flush the rows that migrations seeded.
+    from schakelpunt.taxonomie.models import Fenomeen, Indicator, Levensdomein
+    from schakelpunt.taxonomie.seeding import seed_taxonomie
+
+    seed_taxonomie(Fenomeen, Levensdomein, Indicator)
     context = _browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     pw_page = context.new_page()
     checked = CheckedPage(pw_page)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from django.db import transaction
 
 from schakelpunt.audit import context
-from schakelpunt.audit.models import Action, AuditChainHead, AuditRecord, Outcome
+from schakelpunt.audit.models import GENESIS_HASH, Action, AuditChainHead, AuditRecord, Outcome
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,15 @@ def _truncate(value: str, size: int) -> str:
     return value[:size]
 
 
+def _recreate_head() -> AuditChainHead:
+    """The head row is seeded by a migration; after a database flush it is rebuilt from the
+    last record, so that the chain continues (verify_audit still checks every record)."""
+    last = AuditRecord.objects.order_by("-id").first()
+    head, _ = AuditChainHead.objects.get_or_create(
+        pk=1, defaults={"last_id": last.id if last else 0, "last_hash": last.hash if last else GENESIS_HASH})
+    return AuditChainHead.objects.select_for_update().get(pk=head.pk)
+
+
 def write(*, actor, role: str | None, doel: str, verwerking: str, entries: Iterable[Entry]) -> int:
     """Append entries to the chain in one short transaction; returns how many were written."""
     entries = list(entries)
@@ -38,7 +47,7 @@ def write(*, actor, role: str | None, doel: str, verwerking: str, entries: Itera
     origin = context.origin_address.get()
     req_id = context.request_id.get()
     with transaction.atomic():
-        head = AuditChainHead.objects.select_for_update().get(pk=1)
+        head = AuditChainHead.objects.select_for_update().filter(pk=1).first() or _recreate_head()
         records = []
         prev = head.last_hash
         next_id = head.last_id
