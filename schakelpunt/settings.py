@@ -301,4 +301,6 @@ LOGGING = {
 
 # axes.W006 warns that locking by username alone lets an attacker rotate addresses; that is
 # deliberate: locking by address would let one attacker lock out a whole town hall's NAT.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# security.W021 (HSTS preload) is a decision for the municipality's whole domain, not for one
+# application: SECURE_HSTS_PRELOAD=true switches it on.
+SILENCED_SYSTEM_CHECKS = ["axes.W006", "security.W021"]
