@@ -41,7 +41,7 @@ def audit_record_list(*, user, query: AuditQuery) -> QuerySet[AuditRecord]:
         raise PermissionDenied(decision.reason)
     qs = AuditRecord.objects.all()
     if query.gebruiker:
-        qs = qs.filter(actor_username__iexact=query.gebruiker)
+        qs = qs.filter(actor_username=query.gebruiker.strip())
     if query.betrokkene:
         qs = qs.filter(betrokkene=query.betrokkene)
     if query.object_type:
