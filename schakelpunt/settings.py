@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "schakelpunt.audit",
     "schakelpunt.ui",
     "schakelpunt.taxonomie",
+    "schakelpunt.signalen",
+    "schakelpunt.notificaties",
 ]
 
 MIDDLEWARE = [
@@ -304,3 +306,18 @@ LOGGING = {
 # security.W021 (HSTS preload) is a decision for the municipality's whole domain, not for one
 # application: SECURE_HSTS_PRELOAD=true switches it on.
 SILENCED_SYSTEM_CHECKS = ["axes.W006", "security.W021"]
+
+# --- signalen
+# A signal that waits longer than this many working days is marked and the meldpunt is reminded.
+SIGNAAL_TERMIJN_WERKDAGEN = envint("SIGNAAL_TERMIJN_WERKDAGEN", 2)
+SIGNAAL_BIJLAGE_MAX_BYTES = envint("SIGNAAL_BIJLAGE_MAX_BYTES", 10 * 1024 * 1024)
+SIGNAAL_BIJLAGEN_MAX = envint("SIGNAAL_BIJLAGEN_MAX", 5)
+SIGNAAL_INBOX_PAGE_SIZE = envint("SIGNAAL_INBOX_PAGE_SIZE", 25)
+# Whole request bodies above this size are refused before the view runs.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+FILE_UPLOAD_PERMISSIONS = 0o600
+if TESTING and not env("MEDIA_ROOT"):
+    import tempfile
+
+    MEDIA_ROOT = Path(tempfile.gettempdir()) / "schakelpunt-test-bijlagen"

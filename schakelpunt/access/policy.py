@@ -130,3 +130,47 @@ register(Permission(
     "api.use", tuple(R.values),
     purpose="Gebruik van de API", activity="API-toegang",
 ))
+
+# --- signalen
+# Need to know: a melder sees only the signals they reported; the aandachtsfunctionaris all of them.
+
+
+def _eigen_of_meldpunt(user, signaal, role: str) -> bool:
+    if role == R.AANDACHTSFUNCTIONARIS:
+        return True
+    return getattr(signaal, "melder_id", None) == user.pk
+
+
+def _eigen_of_meldpunt_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+    if role == R.AANDACHTSFUNCTIONARIS:
+        return queryset
+    return queryset.filter(melder=user)
+
+
+register(Permission(
+    "signaal.view", (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+    purpose="Behandelen van signalen", activity="Inzien van signalen",
+    object_rule=_eigen_of_meldpunt, scope=_eigen_of_meldpunt_scope,
+    description="Een signaal inzien: de melder alleen de eigen signalen, de aandachtsfunctionaris alle.",
+))
+register(Permission(
+    "signaal.aanvullen", (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+    purpose="Melden van een signaal", activity="Aanvullen van signalen",
+    object_rule=_eigen_of_meldpunt,
+    description="Informatie toevoegen aan een signaal, bijvoorbeeld een antwoord op een vraag.",
+))
+register(Permission(
+    "signaal.bijlage.view", (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+    purpose="Behandelen van signalen", activity="Inzien van bijlagen bij signalen",
+    object_rule=_eigen_of_meldpunt,
+))
+register(Permission(
+    "signaal.triage", (R.AANDACHTSFUNCTIONARIS,),
+    purpose="Behandelen van signalen", activity="Triage van signalen",
+    description="Meer informatie vragen, opschalen, afsluiten; terugkoppeling sturen.",
+))
+register(Permission(
+    "signaal.melder.view", (R.AANDACHTSFUNCTIONARIS,),
+    purpose="Behandelen van signalen", activity="Inzien identiteit melder",
+    description="De identiteit van de melder is alleen zichtbaar voor de aandachtsfunctionaris.",
+))

@@ -1,0 +1,33 @@
+"""Sending notices: an in-app notice per recipient now, the e-mail after the transaction commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from schakelpunt.notificaties.models import Notificatie
+from schakelpunt.notificaties.tasks import mail_notificatie
+
+
+def notificatie_send(
+    *, ontvangers: Iterable, onderwerp: str, tekst: str = "", url: str = "", mail: bool = True
+) -> list[Notificatie]:
+    """Create one notice per recipient and queue its e-mail; the mail leaves only after commit."""
+    recipients = {u.pk: u for u in ontvangers if u is not None and u.is_active}
+    notices = Notificatie.objects.bulk_create(
+        [Notificatie(ontvanger_id=pk, onderwerp=onderwerp[:200], tekst=tekst, url=url) for pk in recipients]
+    )
+    if mail:
+        ids = [n.pk for n in notices]
+        transaction.on_commit(lambda: [mail_notificatie.enqueue(pk) for pk in ids])
+    return notices
+
+
+def notificatie_mark_read(*, user, pk: int) -> int:
+    return Notificatie.objects.filter(ontvanger=user, pk=pk, gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+
+
+def notificaties_ongelezen(*, user) -> int:
+    return Notificatie.objects.filter(ontvanger=user, gelezen_op__isnull=True).count()

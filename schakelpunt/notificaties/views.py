@@ -1,0 +1,25 @@
+"""The user's own notices: a list, and marking one as read."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from schakelpunt.notificaties import services
+from schakelpunt.notificaties.models import Notificatie
+
+
+@login_required
+def lijst(request):
+    notices = Notificatie.objects.filter(ontvanger=request.user)[:100]
+    return render(request, "notificaties/lijst.html", {"notificaties": notices})
+
+
+@require_POST
+@login_required
+def gelezen(request, pk: int):
+    services.notificatie_mark_read(user=request.user, pk=pk)
+    target = request.POST.get("volgende", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("notificaties:lijst")

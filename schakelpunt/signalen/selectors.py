@@ -1,0 +1,176 @@
+"""Signal reads: every list and detail asks the access point what the user may see and logs the read."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from schakelpunt.access.policy import decide, scope
+from schakelpunt.audit.models import Action
+from schakelpunt.audit.services import Entry, log_access, write
+from schakelpunt.signalen.constants import Status
+from schakelpunt.signalen.models import Betrokkene, Bijlage, Signaal
+from schakelpunt.signalen.workflow import termijn_grens
+from schakelpunt.taxonomie.models import Fenomeen
+
+
+@dataclass
+class Page:
+    """A page without COUNT(*): one extra row tells whether there is a next page."""
+
+    items: list
+    number: int
+    has_next: bool
+    page_size: int
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def _paginate(queryset: QuerySet, page: int, page_size: int) -> Page:
+    page = max(1, page)
+    offset = (page - 1) * page_size
+    rows = list(queryset[offset : offset + page_size + 1])
+    return Page(items=rows[:page_size], number=page, has_next=len(rows) > page_size, page_size=page_size)
+
+
+def _log_list(user, decision, signalen: list[Signaal], actie: str = Action.READ) -> None:
+    """One entry per betrokkene per listed signal (a signal without betrokkenen: one entry)."""
+    entries = []
+    for signaal in signalen:
+        keys = [b.log_key for b in signaal.betrokkenen.all()] or [""]
+        entries.extend(Entry(actie, "signaal", str(signaal.pk), key) for key in keys)
+    write(actor=user, role=decision.role, doel=decision.purpose, verwerking=decision.activity, entries=entries)
+
+
+def _list_queryset(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("afdeling").prefetch_related(
+        Prefetch("fenomenen", queryset=Fenomeen.objects.only("id", "code", "naam")),
+        Prefetch("betrokkenen", queryset=Betrokkene.objects.only("id", "signaal_id")),
+    )
+
+
+def annotate_wachttijd(signalen: list[Signaal], now: datetime.datetime | None = None) -> None:
+    """Mark signals that wait longer than the configured term for a first assessment."""
+    grens = termijn_grens(now or timezone.now())
+    for signaal in signalen:
+        signaal.te_lang_wachtend = signaal.status == Status.NIEUW and signaal.ontvangen_op < grens
+
+
+def signaal_list(*, user, alleen_eigen: bool = False, page: int = 1, page_size: int | None = None) -> Page:
+    """The signals `user` may see, newest first; `alleen_eigen` limits it to their own reports."""
+    queryset, decision = scope(user, "signaal.view", Signaal.objects.all())
+    if alleen_eigen:
+        queryset = queryset.filter(melder=user)
+    queryset = _list_queryset(queryset).order_by("-ontvangen_op", "-id")
+    result = _paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
+    if decision:
+        _log_list(user, decision, result.items)
+    return result
+
+
+@dataclass
+class InboxFilter:
+    fenomeen: str = ""
+    afdeling: int | None = None
+    status: str = "open"  # "open", "alle" or a Status value
+    vanaf: datetime.date | None = None
+    tot: datetime.date | None = None
+
+
+def inbox_list(*, user, filters: InboxFilter | None = None, page: int = 1, page_size: int | None = None) -> Page:
+    """The meldpunt inbox: acute danger first, then minors involved, then the longest waiting."""
+    filters = filters or InboxFilter()
+    queryset, decision = scope(user, "meldpunt.inbox", Signaal.objects.all())
+    if filters.status == "open":
+        queryset = queryset.filter(is_open=True)
+    elif filters.status in Status.values:
+        queryset = queryset.filter(status=filters.status)
+    if filters.fenomeen:
+        queryset = queryset.filter(fenomenen__code=filters.fenomeen)
+    if filters.afdeling:
+        queryset = queryset.filter(afdeling_id=filters.afdeling)
+    tz = timezone.get_current_timezone()
+    if filters.vanaf:
+        queryset = queryset.filter(ontvangen_op__gte=datetime.datetime.combine(filters.vanaf, datetime.time.min, tz))
+    if filters.tot:
+        queryset = queryset.filter(
+            ontvangen_op__lt=datetime.datetime.combine(filters.tot + datetime.timedelta(days=1), datetime.time.min, tz)
+        )
+    queryset = _list_queryset(queryset).order_by("-prioriteit", "ontvangen_op", "id")
+    result = _paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
+    annotate_wachttijd(result.items)
+    if decision:
+        _log_list(user, decision, result.items)
+    return result
+
+
+def signaal_get(*, user, pk: int) -> Signaal:
+    """One signal with everything on it, for its melder or the meldpunt; anyone else gets 404.
+
+    A refusal is logged but looks exactly like a signal that does not exist.
+    """
+    signaal = (
+        Signaal.objects.select_related("afdeling", "melder")
+        .prefetch_related(
+            "indicatoren",
+            "fenomenen",
+            "betrokkenen",
+            "bijlagen",
+            "terugkoppelingen",
+            "aanvullingen__door",
+            "triagestappen__door",
+            "triagestappen__genotificeerd",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    decision = decide(user, "signaal.view", signaal)
+    if signaal is None:
+        raise Http404("Signaal niet gevonden")
+    if not decision:
+        log_access(actor=user, decision=decision, object_type="signaal", object_id=pk)
+        raise Http404("Signaal niet gevonden")
+    log_access(
+        actor=user,
+        decision=decision,
+        object_type="signaal",
+        object_id=pk,
+        betrokkenen=[b.log_key for b in signaal.betrokkenen.all()],
+    )
+    annotate_wachttijd([signaal])
+    signaal.melder_zichtbaar = bool(decide(user, "signaal.melder.view"))
+    return signaal
+
+
+def bijlage_get(*, user, pk: int) -> Bijlage:
+    bijlage = Bijlage.objects.select_related("signaal").filter(pk=pk).first()
+    decision = decide(user, "signaal.bijlage.view", bijlage.signaal if bijlage else None)
+    if bijlage is None:
+        raise Http404("Bijlage niet gevonden")
+    if not decision:
+        log_access(actor=user, decision=decision, object_type="bijlage", object_id=pk)
+        raise Http404("Bijlage niet gevonden")
+    log_access(
+        actor=user,
+        decision=decision,
+        object_type="bijlage",
+        object_id=pk,
+        betrokkenen=[f"betrokkene:{b}" for b in bijlage.signaal.betrokkenen.values_list("pk", flat=True)],
+    )
+    return bijlage

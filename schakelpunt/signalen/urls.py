@@ -1,0 +1,18 @@
+"""URLs of the signalen app (HTML)."""
+
+from django.urls import path
+
+from schakelpunt.signalen import views
+
+app_name = "signalen"
+
+urlpatterns = [
+    path("nieuw/", views.nieuw, name="nieuw"),
+    path("nieuw/concept/", views.concept, name="concept"),
+    path("mijn/", views.mijn, name="mijn"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/aanvullen/", views.aanvullen, name="aanvullen"),
+    path("<int:pk>/triage/", views.triage, name="triage"),
+    path("bijlagen/<int:pk>/", views.bijlage, name="bijlage"),
+]

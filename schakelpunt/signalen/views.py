@@ -1,0 +1,258 @@
+"""HTML views of the signalen app: thin, they call services and selectors and render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from schakelpunt.access.decorators import requires
+from schakelpunt.access.policy import decide
+from schakelpunt.signalen import selectors, services
+from schakelpunt.signalen.constants import Status, TriageActie
+from schakelpunt.signalen.forms import (
+    AanvullingForm,
+    BetrokkeneFormSet,
+    InboxFilterForm,
+    SignaalForm,
+    TriageForm,
+    suppress_errors,
+)
+from schakelpunt.signalen.workflow import allowed_actions
+from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
+
+PREFIX = "betrokkenen"
+# Form keys that are never part of a draft.
+NOT_IN_DRAFT = {"csrfmiddlewaretoken", "actie", "bijlagen"}
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("pagina", "1")))
+    except ValueError:
+        return 1
+
+
+def _draft_data(querydict) -> dict[str, list[str]]:
+    return {key: values for key, values in querydict.lists() if key not in NOT_IN_DRAFT}
+
+
+def _querydict(data: dict[str, list[str]]):
+    from django.http import QueryDict
+
+    qd = QueryDict(mutable=True)
+    for key, values in data.items():
+        qd.setlist(key, values if isinstance(values, list) else [values])
+    return qd
+
+
+def _guidance_url(soort: str) -> str | None:
+    """The wegwijzer's guidance partial, when the taxonomie part provides it."""
+    try:
+        return reverse("taxonomie:guidance", kwargs={"soort": soort, "code": "CODE"}).replace("CODE", "{code}")
+    except NoReverseMatch:
+        return None
+
+
+def _report_context(form, formset, concept_at=None):
+    indicator_groups: dict[str, list] = {}
+    selected = set(map(str, form["indicatoren"].value() or []))
+    for indicator in form.fields["indicatoren"].queryset.order_by("levensdomein__volgorde", "volgorde", "naam"):
+        indicator_groups.setdefault(indicator.levensdomein.naam, []).append(
+            {
+                "pk": indicator.pk,
+                "code": indicator.code,
+                "naam": indicator.naam,
+                "checked": str(indicator.pk) in selected,
+            }
+        )
+    return {
+        "form": form,
+        "formset": formset,
+        "indicator_groups": indicator_groups.items(),
+        "guidance_indicator": _guidance_url("indicator"),
+        "guidance_fenomeen": _guidance_url("fenomeen"),
+        "concept_at": concept_at,
+    }
+
+
+@requires("signaal.report")
+def nieuw(request):
+    if request.method == "POST":
+        actie = request.POST.get("actie", "versturen")
+        if actie == "concept_wissen":
+            services.concept_delete(actor=request.user)
+            messages.info(request, "Het concept is gewist. Je begint met een leeg formulier.")
+            return redirect("signalen:nieuw")
+        if actie == "betrokkene_toevoegen":
+            data = request.POST.copy()
+            total = int(data.get(f"{PREFIX}-TOTAL_FORMS") or 1)
+            data[f"{PREFIX}-TOTAL_FORMS"] = str(min(total + 1, 20))
+            concept = services.concept_save(actor=request.user, data=_draft_data(data))
+            form, formset = SignaalForm(data), BetrokkeneFormSet(data, prefix=PREFIX)
+            suppress_errors(form)
+            suppress_errors(formset)
+            return render(request, "signalen/nieuw.html", _report_context(form, formset, concept.bijgewerkt_op))
+        form = SignaalForm(request.POST, request.FILES)
+        formset = BetrokkeneFormSet(request.POST, prefix=PREFIX)
+        if form.is_valid() and formset.is_valid():
+            data = form.cleaned_data
+            try:
+                signaal = services.signaal_create(
+                    actor=request.user,
+                    omschrijving=data["omschrijving"],
+                    indicatoren=data["indicatoren"],
+                    fenomenen=data["fenomenen"],
+                    waargenomen_op=data["waargenomen_op"],
+                    locatie=data["locatie"],
+                    onderbuikgevoel=data["onderbuikgevoel"],
+                    acuut_gevaar=data["acuut_gevaar"],
+                    minderjarigen_betrokken=data["minderjarigen_betrokken"],
+                    bron=data["bron"],
+                    identiteit_delen=data["identiteit_delen"],
+                    betrokkenen=[f.cleaned_data for f in formset.forms if not f.is_leeg()],
+                    bijlagen=data["bijlagen"],
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            else:
+                messages.success(request, f"Je signaal {signaal.nummer} is verstuurd naar het meldpunt. Dank je wel.")
+                return redirect("signalen:detail", pk=signaal.pk)
+        # Nothing typed is lost: the draft follows what was submitted, errors and all.
+        concept = services.concept_save(actor=request.user, data=_draft_data(request.POST))
+        return render(request, "signalen/nieuw.html", _report_context(form, formset, concept.bijgewerkt_op), status=400)
+    concept = services.concept_get(actor=request.user)
+    if concept and concept.data:
+        data = _querydict(concept.data)
+        form, formset = SignaalForm(data), BetrokkeneFormSet(data, prefix=PREFIX)
+        suppress_errors(form)
+        suppress_errors(formset)
+        return render(request, "signalen/nieuw.html", _report_context(form, formset, concept.bijgewerkt_op))
+    return render(request, "signalen/nieuw.html", _report_context(SignaalForm(), BetrokkeneFormSet(prefix=PREFIX)))
+
+
+@require_POST
+@requires("signaal.report")
+def concept(request):
+    """htmx: keep the draft while the melder types; answers with a short status line."""
+    saved = services.concept_save(actor=request.user, data=_draft_data(request.POST))
+    tijd = timezone.localtime(saved.bijgewerkt_op).strftime("%H:%M:%S")
+    return HttpResponse(f"Concept bewaard om {tijd}.")
+
+
+@requires("signaal.report")
+def mijn(request):
+    page = selectors.signaal_list(user=request.user, alleen_eigen=True, page=_page_number(request))
+    return render(request, "signalen/mijn.html", {"page": page})
+
+
+@requires("meldpunt.inbox")
+def inbox(request):
+    form = InboxFilterForm(request.GET or None)
+    filters = selectors.InboxFilter()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.InboxFilter(
+            fenomeen=data["fenomeen"],
+            afdeling=data["afdeling"],
+            status=data["status"] or "open",
+            vanaf=data["vanaf"],
+            tot=data["tot"],
+        )
+    page = selectors.inbox_list(user=request.user, filters=filters, page=_page_number(request))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "signalen/inbox.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+def _detail_context(request, signaal, *, triage_form=None, aanvulling_form=None):
+    kan_triage = bool(decide(request.user, "signaal.triage", signaal))
+    context = {
+        "signaal": signaal,
+        "kan_triage": kan_triage,
+        "kan_aanvullen": bool(decide(request.user, "signaal.aanvullen", signaal)),
+        "aanvulling_form": aanvulling_form or AanvullingForm(),
+        "is_melder": signaal.melder_id == request.user.pk,
+    }
+    if kan_triage and signaal.status != Status.AFGESLOTEN:
+        initial = {"versie": signaal.versie, "terugkoppeling": TERUGKOPPELING_SJABLONEN["in_behandeling"]}
+        form = triage_form or TriageForm(initial=initial)
+        acties = allowed_actions(signaal.status)
+        form.fields["actie"].choices = [c for c in TriageActie.choices if c[0] in acties]
+        context["triage_form"] = form
+        context["sjablonen"] = TERUGKOPPELING_SJABLONEN
+    return context
+
+
+@requires("signaal.view")
+def detail(request, pk: int):
+    signaal = selectors.signaal_get(user=request.user, pk=pk)
+    return render(request, "signalen/detail.html", _detail_context(request, signaal))
+
+
+@require_POST
+@requires("signaal.aanvullen")
+def aanvullen(request, pk: int):
+    signaal = selectors.signaal_get(user=request.user, pk=pk)
+    form = AanvullingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.signaal_aanvullen(actor=request.user, signaal=signaal, tekst=form.cleaned_data["tekst"])
+        except ValidationError as exc:
+            form.add_error("tekst", exc.messages[0])
+        else:
+            messages.success(request, "Je aanvulling is toegevoegd aan het signaal.")
+            return redirect("signalen:detail", pk=pk)
+    return render(request, "signalen/detail.html", _detail_context(request, signaal, aanvulling_form=form), status=400)
+
+
+@require_POST
+@requires("signaal.triage")
+def triage(request, pk: int):
+    signaal = selectors.signaal_get(user=request.user, pk=pk)
+    form = TriageForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.signaal_triage(
+                actor=request.user,
+                signaal=signaal,
+                actie=data["actie"],
+                rationale=data["rationale"],
+                terugkoppeling=data["terugkoppeling"],
+                vraag=data["vraag"],
+                afsluitreden=data["afsluitreden"],
+                collegas=data["collegas"],
+                versie=data["versie"],
+            )
+        except services.ConflictError as exc:
+            messages.error(request, str(exc))
+            return redirect("signalen:detail", pk=pk)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(
+                request,
+                f"Signaal {signaal.nummer}: {TriageActie(data['actie']).label.lower()}. "
+                "De melder heeft je bericht ontvangen.",
+            )
+            return redirect("signalen:detail", pk=pk)
+    return render(request, "signalen/detail.html", _detail_context(request, signaal, triage_form=form), status=400)
+
+
+@requires("signaal.bijlage.view")
+def bijlage(request, pk: int):
+    item = selectors.bijlage_get(user=request.user, pk=pk)
+    response = FileResponse(
+        item.bestand.open("rb"), as_attachment=True, filename=item.oorspronkelijke_naam, content_type=item.content_type
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
