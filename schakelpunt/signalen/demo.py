@@ -1,0 +1,75 @@
+"""Synthetic demo signals (demo mode only): a few reports in different states, no real persons."""
+
+from django.contrib.auth import get_user_model
+
+from schakelpunt.signalen import services
+from schakelpunt.signalen.models import Signaal
+from schakelpunt.taxonomie.models import Fenomeen, Indicator
+
+DEMO = [
+    # melder, omschrijving, acuut, minderjarigen, fenomeen codes, indicator codes, betrokkenen
+    (
+        "melder",
+        "Bij een huisbezoek woonden er minstens acht volwassenen in een kleine woning. De man die opendeed "
+        "sprak namens iedereen en hield de paspoorten bij zich.",
+        False,
+        False,
+        ["mensenhandel-arbeid"],
+        [],
+        [
+            {
+                "rol": "mogelijk_slachtoffer",
+                "voornamen": "Jan",
+                "geslachtsnaam": "Voorbeeld",
+                "geboortejaar": 1990,
+                "geboortedatum_geschat": True,
+                "postcode": "1234AB",
+                "huisnummer": 1,
+                "woonplaats": "Voorbeeldstad",
+            }
+        ],
+    ),
+    (
+        "melder2",
+        "Een leerling van 14 verzuimt veel, heeft steeds nieuwe dure spullen en wordt na school opgehaald door "
+        "oudere jongens in een auto.",
+        True,
+        True,
+        [],
+        [],
+        [
+            {"rol": "mogelijk_slachtoffer", "voornamen": "Kim", "geslachtsnaam": "Testpersoon", "geboortejaar": 2011},
+            {"rol": "betrokkene", "kenteken": "XX-99-XX"},
+        ],
+    ),
+    (
+        "melder",
+        "Uitkeringsgerechtigde vertelt tegenstrijdige verhalen over werk; leefstijl past niet bij het inkomen.",
+        False,
+        False,
+        ["uitkeringsfraude"],
+        [],
+        [],
+    ),
+]
+
+
+def seed(stdout) -> None:
+    if Signaal.objects.exists():
+        return
+    users = get_user_model().objects.in_bulk([d[0] for d in DEMO], field_name="username")
+    actieve_indicatoren = list(Indicator.objects.filter(actief=True)[:2])
+    for username, tekst, acuut, minderjarig, fenomenen, _indicatoren, betrokkenen in DEMO:
+        melder = users.get(username)
+        if melder is None:
+            continue
+        services.signaal_create(
+            actor=melder,
+            omschrijving=tekst,
+            acuut_gevaar=acuut,
+            minderjarigen_betrokken=minderjarig,
+            fenomenen=Fenomeen.objects.filter(code__in=fenomenen, actief=True),
+            indicatoren=actieve_indicatoren,
+            betrokkenen=betrokkenen,
+        )
+    stdout.write(f"Signalen: {Signaal.objects.count()} synthetische demosignalen aangemaakt.")

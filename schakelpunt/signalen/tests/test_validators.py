@@ -1,0 +1,65 @@
+"""BSN elfproef, postcode, KvK, kenteken, partial dates of birth and file types by content."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from schakelpunt.signalen import validators
+from schakelpunt.signalen.tests.conftest import GELDIG_BSN, ONGELDIG_BSN
+
+
+def test_bsn_elfproef():
+    assert validators.clean_bsn(GELDIG_BSN) == GELDIG_BSN
+    assert validators.clean_bsn("") == ""
+    with pytest.raises(ValidationError, match="elfproef"):
+        validators.clean_bsn(ONGELDIG_BSN)
+
+
+def test_postcode_dutch_and_foreign():
+    assert validators.clean_postcode("1234 ab", "Nederland") == "1234AB"
+    with pytest.raises(ValidationError):
+        validators.clean_postcode("12345", "Nederland")
+    assert validators.clean_postcode("B-1000", "België") == "B-1000"
+
+
+def test_kvk_and_kenteken():
+    assert validators.clean_kvk("12345678") == "12345678"
+    with pytest.raises(ValidationError):
+        validators.clean_kvk("1234")
+    assert validators.clean_kenteken("xx-99-xx") == "XX99XX"
+
+
+@pytest.mark.parametrize("value, expected", [("1990", (1990, None, None)), ("1990-04", (1990, 4, None)),
+                                             ("1990-04-12", (1990, 4, 12))])
+def test_partial_date_of_birth(value, expected):
+    assert validators.parse_geboortedatum(value) == expected
+
+
+@pytest.mark.parametrize("value", ["1990-02-30", "3000", "12-04-1990", "1990-13"])
+def test_bad_date_of_birth(value):
+    with pytest.raises(ValidationError):
+        validators.parse_geboortedatum(value)
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"%PDF-1.7\n...", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 10, "image/png"),
+    (b"\xff\xd8\xff\xe0" + b"\x00" * 10, "image/jpeg"),
+    ("Gewoon een notitie met één trema.".encode(), "text/plain"),
+])
+def test_type_by_content(content, expected):
+    assert validators.detect_content_type(io.BytesIO(content)) == expected
+
+
+def test_a_renamed_executable_is_refused():
+    fake = SimpleUploadedFile("foto.jpg", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 100)
+    with pytest.raises(ValidationError, match="geen toegestaan bestandstype"):
+        validators.clean_bijlage(fake)
+
+
+def test_too_large_is_refused(settings):
+    settings.SIGNAAL_BIJLAGE_MAX_BYTES = 10
+    with pytest.raises(ValidationError, match="groter dan"):
+        validators.clean_bijlage(SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 20))
