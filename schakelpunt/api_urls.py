@@ -5,12 +5,15 @@ from drf_spectacular.views import SpectacularAPIView
 
 from schakelpunt.accounts import api as accounts_api
 from schakelpunt.signalen import api as signalen_api
+from schakelpunt.taxonomie import api as taxonomie_api
 from schakelpunt.ui import views as ui_views
 
 urlpatterns = [
     path("schema", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="api-schema"),
     path("docs", ui_views.api_docs, name="api-docs"),
     path("me", accounts_api.me, name="api-me"),
+    path("fenomenen", taxonomie_api.fenomenen, name="api-fenomenen"),
+    path("indicatoren", taxonomie_api.indicatoren, name="api-indicatoren"),
     path("signalen", signalen_api.signalen, name="api-signalen"),
     path("signalen/<int:pk>", signalen_api.signaal_detail, name="api-signaal-detail"),
 ]

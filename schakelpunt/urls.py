@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("schakelpunt.accounts.urls")),
     path("toegangslog/", include("schakelpunt.audit.urls")),
     path("api/v1/", include("schakelpunt.api_urls")),
+    path("wegwijzer/", include("schakelpunt.taxonomie.urls")),
     path("signalen/", include("schakelpunt.signalen.urls")),
     path("notificaties/", include("schakelpunt.notificaties.urls")),
 ]

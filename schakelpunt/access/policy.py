@@ -174,3 +174,17 @@ register(Permission(
     purpose="Behandelen van signalen", activity="Inzien identiteit melder",
     description="De identiteit van de melder is alleen zichtbaar voor de aandachtsfunctionaris.",
 ))
+
+# --- taxonomie
+# Reference material without personal data. Users without any role may read the wegwijzer
+# too; its views only ask for a login, this permission names the purpose for everyone else.
+register(Permission(
+    "taxonomie.view", tuple(R.values),
+    purpose="Signaleren van criminaliteit", activity="Raadplegen van de wegwijzer",
+    description="Fenomenen en indicatoren bekijken: waar let je op, wat vraag je, waar meld je.",
+))
+register(Permission(
+    "taxonomie.manage", (R.BEHEERDER,),
+    purpose="Functioneel beheer", activity="Beheer van fenomenen en indicatoren",
+    description="Fenomenen en indicatoren toevoegen, wijzigen, uitzetten en weer actief maken.",
+))

@@ -39,6 +39,7 @@ HOME_TASKS = {
     ],
     "beheerder": [
         ("Beheer", "Gebruikers, rollen en afdelingen.", "ui:beheer"),
+        ("Fenomenen en indicatoren", "De wegwijzer bijhouden: toevoegen, wijzigen, uitzetten.", "taxonomie:beheer"),
     ],
     "casusregisseur": [],
     "deelnemer": [],
