@@ -251,6 +251,10 @@ class TriageForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if data.get("actie") == TriageActie.MEER_INFORMATIE and not (data.get("vraag") or "").strip():
+            self.add_error("vraag", "Schrijf de vraag aan de melder.")
+        if data.get("actie") == TriageActie.AFSLUITEN and not data.get("afsluitreden"):
+            self.add_error("afsluitreden", "Kies een reden om af te sluiten.")
         # Without JavaScript the prefilled text does not follow the chosen action: an untouched
         # template is swapped for the one that belongs to the action.
         tekst = (data.get("terugkoppeling") or "").strip()

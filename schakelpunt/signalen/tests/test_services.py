@@ -15,8 +15,13 @@ from schakelpunt.signalen.models import Concept, Signaal, Terugkoppeling
 from schakelpunt.signalen.tests.conftest import GELDIG_BSN, ONGELDIG_BSN
 from schakelpunt.signalen.tests.factories import SignaalFactory
 
-PERSOON = {"rol": "mogelijk_slachtoffer", "voornamen": "Eva", "geslachtsnaam": "Proef", "geboortejaar": 1999,
-           "geboortedatum_geschat": True}
+PERSOON = {
+    "rol": "mogelijk_slachtoffer",
+    "voornamen": "Eva",
+    "geslachtsnaam": "Proef",
+    "geboortejaar": 1999,
+    "geboortedatum_geschat": True,
+}
 
 
 def _create(actor, **kwargs):
@@ -25,17 +30,25 @@ def _create(actor, **kwargs):
 
 
 def test_create_stores_betrokkenen_and_logs_one_entry_per_person(melder, indicator, fenomeen):
-    signaal = _create(melder, indicatoren=[indicator], fenomenen=[fenomeen], betrokkenen=[
-        PERSOON, {"rol": "betrokkene", "postcode": "1234 ab", "huisnummer": 5, "woonplaats": "Proefdorp"},
-        {"rol": "betrokkene", "kenteken": "xx-99-xx"}, {"rol": "betrokkene"},  # an empty one is skipped
-    ])
+    signaal = _create(
+        melder,
+        indicatoren=[indicator],
+        fenomenen=[fenomeen],
+        betrokkenen=[
+            PERSOON,
+            {"rol": "betrokkene", "postcode": "1234 ab", "huisnummer": 5, "woonplaats": "Proefdorp"},
+            {"rol": "betrokkene", "kenteken": "xx-99-xx"},
+            {"rol": "betrokkene"},  # an empty one is skipped
+        ],
+    )
     assert signaal.melder == melder and signaal.status == Status.NIEUW and signaal.afdeling == melder.afdeling
     soorten = list(signaal.betrokkenen.values_list("soort", flat=True))
     assert soorten == ["persoon", "adres", "voertuig"]
     assert signaal.betrokkenen.get(soort="adres").postcode == "1234AB"
     entries = AuditRecord.objects.filter(object_type="signaal", object_id=str(signaal.pk), actie="aanmaken")
     assert sorted(entries.values_list("betrokkene", flat=True)) == sorted(
-        f"betrokkene:{pk}" for pk in signaal.betrokkenen.values_list("pk", flat=True))
+        f"betrokkene:{pk}" for pk in signaal.betrokkenen.values_list("pk", flat=True)
+    )
     # The melder gets an acknowledgement at once.
     assert Terugkoppeling.objects.filter(signaal=signaal).count() == 1
 
@@ -79,10 +92,10 @@ def test_create_deletes_the_draft(melder):
 
 
 def test_idempotent_create_returns_the_first_signal(melder):
-    first, created = services.signaal_create_idempotent(actor=melder, key="k1", request_hash="h",
-                                                         omschrijving="x")
-    again, created_again = services.signaal_create_idempotent(actor=melder, key="k1", request_hash="h",
-                                                               omschrijving="x")
+    first, created = services.signaal_create_idempotent(actor=melder, key="k1", request_hash="h", omschrijving="x")
+    again, created_again = services.signaal_create_idempotent(
+        actor=melder, key="k1", request_hash="h", omschrijving="x"
+    )
     assert created and not created_again and first == again
     assert Signaal.objects.count() == 1
     with pytest.raises(ValueError):
@@ -95,8 +108,9 @@ def _triage(actor, signaal, actie=TriageActie.IN_BEHANDELING, **kwargs):
     return services.signaal_triage(actor=actor, signaal=signaal, actie=actie, **kwargs)
 
 
-def test_triage_keeps_rationale_sends_terugkoppeling_and_notifies_melder(af, melder,
-                                                                        django_capture_on_commit_callbacks):
+def test_triage_keeps_rationale_sends_terugkoppeling_and_notifies_melder(
+    af, melder, django_capture_on_commit_callbacks
+):
     signaal = SignaalFactory(melder=melder)
     with django_capture_on_commit_callbacks(execute=True):
         stap = _triage(af, signaal, TriageActie.MEER_INFORMATIE, vraag="Hoe vaak zag je dit?")

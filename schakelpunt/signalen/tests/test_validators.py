@@ -31,8 +31,9 @@ def test_kvk_and_kenteken():
     assert validators.clean_kenteken("xx-99-xx") == "XX99XX"
 
 
-@pytest.mark.parametrize("value, expected", [("1990", (1990, None, None)), ("1990-04", (1990, 4, None)),
-                                             ("1990-04-12", (1990, 4, 12))])
+@pytest.mark.parametrize(
+    "value, expected", [("1990", (1990, None, None)), ("1990-04", (1990, 4, None)), ("1990-04-12", (1990, 4, 12))]
+)
 def test_partial_date_of_birth(value, expected):
     assert validators.parse_geboortedatum(value) == expected
 
@@ -43,12 +44,15 @@ def test_bad_date_of_birth(value):
         validators.parse_geboortedatum(value)
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"%PDF-1.7\n...", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 10, "image/png"),
-    (b"\xff\xd8\xff\xe0" + b"\x00" * 10, "image/jpeg"),
-    ("Gewoon een notitie met één trema.".encode(), "text/plain"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"%PDF-1.7\n...", "application/pdf"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 10, "image/png"),
+        (b"\xff\xd8\xff\xe0" + b"\x00" * 10, "image/jpeg"),
+        ("Gewoon een notitie met één trema.".encode(), "text/plain"),
+    ],
+)
 def test_type_by_content(content, expected):
     assert validators.detect_content_type(io.BytesIO(content)) == expected
 
