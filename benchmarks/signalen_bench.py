@@ -134,6 +134,15 @@ def fill(n: int, seed: int = 42) -> dict:
     }
 
 
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
 def measure(info: dict, runs: int) -> dict:
     from django.db import connection
     from django.test import Client
@@ -178,10 +187,8 @@ def measure(info: dict, runs: int) -> dict:
     for name, call in cases.items():
         response = call()  # warm-up
         assert response.status_code == expected.get(name, 200), (name, response.status_code)
-        executed = []
-        with connection.execute_wrapper(
-            lambda execute, sql, params, many, context: (executed.append(sql), execute(sql, params, many, context))[1]
-        ):
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
             call()
         timings = []
         for _ in range(runs):
@@ -192,7 +199,7 @@ def measure(info: dict, runs: int) -> dict:
         results[name] = {
             "median_ms": round(statistics.median(timings), 1),
             "p95_ms": round(timings[max(0, int(round(0.95 * len(timings))) - 1)], 1),
-            "queries": len(executed),
+            "queries": counter.count,
         }
     results["_signalen"] = Signaal.objects.count()
     results["_open"] = Signaal.objects.filter(is_open=True).count()
