@@ -7,10 +7,12 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from schakelpunt.access.decorators import refuse
 from schakelpunt.access.policy import decide
@@ -259,23 +261,16 @@ IDEMPOTENCY = OpenApiParameter(
 )
 
 
-@extend_schema(
-    methods=["POST"],
-    request=SignaalCreateSerializer,
-    parameters=[IDEMPOTENCY],
-    summary="Een signaal melden",
-    tags=["signalen"],
-)
-@extend_schema(
-    methods=["GET"],
-    summary="Signalen die je mag zien (nieuwste eerst)",
-    tags=["signalen"],
-    parameters=[OpenApiParameter("pagina", int)],
-)
-@api_view(["GET", "POST"])
-def signalen(request):
-    user = request.user
-    if request.method == "GET":
+class SignalenView(APIView):
+    @extend_schema(
+        summary="Signalen die je mag zien (nieuwste eerst)",
+        tags=["signalen"],
+        responses={200: OpenApiTypes.OBJECT},
+        operation_id="signalen_list",
+        parameters=[OpenApiParameter("pagina", int)],
+    )
+    def get(self, request):
+        user = request.user
         decision = decide(user, "signaal.view")
         if not decision:
             _refuse(user, decision)
@@ -292,32 +287,45 @@ def signalen(request):
             }
         )
 
-    decision = decide(user, "signaal.report")
-    if not decision:
-        _refuse(user, decision)
-    serializer = SignaalCreateSerializer(data=request.data)
-    if not serializer.is_valid():
-        raise exceptions.ValidationError(_listify(serializer.errors))
-    kwargs = serializer.service_kwargs()
-    key = request.headers.get("Idempotency-Key", "").strip()
-    try:
-        if key:
-            if len(key) > 200:
-                raise exceptions.ValidationError({"Idempotency-Key": ["Hoogstens 200 tekens."]})
-            signaal, created = services.signaal_create_idempotent(
-                actor=user, key=key, request_hash=_request_hash(request.data), **kwargs
-            )
-        else:
-            signaal, created = services.signaal_create(actor=user, **kwargs), True
-    except ValueError as exc:
-        raise exceptions.ValidationError({"Idempotency-Key": [str(exc)]}) from None
-    except DjangoValidationError as exc:
-        raise exceptions.ValidationError(exc.message_dict) from None
-    signaal = selectors.signaal_get(user=user, pk=signaal.pk)
-    headers = {"Location": f"/api/v1/signalen/{signaal.pk}"}
-    if not created:
-        headers["Idempotent-Replayed"] = "true"
-    return Response(signaal_data(signaal, user=user), status=status.HTTP_201_CREATED, headers=headers)
+    @extend_schema(
+        request=SignaalCreateSerializer,
+        parameters=[IDEMPOTENCY],
+        responses={201: OpenApiTypes.OBJECT},
+        operation_id="signalen_create",
+        summary="Een signaal melden",
+        tags=["signalen"],
+    )
+    def post(self, request):
+        user = request.user
+        decision = decide(user, "signaal.report")
+        if not decision:
+            _refuse(user, decision)
+        serializer = SignaalCreateSerializer(data=request.data)
+        if not serializer.is_valid():
+            raise exceptions.ValidationError(_listify(serializer.errors))
+        kwargs = serializer.service_kwargs()
+        key = request.headers.get("Idempotency-Key", "").strip()
+        try:
+            if key:
+                if len(key) > 200:
+                    raise exceptions.ValidationError({"Idempotency-Key": ["Hoogstens 200 tekens."]})
+                signaal, created = services.signaal_create_idempotent(
+                    actor=user, key=key, request_hash=_request_hash(request.data), **kwargs
+                )
+            else:
+                signaal, created = services.signaal_create(actor=user, **kwargs), True
+        except ValueError as exc:
+            raise exceptions.ValidationError({"Idempotency-Key": [str(exc)]}) from None
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError(exc.message_dict) from None
+        signaal = selectors.signaal_get(user=user, pk=signaal.pk)
+        headers = {"Location": f"/api/v1/signalen/{signaal.pk}"}
+        if not created:
+            headers["Idempotent-Replayed"] = "true"
+        return Response(signaal_data(signaal, user=user), status=status.HTTP_201_CREATED, headers=headers)
+
+
+signalen = SignalenView.as_view()
 
 
 def _refuse(user, decision):
@@ -327,7 +335,12 @@ def _refuse(user, decision):
         raise exceptions.PermissionDenied("U heeft geen toegang tot signalen.") from None
 
 
-@extend_schema(summary="Eén signaal (404 voor wie het niet mag zien)", tags=["signalen"])
+@extend_schema(
+    summary="Eén signaal (404 voor wie het niet mag zien)",
+    tags=["signalen"],
+    responses={200: OpenApiTypes.OBJECT},
+    operation_id="signalen_retrieve",
+)
 @api_view(["GET"])
 def signaal_detail(request, pk: int):
     signaal = selectors.signaal_get(user=request.user, pk=pk)
