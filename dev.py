@@ -29,7 +29,7 @@ def run(*cmd, env=None, check=True):
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may be started by an older python3
         sys.exit("Schakelpunt needs Python 3.11 or newer.")
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
@@ -53,8 +53,11 @@ def ensure_chromium() -> None:
         run(apt, "install", "-y", "-qq", "chromium", env=env, check=False)
     if not os.path.exists(CHROMIUM):
         # The browser tests fail (never skip) with the same message; say it early too.
-        print("WARNING: Debian's chromium is missing; install it with "
-              "`sudo apt-get install chromium` (provides /usr/bin/chromium).", file=sys.stderr)
+        print(
+            "WARNING: Debian's chromium is missing; install it with "
+            "`sudo apt-get install chromium` (provides /usr/bin/chromium).",
+            file=sys.stderr,
+        )
 
 
 def demo_env() -> dict:
@@ -70,7 +73,8 @@ def start(extra: list[str]) -> None:
     run(PY, "manage.py", "migrate", "--noinput", env=env)
     run(PY, "manage.py", "seed_demo", env=env)
     address = extra[0] if extra else "127.0.0.1:8000"
-    os.execve(str(PY), [str(PY), "manage.py", "runserver", address, "--noreload"], env)
+    # Replace this process with the server (no shell is involved).
+    os.execve(str(PY), [str(PY), "manage.py", "runserver", address, "--noreload"], env)  # noqa: S606
 
 
 def test(extra: list[str]) -> None:

@@ -67,15 +67,24 @@ def main():
     done = AuditRecord.objects.count()
     while done < args.records:
         batch = min(5000, args.records - done)
-        write(actor=user, role=decision.role, doel=decision.purpose, verwerking=decision.activity,
-              entries=[Entry("lezen", "signaal", str(i), f"betrokkene:{i}") for i in range(batch)])
+        write(
+            actor=user,
+            role=decision.role,
+            doel=decision.purpose,
+            verwerking=decision.activity,
+            entries=[Entry("lezen", "signaal", str(i), f"betrokkene:{i}") for i in range(batch)],
+        )
         done += batch
 
     print(f"{'operation':48} {'median ms':>10} {'p95 ms':>10}")
     for n in (1, 25, 100):
         entries = [Entry("lezen", "signaal", "1", f"betrokkene:{i}") for i in range(n)]
-        med, p95 = timed(lambda e=entries: write(actor=user, role=decision.role, doel=decision.purpose,
-                                                 verwerking=decision.activity, entries=e), args.repeat)
+        med, p95 = timed(
+            lambda e=entries: write(
+                actor=user, role=decision.role, doel=decision.purpose, verwerking=decision.activity, entries=e
+            ),
+            args.repeat,
+        )
         print(f"{f'audit write, {n} entries':48} {med:10.2f} {p95:10.2f}")
 
     client = login(Client(), user)

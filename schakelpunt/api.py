@@ -25,12 +25,17 @@ def _flatten(detail, prefix=""):
     errors = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = key if key != "non_field_errors" else ""
-            path = f"{prefix}.{name}" if prefix and name else (prefix or name)
+            if isinstance(key, int):  # DRF reports errors of list items as {index: {...}}
+                path = f"{prefix}[{key}]"
+            else:
+                name = key if key != "non_field_errors" else ""
+                path = f"{prefix}.{name}" if prefix and name else (prefix or name)
             errors.extend(_flatten(value, path))
     elif isinstance(detail, list):
         if all(isinstance(item, str | exceptions.ErrorDetail) for item in detail):
-            errors.extend({"field": prefix, "message": str(item), "code": getattr(item, "code", "invalid")} for item in detail)
+            errors.extend(
+                {"field": prefix, "message": str(item), "code": getattr(item, "code", "invalid")} for item in detail
+            )
         else:
             for index, item in enumerate(detail):
                 errors.extend(_flatten(item, f"{prefix}[{index}]"))

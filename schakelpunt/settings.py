@@ -25,9 +25,7 @@ if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off in production (SCHAKELPUNT_MODE=production).")
     if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or "demo" in SECRET_KEY:
-        raise ImproperlyConfigured(
-            "SECRET_KEY must be set to a random value of at least 50 characters in production."
-        )
+        raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters in production.")
 elif not SECRET_KEY:
     SECRET_KEY = "demo-and-test-only-not-secret-" + "x" * 30
 
@@ -106,7 +104,9 @@ DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=envint
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo server read while a write is in progress.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL;", "timeout": 20, "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -186,9 +186,7 @@ if OIDC_ENABLED:
 # Mail
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)

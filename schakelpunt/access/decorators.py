@@ -11,8 +11,7 @@ from schakelpunt.audit.services import log_access
 
 def refuse(user, decision, *, object_type: str = "", object_id: str = "") -> None:
     """Log a refused attempt and stop the request with 403."""
-    log_access(actor=user, decision=decision, object_type=object_type or decision.permission,
-               object_id=object_id)
+    log_access(actor=user, decision=decision, object_type=object_type or decision.permission, object_id=object_id)
     raise PermissionDenied(decision.reason)
 
 

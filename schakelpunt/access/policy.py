@@ -104,32 +104,55 @@ def scope(user, code: str, queryset: QuerySet) -> tuple[QuerySet, Decision]:
 R = Rol
 
 # --- Pages and functions without an object -------------------------------------------------
-register(Permission(
-    "audit.view", (R.PRIVACYFUNCTIONARIS,),
-    purpose="Toezicht op de verwerking van persoonsgegevens",
-    activity="Inzien toegangslog",
-    description="Het toegangslog doorzoeken.",
-))
-register(Permission(
-    "beheer.view", (R.BEHEERDER,),
-    purpose="Functioneel beheer", activity="Beheer van gebruikers en instellingen",
-))
-register(Permission(
-    "beheer.users.manage", (R.BEHEERDER,),
-    purpose="Functioneel beheer", activity="Beheer van gebruikers",
-))
-register(Permission(
-    "meldpunt.inbox", (R.AANDACHTSFUNCTIONARIS,),
-    purpose="Behandelen van signalen", activity="Triage van signalen",
-))
-register(Permission(
-    "signaal.report", (R.MELDER, R.AANDACHTSFUNCTIONARIS),
-    purpose="Melden van een signaal", activity="Registratie van signalen",
-))
-register(Permission(
-    "api.use", tuple(R.values),
-    purpose="Gebruik van de API", activity="API-toegang",
-))
+register(
+    Permission(
+        "audit.view",
+        (R.PRIVACYFUNCTIONARIS,),
+        purpose="Toezicht op de verwerking van persoonsgegevens",
+        activity="Inzien toegangslog",
+        description="Het toegangslog doorzoeken.",
+    )
+)
+register(
+    Permission(
+        "beheer.view",
+        (R.BEHEERDER,),
+        purpose="Functioneel beheer",
+        activity="Beheer van gebruikers en instellingen",
+    )
+)
+register(
+    Permission(
+        "beheer.users.manage",
+        (R.BEHEERDER,),
+        purpose="Functioneel beheer",
+        activity="Beheer van gebruikers",
+    )
+)
+register(
+    Permission(
+        "meldpunt.inbox",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Triage van signalen",
+    )
+)
+register(
+    Permission(
+        "signaal.report",
+        (R.MELDER, R.AANDACHTSFUNCTIONARIS),
+        purpose="Melden van een signaal",
+        activity="Registratie van signalen",
+    )
+)
+register(
+    Permission(
+        "api.use",
+        tuple(R.values),
+        purpose="Gebruik van de API",
+        activity="API-toegang",
+    )
+)
 
 # --- signalen
 # Need to know: a melder sees only the signals they reported; the aandachtsfunctionaris all of them.
@@ -147,44 +170,73 @@ def _eigen_of_meldpunt_scope(user, queryset: QuerySet, role: str) -> QuerySet:
     return queryset.filter(melder=user)
 
 
-register(Permission(
-    "signaal.view", (R.AANDACHTSFUNCTIONARIS, R.MELDER),
-    purpose="Behandelen van signalen", activity="Inzien van signalen",
-    object_rule=_eigen_of_meldpunt, scope=_eigen_of_meldpunt_scope,
-    description="Een signaal inzien: de melder alleen de eigen signalen, de aandachtsfunctionaris alle.",
-))
-register(Permission(
-    "signaal.aanvullen", (R.AANDACHTSFUNCTIONARIS, R.MELDER),
-    purpose="Melden van een signaal", activity="Aanvullen van signalen",
-    object_rule=_eigen_of_meldpunt,
-    description="Informatie toevoegen aan een signaal, bijvoorbeeld een antwoord op een vraag.",
-))
-register(Permission(
-    "signaal.bijlage.view", (R.AANDACHTSFUNCTIONARIS, R.MELDER),
-    purpose="Behandelen van signalen", activity="Inzien van bijlagen bij signalen",
-    object_rule=_eigen_of_meldpunt,
-))
-register(Permission(
-    "signaal.triage", (R.AANDACHTSFUNCTIONARIS,),
-    purpose="Behandelen van signalen", activity="Triage van signalen",
-    description="Meer informatie vragen, opschalen, afsluiten; terugkoppeling sturen.",
-))
-register(Permission(
-    "signaal.melder.view", (R.AANDACHTSFUNCTIONARIS,),
-    purpose="Behandelen van signalen", activity="Inzien identiteit melder",
-    description="De identiteit van de melder is alleen zichtbaar voor de aandachtsfunctionaris.",
-))
+register(
+    Permission(
+        "signaal.view",
+        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+        purpose="Behandelen van signalen",
+        activity="Inzien van signalen",
+        object_rule=_eigen_of_meldpunt,
+        scope=_eigen_of_meldpunt_scope,
+        description="Een signaal inzien: de melder alleen de eigen signalen, de aandachtsfunctionaris alle.",
+    )
+)
+register(
+    Permission(
+        "signaal.aanvullen",
+        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+        purpose="Melden van een signaal",
+        activity="Aanvullen van signalen",
+        object_rule=_eigen_of_meldpunt,
+        description="Informatie toevoegen aan een signaal, bijvoorbeeld een antwoord op een vraag.",
+    )
+)
+register(
+    Permission(
+        "signaal.bijlage.view",
+        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+        purpose="Behandelen van signalen",
+        activity="Inzien van bijlagen bij signalen",
+        object_rule=_eigen_of_meldpunt,
+    )
+)
+register(
+    Permission(
+        "signaal.triage",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Triage van signalen",
+        description="Meer informatie vragen, opschalen, afsluiten; terugkoppeling sturen.",
+    )
+)
+register(
+    Permission(
+        "signaal.melder.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Inzien identiteit melder",
+        description="De identiteit van de melder is alleen zichtbaar voor de aandachtsfunctionaris.",
+    )
+)
 
 # --- taxonomie
 # Reference material without personal data. Users without any role may read the wegwijzer
 # too; its views only ask for a login, this permission names the purpose for everyone else.
-register(Permission(
-    "taxonomie.view", tuple(R.values),
-    purpose="Signaleren van criminaliteit", activity="Raadplegen van de wegwijzer",
-    description="Fenomenen en indicatoren bekijken: waar let je op, wat vraag je, waar meld je.",
-))
-register(Permission(
-    "taxonomie.manage", (R.BEHEERDER,),
-    purpose="Functioneel beheer", activity="Beheer van fenomenen en indicatoren",
-    description="Fenomenen en indicatoren toevoegen, wijzigen, uitzetten en weer actief maken.",
-))
+register(
+    Permission(
+        "taxonomie.view",
+        tuple(R.values),
+        purpose="Signaleren van criminaliteit",
+        activity="Raadplegen van de wegwijzer",
+        description="Fenomenen en indicatoren bekijken: waar let je op, wat vraag je, waar meld je.",
+    )
+)
+register(
+    Permission(
+        "taxonomie.manage",
+        (R.BEHEERDER,),
+        purpose="Functioneel beheer",
+        activity="Beheer van fenomenen en indicatoren",
+        description="Fenomenen en indicatoren toevoegen, wijzigen, uitzetten en weer actief maken.",
+    )
+)

@@ -12,8 +12,12 @@ class TokenScheme(OpenApiAuthenticationExtension):
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema):
-        return {"type": "apiKey", "in": "header", "name": "Authorization",
-                "description": "`Token <token>`; een token wordt uitgegeven met `manage.py create_user --api-token`."}
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "`Token <token>`; een token wordt uitgegeven met `manage.py create_user --api-token`.",
+        }
 
 
 class MeSerializer(serializers.Serializer):

@@ -7,7 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from schakelpunt.accounts import services
 from schakelpunt.accounts.models import User
 
-DEMO_PASSWORD = "Schakelpunt-demo-2026"
+DEMO_PASSWORD = "Schakelpunt-demo-2026"  # noqa: S105 - demo mode only, printed on purpose
 # Fixed, obviously public secrets so that a tester can add them to an authenticator app.
 DEMO_TOTP_KEYS = {
     "aandachtsfunctionaris": "3132333435363738393031323334353637383930",
@@ -33,18 +33,25 @@ def seed(stdout) -> None:
     for username, roles, afdeling, first, last in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = services.user_create(username=username, roles=roles, afdeling=afdeling,
-                                        password=DEMO_PASSWORD, first_name=first, last_name=last,
-                                        email=f"{username}@gemeente.example")
+            user = services.user_create(
+                username=username,
+                roles=roles,
+                afdeling=afdeling,
+                password=DEMO_PASSWORD,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@gemeente.example",
+            )
         secret = ""
         key = DEMO_TOTP_KEYS.get(roles[0])
         if key:
-            TOTPDevice.objects.get_or_create(user=user, name="Demo-authenticator",
-                                             defaults={"key": key, "confirmed": True})
+            TOTPDevice.objects.get_or_create(
+                user=user, name="Demo-authenticator", defaults={"key": key, "confirmed": True}
+            )
             secret = base64.b32encode(bytes.fromhex(key)).decode()
         rows.append((username, ", ".join(roles), secret))
-    stdout.write("\nDemo-accounts (alleen voor de demo; wachtwoord voor allemaal: %s)" % DEMO_PASSWORD)
-    stdout.write("%-24s %-24s %s" % ("gebruikersnaam", "rol", "TOTP-geheim (authenticator-app)"))
+    stdout.write(f"\nDemo-accounts (alleen voor de demo; wachtwoord voor allemaal: {DEMO_PASSWORD})")
+    stdout.write(f"{'gebruikersnaam':24} {'rol':24} TOTP-geheim (authenticator-app)")
     for username, roles, secret in rows:
-        stdout.write("%-24s %-24s %s" % (username, roles, secret or "–"))
+        stdout.write(f"{username:24} {roles:24} {secret or '–'}")
     stdout.write("Open http://127.0.0.1:8000 en log in.\n")

@@ -15,18 +15,32 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Gebruikersnaam")
         self.fields["password"].label = _("Wachtwoord")
-        self.fields["username"].widget.attrs.update({"autocomplete": "username", "class": "utrecht-textbox utrecht-textbox--html-input"})
-        self.fields["password"].widget.attrs.update({"autocomplete": "current-password", "class": "utrecht-textbox utrecht-textbox--html-input"})
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "username", "class": "utrecht-textbox utrecht-textbox--html-input"}
+        )
+        self.fields["password"].widget.attrs.update(
+            {"autocomplete": "current-password", "class": "utrecht-textbox utrecht-textbox--html-input"}
+        )
 
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code uit uw authenticator-app"), max_length=6, min_length=6,
-        error_messages={"required": _("Vul de zescijferige code in."),
-                        "min_length": _("De code bestaat uit 6 cijfers."),
-                        "max_length": _("De code bestaat uit 6 cijfers.")},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                      "pattern": "[0-9]*", "class": "utrecht-textbox utrecht-textbox--html-input"}),
+        label=_("Code uit uw authenticator-app"),
+        max_length=6,
+        min_length=6,
+        error_messages={
+            "required": _("Vul de zescijferige code in."),
+            "min_length": _("De code bestaat uit 6 cijfers."),
+            "max_length": _("De code bestaat uit 6 cijfers."),
+        },
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9]*",
+                "class": "utrecht-textbox utrecht-textbox--html-input",
+            }
+        ),
     )
 
     def clean_token(self):
@@ -38,8 +52,10 @@ class TokenForm(forms.Form):
 
 class ReauthForm(forms.Form):
     password = forms.CharField(
-        label=_("Uw wachtwoord"), widget=forms.PasswordInput(
-            attrs={"autocomplete": "current-password", "class": "utrecht-textbox utrecht-textbox--html-input"}),
+        label=_("Uw wachtwoord"),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "class": "utrecht-textbox utrecht-textbox--html-input"}
+        ),
         error_messages={"required": _("Vul uw wachtwoord in.")},
     )
 

@@ -41,7 +41,13 @@ class SessionTimeoutMiddleware:
             if now - login_at > settings.SESSION_ABSOLUTE_LIFETIME:
                 return _expired(request, _("U bent uitgelogd omdat de maximale sessieduur is bereikt. Log opnieuw in."))
             if now - last > settings.SESSION_IDLE_TIMEOUT:
-                return _expired(request, _("U bent uitgelogd omdat u een tijd niets heeft gedaan. Log opnieuw in; uw concepten zijn bewaard."))
+                return _expired(
+                    request,
+                    _(
+                        "U bent uitgelogd omdat u een tijd niets heeft gedaan. "
+                        "Log opnieuw in; uw concepten zijn bewaard."
+                    ),
+                )
             session.setdefault(LOGIN_AT, now)
             session[LAST_ACTIVITY] = now
         return self.get_response(request)
@@ -64,5 +70,6 @@ class TwoFactorRequiredMiddleware:
             and user.needs_two_factor
             and not request.path.startswith(EXEMPT_PREFIXES)
         ):
-            return redirect(reverse("accounts:two_factor") + "?" + urlencode({"next": request.get_full_path()}))
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:two_factor')}?{query}")
         return self.get_response(request)

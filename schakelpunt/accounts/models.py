@@ -22,7 +22,11 @@ class Afdeling(models.Model):
 
 class User(AbstractUser):
     afdeling = models.ForeignKey(
-        Afdeling, verbose_name=_("afdeling"), null=True, blank=True, on_delete=models.PROTECT,
+        Afdeling,
+        verbose_name=_("afdeling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="medewerkers",
     )
 
@@ -69,3 +73,6 @@ class UserSession(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessies")
     session_key = models.CharField(max_length=40, unique=True)
     created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"sessie van {self.user_id}"

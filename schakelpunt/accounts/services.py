@@ -15,8 +15,16 @@ from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access, log_event
 
 
-def user_create(*, username: str, roles: list[str], afdeling: str, password: str | None = None,
-                email: str = "", first_name: str = "", last_name: str = "") -> User:
+def user_create(
+    *,
+    username: str,
+    roles: list[str],
+    afdeling: str,
+    password: str | None = None,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
     """Create a user (system operation: management command and demo data, not a web action)."""
     unknown = [r for r in roles if r not in ALL_ROLES]
     if unknown:
@@ -25,17 +33,22 @@ def user_create(*, username: str, roles: list[str], afdeling: str, password: str
         raise ValueError("geef minstens één rol op")
     with transaction.atomic():
         dept, _ = Afdeling.objects.get_or_create(naam=afdeling)
-        user = User(username=username, email=email, first_name=first_name, last_name=last_name,
-                    afdeling=dept)
+        user = User(username=username, email=email, first_name=first_name, last_name=last_name, afdeling=dept)
         if password:
             user.set_password(password)
         else:
             user.set_unusable_password()
         user.save()
         Roltoewijzing.objects.bulk_create([Roltoewijzing(user=user, rol=r) for r in dict.fromkeys(roles)])
-        log_event(actor=None, actie=Action.CREATE, doel="Functioneel beheer",
-                  verwerking="Beheer van gebruikers", object_type="gebruiker", object_id=str(user.pk),
-                  toelichting="aangemaakt via beheercommando")
+        log_event(
+            actor=None,
+            actie=Action.CREATE,
+            doel="Functioneel beheer",
+            verwerking="Beheer van gebruikers",
+            object_type="gebruiker",
+            object_id=str(user.pk),
+            toelichting="aangemaakt via beheercommando",
+        )
     return user
 
 
@@ -57,16 +70,28 @@ def user_set_active(*, actor: User, user: User, active: bool) -> User:
         if not active:
             end_all_sessions(user)
             AuthToken.objects.filter(user=user).delete()
-        log_access(actor=actor, decision=decision, actie=Action.UPDATE, object_type="gebruiker",
-                   object_id=user.pk, toelichting="geactiveerd" if active else "gedeactiveerd")
+        log_access(
+            actor=actor,
+            decision=decision,
+            actie=Action.UPDATE,
+            object_type="gebruiker",
+            object_id=user.pk,
+            toelichting="geactiveerd" if active else "gedeactiveerd",
+        )
     return user
 
 
 def api_token_create(*, user: User) -> str:
     """Issue a new API token; only its hash is stored, the token itself is returned once."""
     _instance, token = AuthToken.objects.create(user=user)
-    log_event(actor=user, actie=Action.CREATE, doel="Functioneel beheer", verwerking="API-toegang",
-              object_type="api-token", object_id=str(_instance.pk))
+    log_event(
+        actor=user,
+        actie=Action.CREATE,
+        doel="Functioneel beheer",
+        verwerking="API-toegang",
+        object_type="api-token",
+        object_id=_instance.token_key,
+    )
     return token
 
 
@@ -81,11 +106,23 @@ def totp_device_confirm(*, user: User, device: TOTPDevice) -> None:
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        log_event(actor=user, actie=Action.UPDATE, verwerking="Tweestapsverificatie",
-                  object_type="gebruiker", object_id=str(user.pk), toelichting="tweestapsverificatie ingesteld")
+        log_event(
+            actor=user,
+            actie=Action.UPDATE,
+            verwerking="Tweestapsverificatie",
+            object_type="gebruiker",
+            object_id=str(user.pk),
+            toelichting="tweestapsverificatie ingesteld",
+        )
 
 
 def totp_devices_reset(*, user: User) -> None:
     TOTPDevice.objects.filter(user=user).delete()
-    log_event(actor=user, actie=Action.DELETE, verwerking="Tweestapsverificatie",
-              object_type="gebruiker", object_id=str(user.pk), toelichting="tweestapsverificatie gewist")
+    log_event(
+        actor=user,
+        actie=Action.DELETE,
+        verwerking="Tweestapsverificatie",
+        object_type="gebruiker",
+        object_id=str(user.pk),
+        toelichting="tweestapsverificatie gewist",
+    )

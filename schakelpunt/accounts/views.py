@@ -55,15 +55,18 @@ def login_view(request):
             return redirect(_safe_next(request))
         if getattr(request, "axes_locked_out", False):
             return locked_out(request)
-        log_event(actor=None, actie=Action.LOGIN, uitkomst=Outcome.FAILED,
-                  toelichting="onjuiste inloggegevens")
-    return render(request, "accounts/login.html", {
-        "form": form,
-        "next": request.GET.get("next", ""),
-        "expired": request.GET.get("verlopen") == "1",
-        "oidc_enabled": settings.OIDC_ENABLED,
-        "oidc_provider_name": getattr(settings, "OIDC_PROVIDER_NAME", ""),
-    })
+        log_event(actor=None, actie=Action.LOGIN, uitkomst=Outcome.FAILED, toelichting="onjuiste inloggegevens")
+    return render(
+        request,
+        "accounts/login.html",
+        {
+            "form": form,
+            "next": request.GET.get("next", ""),
+            "expired": request.GET.get("verlopen") == "1",
+            "oidc_enabled": settings.OIDC_ENABLED,
+            "oidc_provider_name": getattr(settings, "OIDC_PROVIDER_NAME", ""),
+        },
+    )
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
@@ -113,10 +116,17 @@ def two_factor(request):
                 messages.success(request, _("Tweestapsverificatie is ingesteld."))
             request.session[MFA_OK] = True
             request.session.cycle_key()
-            log_event(actor=user, actie=Action.LOGIN, verwerking="Tweestapsverificatie", toelichting="tweede factor geslaagd")
+            log_event(
+                actor=user, actie=Action.LOGIN, verwerking="Tweestapsverificatie", toelichting="tweede factor geslaagd"
+            )
             return redirect(_safe_next(request))
-        log_event(actor=user, actie=Action.LOGIN, uitkomst=Outcome.FAILED, verwerking="Tweestapsverificatie",
-                  toelichting="onjuiste code")
+        log_event(
+            actor=user,
+            actie=Action.LOGIN,
+            uitkomst=Outcome.FAILED,
+            verwerking="Tweestapsverificatie",
+            toelichting="onjuiste code",
+        )
         form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code."))
     context = {"form": form, "setup": setup, "next": request.GET.get("next", "")}
     if setup:
@@ -137,7 +147,9 @@ def reauthenticate(request):
         if form.is_valid():
             request.session[REAUTH_AT] = time.time()
             return redirect(_safe_next(request, "accounts:security"))
-        log_event(actor=request.user, actie=Action.LOGIN, uitkomst=Outcome.FAILED, toelichting="herauthenticatie mislukt")
+        log_event(
+            actor=request.user, actie=Action.LOGIN, uitkomst=Outcome.FAILED, toelichting="herauthenticatie mislukt"
+        )
     return render(request, "accounts/reauthenticate.html", {"form": form, "next": request.GET.get("next", "")})
 
 

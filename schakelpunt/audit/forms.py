@@ -7,16 +7,30 @@ from django.utils.translation import gettext_lazy as _
 class AuditSearchForm(forms.Form):
     gebruiker = forms.CharField(label=_("Gebruiker (gebruikersnaam)"), required=False, max_length=150)
     betrokkene = forms.CharField(
-        label=_("Betrokkene"), required=False, max_length=80,
-        help_text=_("Het pseudoniem van de persoon, bijvoorbeeld persoon:42. Zo beantwoordt u de vraag: wie heeft mijn gegevens bekeken?"),
+        label=_("Betrokkene"),
+        required=False,
+        max_length=80,
+        help_text=_(
+            "Het pseudoniem van de persoon, bijvoorbeeld persoon:42. "
+            "Zo beantwoordt u de vraag: wie heeft mijn gegevens bekeken?"
+        ),
     )
-    object_type = forms.CharField(label=_("Objecttype"), required=False, max_length=60,
-                                  help_text=_("Bijvoorbeeld signaal, casus of gebruiker."))
+    object_type = forms.CharField(
+        label=_("Objecttype"), required=False, max_length=60, help_text=_("Bijvoorbeeld signaal, casus of gebruiker.")
+    )
     object_id = forms.CharField(label=_("Object-id"), required=False, max_length=64)
-    van = forms.DateField(label=_("Vanaf (datum)"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                          error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-01.")})
-    tot = forms.DateField(label=_("Tot en met (datum)"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                          error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-31.")})
+    van = forms.DateField(
+        label=_("Vanaf (datum)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-01.")},
+    )
+    tot = forms.DateField(
+        label=_("Tot en met (datum)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-31.")},
+    )
 
     def clean(self):
         data = super().clean()

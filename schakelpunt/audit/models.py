@@ -63,17 +63,25 @@ class AuditRecord(models.Model):
         verbose_name = _("logregel")
         verbose_name_plural = _("logregels")
 
-    HASHED_FIELDS = (
-        "tijdstip", "actor_id", "actor_username", "rol", "actie", "object_type", "object_id",
-        "betrokkene", "doel", "verwerking", "uitkomst", "herkomst", "request_id", "toelichting",
-    )
+    def __str__(self) -> str:
+        return f"logregel {self.pk}"
 
-    def compute_hash(self) -> str:
-        payload = {name: getattr(self, name) for name in self.HASHED_FIELDS}
-        payload["tijdstip"] = self.tijdstip.isoformat(timespec="microseconds")
-        payload["id"] = self.pk
-        body = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256((self.prev_hash + body).encode()).hexdigest()
+    HASHED_FIELDS = (
+        "tijdstip",
+        "actor_id",
+        "actor_username",
+        "rol",
+        "actie",
+        "object_type",
+        "object_id",
+        "betrokkene",
+        "doel",
+        "verwerking",
+        "uitkomst",
+        "herkomst",
+        "request_id",
+        "toelichting",
+    )
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -83,9 +91,19 @@ class AuditRecord(models.Model):
     def delete(self, *args, **kwargs):
         raise TypeError("audit records are append-only")
 
+    def compute_hash(self) -> str:
+        payload = {name: getattr(self, name) for name in self.HASHED_FIELDS}
+        payload["tijdstip"] = self.tijdstip.isoformat(timespec="microseconds")
+        payload["id"] = self.pk
+        body = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256((self.prev_hash + body).encode()).hexdigest()
+
 
 class AuditChainHead(models.Model):
     """The end of the chain: serialises writers and detects a truncated tail."""
 
     last_id = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+
+    def __str__(self) -> str:
+        return f"keten tot {self.last_id}"

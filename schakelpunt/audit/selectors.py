@@ -34,9 +34,14 @@ def _day_start(day: date) -> datetime:
 
 def audit_record_list(*, user, query: AuditQuery) -> QuerySet[AuditRecord]:
     decision = decide(user, "audit.view")
-    log_access(actor=user, decision=decision, actie=Action.SEARCH, object_type="toegangslog",
-               betrokkenen=[query.betrokkene] if query.betrokkene else [],
-               toelichting=query.describe())
+    log_access(
+        actor=user,
+        decision=decision,
+        actie=Action.SEARCH,
+        object_type="toegangslog",
+        betrokkenen=[query.betrokkene] if query.betrokkene else [],
+        toelichting=query.describe(),
+    )
     if not decision:
         raise PermissionDenied(decision.reason)
     qs = AuditRecord.objects.all()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
 from datetime import UTC, datetime
 
 from django.db import transaction
@@ -32,7 +31,8 @@ def _recreate_head() -> AuditChainHead:
     last record, so that the chain continues (verify_audit still checks every record)."""
     last = AuditRecord.objects.order_by("-id").first()
     head, _ = AuditChainHead.objects.get_or_create(
-        pk=1, defaults={"last_id": last.id if last else 0, "last_hash": last.hash if last else GENESIS_HASH})
+        pk=1, defaults={"last_id": last.id if last else 0, "last_hash": last.hash if last else GENESIS_HASH}
+    )
     return AuditChainHead.objects.select_for_update().get(pk=head.pk)
 
 
@@ -98,16 +98,30 @@ def log_access(
         doel=decision.purpose,
         verwerking=decision.activity,
         entries=[
-            Entry(actie, object_type, str(object_id), b, uitkomst, toelichting or decision.reason)
-            for b in betrokkenen
+            Entry(actie, object_type, str(object_id), b, uitkomst, toelichting or decision.reason) for b in betrokkenen
         ],
     )
 
 
-def log_event(*, actor, actie: str, uitkomst: str = Outcome.SUCCESS, role: str = "",
-              doel: str = "Beveiliging", verwerking: str = "Authenticatie",
-              toelichting: str = "", object_type: str = "", object_id: str = "") -> int:
+def log_event(
+    *,
+    actor,
+    actie: str,
+    uitkomst: str = Outcome.SUCCESS,
+    role: str = "",
+    doel: str = "Beveiliging",
+    verwerking: str = "Authenticatie",
+    toelichting: str = "",
+    object_type: str = "",
+    object_id: str = "",
+) -> int:
     """A security event without an access decision: logins, logouts, lockouts."""
-    return write(actor=actor, role=role, doel=doel, verwerking=verwerking, entries=[
-        Entry(actie, object_type, object_id, "", uitkomst, toelichting),
-    ])
+    return write(
+        actor=actor,
+        role=role,
+        doel=doel,
+        verwerking=verwerking,
+        entries=[
+            Entry(actie, object_type, object_id, "", uitkomst, toelichting),
+        ],
+    )

@@ -32,6 +32,10 @@ def verify_chain(chunk_size: int = 5000) -> Result:
         checked += 1
     head = AuditChainHead.objects.filter(pk=1).first()
     if head is not None and (head.last_id != expected_id or head.last_hash != prev_hash):
-        return Result(False, checked, expected_id + 1 if head.last_id > expected_id else head.last_id,
-                      f"einde van de keten klopt niet: verwacht record {head.last_id}, gevonden {expected_id}")
+        return Result(
+            False,
+            checked,
+            expected_id + 1 if head.last_id > expected_id else head.last_id,
+            f"einde van de keten klopt niet: verwacht record {head.last_id}, gevonden {expected_id}",
+        )
     return Result(True, checked)

@@ -236,18 +236,6 @@ def _list_item(signaal: Signaal) -> dict:
     }
 
 
-def _listify(errors):
-    """DRF reports list items as {index: errors}; turn them into lists so paths read `betrokkenen[0].persoon.bsn`."""
-    if isinstance(errors, dict):
-        if errors and all(isinstance(k, int) for k in errors):
-            items = [{} for _ in range(max(errors) + 1)]
-            for index, value in errors.items():
-                items[index] = _listify(value)
-            return items
-        return {key: _listify(value) for key, value in errors.items()}
-    return errors
-
-
 def _request_hash(data) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -302,7 +290,7 @@ class SignalenView(APIView):
             _refuse(user, decision)
         serializer = SignaalCreateSerializer(data=request.data)
         if not serializer.is_valid():
-            raise exceptions.ValidationError(_listify(serializer.errors))
+            raise exceptions.ValidationError(serializer.errors)
         kwargs = serializer.service_kwargs()
         key = request.headers.get("Idempotency-Key", "").strip()
         try:

@@ -13,8 +13,9 @@ class TaxonomieItem(models.Model):
     naam = models.CharField(_("naam"), max_length=200)
     toelichting = models.TextField(_("waar let je op"), blank=True)
     vragen = models.JSONField(_("vragen die je kunt stellen"), default=list, blank=True)
-    actief = models.BooleanField(_("actief"), default=True,
-                                 help_text=_("Uitgezette items blijven geldig op oude signalen."))
+    actief = models.BooleanField(
+        _("actief"), default=True, help_text=_("Uitgezette items blijven geldig op oude signalen.")
+    )
     volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -27,8 +28,9 @@ class TaxonomieItem(models.Model):
 
 class Fenomeen(TaxonomieItem):
     meldroute = models.TextField(_("meldroute"), blank=True)
-    parent = models.ForeignKey("self", verbose_name=_("hoort bij"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="kinderen")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("hoort bij"), null=True, blank=True, on_delete=models.PROTECT, related_name="kinderen"
+    )
 
     class Meta(TaxonomieItem.Meta):
         verbose_name = _("fenomeen")
@@ -50,10 +52,12 @@ class Levensdomein(models.Model):
 
 
 class Indicator(TaxonomieItem):
-    levensdomein = models.ForeignKey(Levensdomein, verbose_name=_("levensdomein"), on_delete=models.PROTECT,
-                                     related_name="indicatoren")
-    fenomenen = models.ManyToManyField(Fenomeen, verbose_name=_("hangt samen met"), blank=True,
-                                       related_name="indicatoren")
+    levensdomein = models.ForeignKey(
+        Levensdomein, verbose_name=_("levensdomein"), on_delete=models.PROTECT, related_name="indicatoren"
+    )
+    fenomenen = models.ManyToManyField(
+        Fenomeen, verbose_name=_("hangt samen met"), blank=True, related_name="indicatoren"
+    )
 
     class Meta(TaxonomieItem.Meta):
         verbose_name = _("indicator")

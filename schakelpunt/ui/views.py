@@ -102,32 +102,55 @@ def api_docs(request):
     endpoints = []
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
-            endpoints.append({
-                "method": method.upper(), "path": path,
-                "summary": operation.get("summary") or operation.get("operationId", ""),
-                "description": operation.get("description", ""),
-                "responses": sorted(operation.get("responses", {}).keys()),
-            })
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary") or operation.get("operationId", ""),
+                    "description": operation.get("description", ""),
+                    "responses": sorted(operation.get("responses", {}).keys()),
+                }
+            )
     return render(request, "ui/api_docs.html", {"schema": schema, "endpoints": endpoints})
 
 
 def forbidden(request, exception=None):
-    return render(request, "ui/error.html", {
-        "title": _("Geen toegang"),
-        "message": _("U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met de functioneel beheerder."),
-    }, status=403)
+    return render(
+        request,
+        "ui/error.html",
+        {
+            "title": _("Geen toegang"),
+            "message": _(
+                "U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? "
+                "Neem contact op met de functioneel beheerder."
+            ),
+        },
+        status=403,
+    )
 
 
 def not_found(request, exception=None):
-    return render(request, "ui/error.html", {
-        "title": _("Pagina niet gevonden"),
-        "message": _("Deze pagina bestaat niet (meer), of u heeft er geen toegang toe."),
-    }, status=404)
+    return render(
+        request,
+        "ui/error.html",
+        {
+            "title": _("Pagina niet gevonden"),
+            "message": _("Deze pagina bestaat niet (meer), of u heeft er geen toegang toe."),
+        },
+        status=404,
+    )
 
 
 def server_error(request):
-    return render(request, "ui/error.html", {
-        "title": _("Er ging iets mis"),
-        "message": _("Er is een fout opgetreden. Wat u heeft ingevoerd en opgeslagen is niet verloren. Probeer het later opnieuw."),
-    }, status=500)
-
+    return render(
+        request,
+        "ui/error.html",
+        {
+            "title": _("Er ging iets mis"),
+            "message": _(
+                "Er is een fout opgetreden. Wat u heeft ingevoerd en opgeslagen is niet verloren. "
+                "Probeer het later opnieuw."
+            ),
+        },
+        status=500,
+    )

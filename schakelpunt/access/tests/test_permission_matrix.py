@@ -9,8 +9,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from schakelpunt.testing.auth import login
 from schakelpunt.testing.matrix import Row
 
-ROLES = ["melder", "aandachtsfunctionaris", "casusregisseur", "deelnemer", "bestuur", "beheerder",
-         "privacyfunctionaris", None]
+ROLES = [
+    "melder",
+    "aandachtsfunctionaris",
+    "casusregisseur",
+    "deelnemer",
+    "bestuur",
+    "beheerder",
+    "privacyfunctionaris",
+    None,
+]
 
 
 def collect_matrix() -> dict[str, Row]:

@@ -77,8 +77,10 @@ def test_stale_reauthentication_is_not_enough(client_as, persona, settings):
 
 def test_password_policy_rejects_short_password(client_as):
     client = client_as("melder")
-    response = client.post(reverse("accounts:password_change"), {
-        "old_password": PASSWORD, "new_password1": "kort", "new_password2": "kort"})
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": "kort", "new_password2": "kort"},
+    )
     assert response.status_code == 200
     assert "te kort" in response.content.decode()
 
@@ -97,8 +99,18 @@ def test_password_reset_by_mail(client, persona):
 
 
 def test_create_user_command_prints_token_last(db, capsys):
-    call_command("create_user", "--username", "nieuw", "--role", "melder", "--role", "deelnemer",
-                 "--department", "Nieuwe afdeling", "--api-token")
+    call_command(
+        "create_user",
+        "--username",
+        "nieuw",
+        "--role",
+        "melder",
+        "--role",
+        "deelnemer",
+        "--department",
+        "Nieuwe afdeling",
+        "--api-token",
+    )
     token = capsys.readouterr().out.strip().splitlines()[-1]
     user = User.objects.get(username="nieuw")
     assert user.afdeling.naam == "Nieuwe afdeling"

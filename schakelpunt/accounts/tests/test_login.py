@@ -51,8 +51,10 @@ def test_lockout_after_repeated_failures(client, persona):
 
 def test_login_page_redirects_to_safe_next_only(client, persona):
     user = persona("melder")
-    response = client.post(LOGIN + "?next=https://kwaadaardig.example/", {
-        "username": user.username, "password": PASSWORD, "next": "https://kwaadaardig.example/"})
+    response = client.post(
+        LOGIN + "?next=https://kwaadaardig.example/",
+        {"username": user.username, "password": PASSWORD, "next": "https://kwaadaardig.example/"},
+    )
     assert response["Location"] == reverse("ui:home")
 
 

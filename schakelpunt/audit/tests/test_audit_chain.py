@@ -13,15 +13,19 @@ from schakelpunt.audit.verify import verify_chain
 def write_some(user, n=3):
     decision = decide(user, "audit.view")
     for i in range(n):
-        log_access(actor=user, decision=decision, object_type="signaal", object_id=i,
-                   betrokkenen=[f"betrokkene:{i}"])
+        log_access(actor=user, decision=decision, object_type="signaal", object_id=i, betrokkenen=[f"betrokkene:{i}"])
 
 
 def test_one_entry_per_person_concerned_with_all_fields(persona):
     user = persona("privacyfunctionaris")
     decision = decide(user, "audit.view")
-    log_access(actor=user, decision=decision, object_type="signaal", object_id=7,
-               betrokkenen=["betrokkene:1", "betrokkene:2", "betrokkene:1"])
+    log_access(
+        actor=user,
+        decision=decision,
+        object_type="signaal",
+        object_id=7,
+        betrokkenen=["betrokkene:1", "betrokkene:2", "betrokkene:1"],
+    )
     records = list(AuditRecord.objects.filter(object_type="signaal").order_by("id"))
     assert [r.betrokkene for r in records] == ["betrokkene:1", "betrokkene:2"]
     record = records[0]
@@ -91,8 +95,10 @@ def test_rehashed_forgery_is_detected_by_the_next_link(persona):
     write_some(persona("privacyfunctionaris"), 5)
     record = AuditRecord.objects.get(id=2)
     record.actor_username = "vervalst"
-    _raw("UPDATE audit_auditrecord SET actor_username = %s, hash = %s WHERE id = %s",
-         ["vervalst", record.compute_hash(), 2])
+    _raw(
+        "UPDATE audit_auditrecord SET actor_username = %s, hash = %s WHERE id = %s",
+        ["vervalst", record.compute_hash(), 2],
+    )
     result = verify_chain()
     assert not result.ok and result.broken_id == 3
 

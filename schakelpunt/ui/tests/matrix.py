@@ -6,7 +6,9 @@ MATRIX = {
     "ui:home": Row(allowed=ANY_USER),
     "ui:beheer": page("beheerder"),
     "ui:user_toggle_active": page(
-        "beheerder", ok=302, method="POST",
+        "beheerder",
+        ok=302,
+        method="POST",
         kwargs=lambda persona: {"user_id": persona("melder").pk},
     ),
     "healthz": public(),

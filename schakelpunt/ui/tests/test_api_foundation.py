@@ -11,8 +11,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_me_returns_username_department_and_roles(api_client_as, persona):
     response = api_client_as("melder").get("/api/v1/me")
     assert response.status_code == 200
-    assert response.json() == {"username": "melder", "department": persona("melder").afdeling.naam,
-                               "roles": ["melder"]}
+    assert response.json() == {"username": "melder", "department": persona("melder").afdeling.naam, "roles": ["melder"]}
 
 
 def test_not_found_is_problem_json(api_client_as):
@@ -38,6 +37,10 @@ def test_validation_errors_are_flattened_per_field():
     assert response.content_type == "application/problem+json"
     fields = {e["field"]: e["message"] for e in response.data["errors"]}
     assert fields == {"betrokkenen[0].persoon.bsn": "Ongeldig BSN.", "omschrijving": "Verplicht."}
+    # DRF 3.18 reports errors of list items keyed by index.
+    exc = ValidationError({"betrokkenen": {1: {"persoon": {"bsn": ["Ongeldig BSN."]}}}})
+    response = problem_exception_handler(exc, {})
+    assert response.data["errors"][0]["field"] == "betrokkenen[1].persoon.bsn"
 
 
 def test_committed_openapi_document_matches_the_code(tmp_path, db):

@@ -26,7 +26,12 @@ def test_templates_have_no_inline_scripts_or_styles():
     offenders = []
     for template in ROOT.glob("schakelpunt/**/templates/**/*.html"):
         text = template.read_text()
-        if "<script>" in text or "<script " in text.replace('<script src=', '') or " style=" in text or "<style" in text:
+        if (
+            "<script>" in text
+            or "<script " in text.replace("<script src=", "")
+            or " style=" in text
+            or "<style" in text
+        ):
             offenders.append(str(template.relative_to(ROOT)))
     assert not offenders, offenders
 
@@ -49,16 +54,20 @@ def _start_production(env_overrides):
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")}
     env.update({"SCHAKELPUNT_MODE": "production", "DJANGO_SETTINGS_MODULE": "schakelpunt.settings"})
     env.update(env_overrides)
-    return subprocess.run([sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
 
 
-@pytest.mark.parametrize(("overrides", "message"), [
-    ({"DATABASE_URL": "sqlite:///x"}, "SECRET_KEY must be set"),
-    ({"SECRET_KEY": "kort", "DATABASE_URL": "sqlite:///x"}, "SECRET_KEY must be set"),
-    ({"SECRET_KEY": "s" * 60, "DEBUG": "true", "DATABASE_URL": "sqlite:///x"}, "DEBUG must be off"),
-    ({"SECRET_KEY": "s" * 60}, "DATABASE_URL must be set"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"DATABASE_URL": "sqlite:///x"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "kort", "DATABASE_URL": "sqlite:///x"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "s" * 60, "DEBUG": "true", "DATABASE_URL": "sqlite:///x"}, "DEBUG must be off"),
+        ({"SECRET_KEY": "s" * 60}, "DATABASE_URL must be set"),
+    ],
+)
 def test_production_refuses_insecure_defaults(overrides, message):
     result = _start_production(overrides)
     assert result.returncode != 0

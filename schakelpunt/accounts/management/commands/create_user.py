@@ -17,8 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--role", action="append", required=True, choices=ALL_ROLES, dest="roles")
         parser.add_argument("--department", required=True, help="afdeling; wordt aangemaakt als die nog niet bestaat")
         parser.add_argument("--email", default="")
-        parser.add_argument("--password", default=None,
-                            help="wachtwoord (anders interactief gevraagd; leeg laten voor alleen API/SSO)")
+        parser.add_argument(
+            "--password", default=None, help="wachtwoord (anders interactief gevraagd; leeg laten voor alleen API/SSO)"
+        )
         parser.add_argument("--no-password", action="store_true", help="geen wachtwoord (alleen API of SSO)")
         parser.add_argument("--api-token", action="store_true", help="druk een nieuw API-token af (laatste regel)")
 
@@ -27,9 +28,9 @@ class Command(BaseCommand):
         if User.objects.filter(username__iexact=username).exists():
             raise CommandError(f"Gebruiker {username!r} bestaat al.")
         password = options["password"]
-        if password is None and not options["no_password"] and not options["api_token"]:
-            if options.get("interactive", True) and self.stdin_is_tty():
-                password = getpass.getpass("Wachtwoord: ")
+        wants_password = password is None and not options["no_password"] and not options["api_token"]
+        if wants_password and self.stdin_is_tty():
+            password = getpass.getpass("Wachtwoord: ")
         if password:
             from django.contrib.auth.password_validation import validate_password
             from django.core.exceptions import ValidationError
@@ -39,12 +40,18 @@ class Command(BaseCommand):
             except ValidationError as exc:
                 raise CommandError("Wachtwoord voldoet niet: " + " ".join(exc.messages)) from exc
         try:
-            user = services.user_create(username=username, roles=options["roles"],
-                                        afdeling=options["department"], password=password,
-                                        email=options["email"])
+            user = services.user_create(
+                username=username,
+                roles=options["roles"],
+                afdeling=options["department"],
+                password=password,
+                email=options["email"],
+            )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Gebruiker {user.username} aangemaakt (afdeling {user.afdeling}, rollen {', '.join(options['roles'])}).")
+        self.stdout.write(
+            f"Gebruiker {user.username} aangemaakt (afdeling {user.afdeling}, rollen {', '.join(options['roles'])})."
+        )
         if options["api_token"]:
             self.stdout.write(services.api_token_create(user=user))
 
