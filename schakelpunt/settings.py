@@ -319,3 +319,10 @@ if TESTING and not env("MEDIA_ROOT"):
     import tempfile
 
     MEDIA_ROOT = Path(tempfile.gettempdir()) / "schakelpunt-test-bijlagen"
+
+if not PRODUCTION:
+    import warnings
+
+    # Outside production static files come from the app folders (WHITENOISE_USE_FINDERS), so an
+    # absent STATIC_ROOT is expected.
+    warnings.filterwarnings("ignore", "No directory at", UserWarning)

@@ -29,7 +29,6 @@ DEMO_USERS = [
 
 
 def seed(stdout) -> None:
-    rows = []
     for username, roles, afdeling, first, last in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -42,16 +41,23 @@ def seed(stdout) -> None:
                 last_name=last,
                 email=f"{username}@gemeente.example",
             )
-        secret = ""
         key = DEMO_TOTP_KEYS.get(roles[0])
         if key:
             TOTPDevice.objects.get_or_create(
                 user=user, name="Demo-authenticator", defaults={"key": key, "confirmed": True}
             )
-            secret = base64.b32encode(bytes.fromhex(key)).decode()
-        rows.append((username, ", ".join(roles), secret))
+
+
+def print_accounts(stdout) -> None:
+    """Printed last by seed_demo, so the tester sees it above the server's start message."""
     stdout.write(f"\nDemo-accounts (alleen voor de demo; wachtwoord voor allemaal: {DEMO_PASSWORD})")
     stdout.write(f"{'gebruikersnaam':24} {'rol':24} TOTP-geheim (authenticator-app)")
-    for username, roles, secret in rows:
-        stdout.write(f"{username:24} {roles:24} {secret or '–'}")
+    for username, roles, _afdeling, _first, _last in DEMO_USERS:
+        key = DEMO_TOTP_KEYS.get(roles[0])
+        secret = base64.b32encode(bytes.fromhex(key)).decode() if key else "–"
+        stdout.write(f"{username:24} {', '.join(roles):24} {secret}")
+    stdout.write(
+        'Code uit een geheim zonder app: .venv/bin/python -c "import base64,sys;from django_otp.oath import totp;'
+        "print('%06d' % totp(base64.b32decode(sys.argv[1])))\" <geheim>"
+    )
     stdout.write("Open http://127.0.0.1:8000 en log in.\n")

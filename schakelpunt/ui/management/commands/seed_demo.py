@@ -5,6 +5,7 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 
 class Command(BaseCommand):
@@ -13,6 +14,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO:
             raise CommandError("seed_demo draait alleen met SCHAKELPUNT_MODE=demo.")
+        # Demo seeding sends notifications; keep them out of the console so the accounts stay visible.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self._seed_all()
+        from schakelpunt.accounts.demo import print_accounts
+
+        print_accounts(self.stdout)
+
+    def _seed_all(self):
         for config in apps.get_app_configs():
             if not config.name.startswith("schakelpunt."):
                 continue
