@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "schakelpunt.taxonomie",
     "schakelpunt.signalen",
     "schakelpunt.notificaties",
+    "schakelpunt.subjecten",
 ]
 
 MIDDLEWARE = [
@@ -326,3 +327,14 @@ if not PRODUCTION:
     # Outside production static files come from the app folders (WHITENOISE_USE_FINDERS), so an
     # absent STATIC_ROOT is expected.
     warnings.filterwarnings("ignore", "No directory at", UserWarning)
+
+# --- subjecten
+# Samenloop: signals about one person, address or family network from at least two departments,
+# or at least SAMENLOOP_MIN_SIGNALEN signals, within SAMENLOOP_PERIODE_DAGEN days alert the meldpunt.
+SAMENLOOP_MIN_SIGNALEN = envint("SAMENLOOP_MIN_SIGNALEN", 3)
+SAMENLOOP_PERIODE_DAGEN = envint("SAMENLOOP_PERIODE_DAGEN", 365)
+# How many family relations away a person still counts as the same family network.
+SAMENLOOP_NETWERK_STAPPEN = envint("SAMENLOOP_NETWERK_STAPPEN", 2)
+# At most this many persons per blocking key are compared with a new record (a key like
+# "every J. Jansen" says little); see schakelpunt/matching/blocking.py.
+SUBJECT_MAX_PER_SLEUTEL = envint("SUBJECT_MAX_PER_SLEUTEL", 500)
