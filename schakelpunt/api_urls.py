@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from schakelpunt.accounts import api as accounts_api
 from schakelpunt.signalen import api as signalen_api
+from schakelpunt.subjecten import api as subjecten_api
 from schakelpunt.taxonomie import api as taxonomie_api
 from schakelpunt.ui import views as ui_views
 
@@ -16,4 +17,6 @@ urlpatterns = [
     path("indicatoren", taxonomie_api.indicatoren, name="api-indicatoren"),
     path("signalen", signalen_api.signalen, name="api-signalen"),
     path("signalen/<int:pk>", signalen_api.signaal_detail, name="api-signaal-detail"),
+    path("personen/<int:pk>", subjecten_api.persoon_detail, name="api-persoon-detail"),
+    path("samenloop", subjecten_api.samenloop, name="api-samenloop"),
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("wegwijzer/", include("schakelpunt.taxonomie.urls")),
     path("signalen/", include("schakelpunt.signalen.urls")),
     path("notificaties/", include("schakelpunt.notificaties.urls")),
+    path("subjecten/", include("schakelpunt.subjecten.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -240,3 +240,143 @@ register(
         description="Fenomenen en indicatoren toevoegen, wijzigen, uitzetten en weer actief maken.",
     )
 )
+
+# --- subjecten
+# The register of persons, addresses, ... is the meldpunt's: the aandachtsfunctionaris sees it all.
+# Anyone else sees a person only through an explicit grant (SubjectInzage), and then the person and
+# the fact that others know them ("hit"), never what was reported. A melder sees nothing of it.
+
+
+def _subject_inzage_geldig(user, persoon_id) -> bool:
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from schakelpunt.subjecten.models import SubjectInzage
+
+    return (
+        SubjectInzage.objects.filter(user=user, persoon_id=persoon_id)
+        .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=timezone.localdate()))
+        .exists()
+    )
+
+
+def _meldpunt_of_inzage(user, persoon, role: str) -> bool:
+    if role == R.AANDACHTSFUNCTIONARIS:
+        return True
+    return _subject_inzage_geldig(user, getattr(persoon, "pk", None))
+
+
+def _alleen_inzage(user, persoon, role: str) -> bool:
+    return _subject_inzage_geldig(user, getattr(persoon, "pk", None))
+
+
+def _meldpunt_of_inzage_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+    if role == R.AANDACHTSFUNCTIONARIS:
+        return queryset
+    from django.db.models import Q
+    from django.utils import timezone
+
+    return queryset.filter(
+        Q(inzagen__geldig_tot__isnull=True) | Q(inzagen__geldig_tot__gte=timezone.localdate()),
+        inzagen__user=user,
+    )
+
+
+register(
+    Permission(
+        "subject.registreren",
+        (R.MELDER, R.AANDACHTSFUNCTIONARIS),
+        purpose="Melden van een signaal",
+        activity="Koppelen van betrokkenen aan subjecten",
+        description="De betrokkenen van een nieuw signaal herkennen in het register; de melder ziet hier niets van.",
+    )
+)
+register(
+    Permission(
+        "subject.view",
+        (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
+        purpose="Behandelen van signalen",
+        activity="Inzien van subjecten",
+        object_rule=_meldpunt_of_inzage,
+        scope=_meldpunt_of_inzage_scope,
+        description="Een persoon inzien: de aandachtsfunctionaris alle, anderen alleen met een verleende inzage.",
+    )
+)
+register(
+    Permission(
+        "subject.netwerk.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Inzien van het netwerk van subjecten",
+        description="Relaties, adressen en het familienetwerk van een persoon.",
+    )
+)
+register(
+    Permission(
+        "subject.hit",
+        (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
+        purpose="Samenloop signaleren",
+        activity="Melding dat een persoon elders bekend is",
+        object_rule=_meldpunt_of_inzage,
+        description="Alleen dát een persoon bij andere afdelingen bekend is, nooit wat er gemeld is.",
+    )
+)
+register(
+    Permission(
+        "subject.combineren.vragen",
+        (R.CASUSREGISSEUR, R.DEELNEMER),
+        purpose="Samenloop signaleren",
+        activity="Verzoek aan het meldpunt om informatie te combineren",
+        object_rule=_alleen_inzage,
+    )
+)
+register(
+    Permission(
+        "subject.koppeling.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Inzien van koppelingen van betrokkenen aan subjecten",
+        description="Welk subject een betrokkene is, of welke kandidaten er zijn.",
+    )
+)
+register(
+    Permission(
+        "subject.match.beoordelen",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Beoordelen, samenvoegen en splitsen van personen",
+        description="Mogelijke matches bevestigen of afwijzen; samenvoegingen en splitsingen (en ongedaan maken).",
+    )
+)
+register(
+    Permission(
+        "subject.relatie.beheren",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Vastleggen van relaties tussen subjecten",
+    )
+)
+register(
+    Permission(
+        "subject.inzage.verlenen",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Verlenen van inzage in een subject",
+    )
+)
+register(
+    Permission(
+        "samenloop.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Samenloop signaleren",
+        activity="Inzien van samenloop",
+    )
+)
+register(
+    Permission(
+        "samenloop.afhandelen",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Samenloop signaleren",
+        activity="Afhandelen van samenloop",
+    )
+)

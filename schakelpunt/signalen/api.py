@@ -19,6 +19,7 @@ from schakelpunt.access.policy import decide
 from schakelpunt.signalen import selectors, services, validators
 from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol
 from schakelpunt.signalen.models import Signaal
+from schakelpunt.subjecten.selectors import betrokkene_subjecten
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
 
@@ -180,6 +181,11 @@ def signaal_data(signaal: Signaal, *, user) -> dict:
             {"tekst": t.tekst, "verzonden_op": t.verzonden_op.isoformat()} for t in signaal.terugkoppelingen.all()
         ],
     }
+    # The subject register: only for those who may see it (the meldpunt); a melder learns nothing.
+    subjecten = betrokkene_subjecten(user=user, signaal=signaal)
+    if subjecten is not None:
+        for item in data["betrokkenen"]:
+            item["subject"] = subjecten.get(item["id"])
     if decide(user, "signaal.melder.view"):
         data["melder"] = {
             "username": signaal.melder.username,

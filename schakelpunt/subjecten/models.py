@@ -33,6 +33,7 @@ Samenloop and sight
     ``SamenloopAlert``   signals from several departments (or many signals) about one person, address
                          or family network within the configured period; open until handled.
     ``SubjectInzage``    an explicit grant that lets one user (e.g. a casus deelnemer) see one person.
+    ``CombineerVerzoek`` a request from such a user to the meldpunt to combine what is known.
 
 Nothing here scores a person: a score is only ever about whether two records describe the same one.
 """
@@ -64,7 +65,8 @@ class Adres(models.Model):
     toevoeging = models.CharField(_("toevoeging"), max_length=10, blank=True)
     postcode = models.CharField(_("postcode"), max_length=12, blank=True)
     woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
-    land = models.CharField(_("land (ISO-code)"), max_length=2, default="NL")
+    # An ISO 3166 code ("NL", "BE") when known, otherwise the country as written.
+    land = models.CharField(_("land"), max_length=60, default="NL")
     # The exact key, e.g. "NL|1234AB|12|A|BIS"; empty when the address is too vague to identify.
     sleutel = models.CharField(max_length=160, blank=True)
     bron = models.CharField(_("bron"), max_length=20, choices=Bron.choices, default=Bron.SIGNAAL)
@@ -484,3 +486,21 @@ class SubjectInzage(models.Model):
 
     def __str__(self) -> str:
         return f"Inzage van {self.user_id} in persoon {self.persoon_id}"
+
+
+class CombineerVerzoek(models.Model):
+    """Someone who sees a person but not the signals asks the meldpunt to combine the information."""
+
+    persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="combineerverzoeken")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    afgehandeld_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("verzoek om te combineren")
+        verbose_name_plural = _("verzoeken om te combineren")
+        ordering = ["-aangemaakt_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"Verzoek over persoon {self.persoon_id}"

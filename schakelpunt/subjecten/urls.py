@@ -1,0 +1,17 @@
+"""URLs of the subjecten app (HTML)."""
+
+from django.urls import path
+
+from schakelpunt.subjecten import views
+
+app_name = "subjecten"
+
+urlpatterns = [
+    path("persoon/<int:pk>/", views.persoon, name="persoon"),
+    path("persoon/<int:pk>/combineren/", views.combineren, name="combineren"),
+    path("mogelijke-matches/", views.mogelijke_matches, name="mogelijke_matches"),
+    path("mogelijke-matches/<int:pk>/", views.mogelijke_match_beoordelen, name="mogelijke_match_beoordelen"),
+    path("samenloop/", views.samenloop, name="samenloop"),
+    path("samenloop/<int:pk>/afhandelen/", views.samenloop_afhandelen, name="samenloop_afhandelen"),
+    path("samenvoegingen/<int:pk>/ongedaan/", views.samenvoeging_ongedaan, name="samenvoeging_ongedaan"),
+]
