@@ -108,7 +108,7 @@ class Persoon(models.Model):
     geslacht = models.CharField(_("geslacht"), max_length=1, choices=Geslacht.choices, blank=True)
     bsn = models.CharField(_("BSN"), max_length=9, blank=True, db_index=True)
     nationaliteit = models.CharField(_("nationaliteit"), max_length=60, blank=True)
-    # Normalised numbers (e.g. "0612345678"); the engine compares them.
+    # Normalised numbers (e.g. "+31612345678"); the engine compares them.
     telefoonnummers = models.JSONField(_("telefoonnummers"), default=list, blank=True)
     woonadres = models.ForeignKey(
         Adres,

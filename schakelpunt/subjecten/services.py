@@ -824,6 +824,10 @@ def samenvoeging_ongedaan_maken(*, actor, samenvoeging: Samenvoeging, reden: str
             moved = _terugzetten(record.verplaatst, van=doel, naar=bron)
             bron.samengevoegd_in = None
             bron.save(update_fields=["samengevoegd_in", "bijgewerkt_op"])
+            # A confirmed candidate that led to this merge now stands rejected, for the same reason.
+            MogelijkeMatch.objects.filter(samenvoeging=record).update(
+                status=Beoordeling.AFGEWEZEN, beoordeeld_door=actor, beoordeeld_op=timezone.now(), rationale=reden
+            )
             nieuw = Samenvoeging.objects.create(
                 soort=Samenvoeging.Soort.AFSPLITSEN, bron=doel, doel=bron, door=actor, reden=reden, verplaatst=moved
             )

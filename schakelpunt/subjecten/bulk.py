@@ -1,0 +1,321 @@
+"""Bulk use of the register: importing the meldpunt's own person records, and finding duplicates among them.
+
+``personen_importeren(bestand, ...)`` streams a UTF-8 CSV (header ``IMPORT_KOLOMMEN``), validates each
+row (a bad row is reported with its line number and skipped), and stores persons, their addresses,
+"woont op" relations and blocking keys with bulk_create in batches, one transaction per batch.
+It does not link or merge anything: the import is a migration, deduplication is find_duplicates'.
+
+``duplicaten_vinden(uitvoer, ...)`` streams the imported persons from the database, prepares them
+for the engine and writes every pair the engine considers the same person or a possible match.
+
+These run as system actions from management commands (no user); the access log records each
+imported person as created, with the purpose "migratie".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from schakelpunt.audit.models import Action
+from schakelpunt.audit.services import Entry, write
+from schakelpunt.matching import engine
+from schakelpunt.matching.model import PersonRecord, PreparedRecord
+from schakelpunt.signalen import validators
+from schakelpunt.subjecten.models import Adres, Bron, Persoon, PersoonSleutel, Relatie, RelatieSoort
+from schakelpunt.subjecten.services import KANDIDAAT_KOLOMMEN, adres_sleutel, record_uit_rij
+
+IMPORT_KOLOMMEN = (
+    "ref",
+    "voornamen",
+    "voorvoegsel",
+    "geslachtsnaam",
+    "geboortedatum",
+    "bsn",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "land",
+    "telefoon",
+)
+IMPORT_DOEL = "Migratie van registraties van het meldpunt"
+IMPORT_VERWERKING = "Import van personen"
+
+_HUISNUMMER = re.compile(r"^\s*(\d{1,5})\s*(?:-?\s*([A-Za-z])(?![A-Za-z]))?\s*[-/ ]?\s*([A-Za-z0-9]{0,10})\s*$")
+
+
+class ImportFout(Exception):
+    """A row that cannot be imported; the message names the field."""
+
+
+@dataclass
+class ImportResultaat:
+    gelezen: int = 0
+    geimporteerd: int = 0
+    fouten: list[tuple[int, str]] = field(default_factory=list)  # (line number, message)
+
+
+@dataclass
+class _Rij:
+    regel: int
+    persoon: Persoon
+    adres: dict | None
+    adres_sleutel: str
+
+
+def _huisnummer(value: str) -> tuple[int | None, str, str]:
+    value = (value or "").strip()
+    if not value:
+        return None, "", ""
+    m = _HUISNUMMER.match(value)
+    if not m:
+        raise ImportFout(f"huisnummer: '{value}' is geen huisnummer.")
+    nummer = int(m.group(1))
+    if nummer < 1:
+        raise ImportFout("huisnummer: moet 1 of hoger zijn.")
+    return nummer, (m.group(2) or "").upper(), (m.group(3) or "").upper()
+
+
+def _check(veld: str, fn, *args):
+    try:
+        return fn(*args)
+    except ValidationError as exc:
+        raise ImportFout(f"{veld}: {' '.join(exc.messages)}") from None
+
+
+def rij_lezen(row: dict, regel: int) -> _Rij:
+    """Validate one CSV row into an unsaved Persoon and address fields; ImportFout when it is bad."""
+    if None in row or any(v is None for v in row.values()):
+        raise ImportFout("het aantal kolommen klopt niet met de kop.")
+    ref = (row["ref"] or "").strip()
+    if not ref:
+        raise ImportFout("ref: ontbreekt.")
+    if len(ref) > 100:
+        raise ImportFout("ref: langer dan 100 tekens.")
+    jaar, maand, dag = _check("geboortedatum", validators.parse_geboortedatum, row["geboortedatum"])
+    bsn = _check("bsn", validators.clean_bsn, row["bsn"])
+    land = (row["land"] or "").strip().upper() or "NL"
+    if not re.fullmatch(r"[A-Z]{2}", land):
+        raise ImportFout(f"land: '{row['land']}' is geen ISO-landcode (zoals NL of BE).")
+    postcode = _check("postcode", validators.clean_postcode, row["postcode"], "NL" if land == "NL" else land)
+    if land == "NL" and postcode:
+        postcode = postcode.replace(" ", "")
+    nummer, letter, toevoeging = _huisnummer(row["huisnummer"])
+    telefoon = _check("telefoon", validators.clean_telefoon, row["telefoon"])
+    namen = {k: (row[k] or "").strip() for k in ("voornamen", "voorvoegsel", "geslachtsnaam")}
+    for veld, maximum in (("voornamen", 200), ("voorvoegsel", 30), ("geslachtsnaam", 200)):
+        if len(namen[veld]) > maximum:
+            raise ImportFout(f"{veld}: langer dan {maximum} tekens.")
+    if not (namen["geslachtsnaam"] or namen["voornamen"] or bsn):
+        raise ImportFout("geen naam en geen BSN: deze rij beschrijft niemand.")
+    adres = {
+        "straat": (row["straat"] or "").strip()[:200],
+        "huisnummer": nummer,
+        "huisletter": letter,
+        "toevoeging": toevoeging,
+        "postcode": postcode,
+        "woonplaats": (row["woonplaats"] or "").strip()[:100],
+        "land": land,
+    }
+    sleutel = adres_sleutel(**adres)
+    persoon = Persoon(
+        **namen,
+        geboortejaar=jaar,
+        geboortemaand=maand,
+        geboortedag=dag,
+        bsn=bsn,
+        telefoonnummers=[telefoon] if telefoon else [],
+        import_ref=ref,
+        bron=Bron.IMPORT,
+    )
+    return _Rij(regel, persoon, adres if sleutel else None, sleutel)
+
+
+def _adressen(rijen: list[_Rij]) -> dict[str, int]:
+    """Address ids per key for a batch: existing ones looked up, new ones bulk-created."""
+    nodig = {r.adres_sleutel: r.adres for r in rijen if r.adres is not None}
+    if not nodig:
+        return {}
+    ids = dict(Adres.objects.filter(sleutel__in=list(nodig)).values_list("sleutel", "pk"))
+    nieuw = [Adres(sleutel=k, bron=Bron.IMPORT, **v) for k, v in nodig.items() if k not in ids]
+    if nieuw:
+        try:
+            with transaction.atomic():
+                Adres.objects.bulk_create(nieuw)
+            ids.update({a.sleutel: a.pk for a in nieuw})
+        except IntegrityError:  # an address created meanwhile by a signal
+            for a in nieuw:
+                ids[a.sleutel] = Adres.objects.get_or_create(sleutel=a.sleutel, defaults=nodig[a.sleutel])[0].pk
+    return ids
+
+
+def _batch_opslaan(rijen: list[_Rij], bron_naam: str, resultaat: ImportResultaat) -> None:
+    bestaand = set(
+        Persoon.objects.filter(import_ref__in=[r.persoon.import_ref for r in rijen]).values_list(
+            "import_ref", flat=True
+        )
+    )
+    uniek: list[_Rij] = []
+    for r in rijen:
+        if r.persoon.import_ref in bestaand:
+            resultaat.fouten.append((r.regel, f"ref: '{r.persoon.import_ref}' is al geïmporteerd."))
+            continue
+        bestaand.add(r.persoon.import_ref)
+        uniek.append(r)
+    if not uniek:
+        return
+    with transaction.atomic():
+        adres_ids = _adressen(uniek)
+        for r in uniek:
+            r.persoon.woonadres_id = adres_ids.get(r.adres_sleutel) if r.adres is not None else None
+        personen = Persoon.objects.bulk_create([r.persoon for r in uniek])
+        sleutels, relaties = [], []
+        for r, p in zip(uniek, personen, strict=True):
+            record = engine.prepare(_record(p, r.adres), cache=False)
+            sleutels.extend(PersoonSleutel(persoon_id=p.pk, sleutel=k) for k in engine.blocking_keys(record))
+            if p.woonadres_id:
+                relaties.append(
+                    Relatie(
+                        soort=RelatieSoort.WOONT_OP,
+                        van_persoon_id=p.pk,
+                        naar_adres_id=p.woonadres_id,
+                        bron=Bron.IMPORT,
+                        bron_import=f"{bron_naam}:{p.import_ref}"[:200],
+                    )
+                )
+        PersoonSleutel.objects.bulk_create(sleutels, batch_size=5000)
+        Relatie.objects.bulk_create(relaties, batch_size=5000)
+        write(
+            actor=None,
+            role="",
+            doel=IMPORT_DOEL,
+            verwerking=IMPORT_VERWERKING,
+            entries=[Entry(Action.CREATE, "persoon", str(p.pk), p.log_key, toelichting="import") for p in personen],
+        )
+    resultaat.geimporteerd += len(personen)
+
+
+def _record(p: Persoon, adres: dict | None) -> PersonRecord:
+    return record_uit_rij(
+        (
+            p.pk,
+            None,
+            p.voornamen,
+            p.voorvoegsel,
+            p.geslachtsnaam,
+            p.geboortejaar,
+            p.geboortemaand,
+            p.geboortedag,
+            p.geboortedatum_geschat,
+            p.geslacht,
+            p.bsn,
+            p.telefoonnummers,
+            adres["postcode"] if adres else None,
+            adres["huisnummer"] if adres else None,
+            adres["huisletter"] if adres else "",
+            adres["toevoeging"] if adres else "",
+        )
+    )
+
+
+def personen_importeren(
+    bestand: TextIO,
+    *,
+    bron_naam: str = "import",
+    batch_size: int = 5000,
+    voortgang: Callable[[ImportResultaat], None] | None = None,
+    fout: Callable[[int, str], None] | None = None,
+) -> ImportResultaat:
+    """Import persons from an open CSV file; `voortgang` is called after each batch, `fout` per bad row."""
+    reader = csv.DictReader(bestand)
+    kop = [k.strip().lower() for k in (reader.fieldnames or [])]
+    ontbrekend = [k for k in IMPORT_KOLOMMEN if k not in kop]
+    if ontbrekend:
+        raise ImportFout(f"regel 1: de kop mist kolom(men): {', '.join(ontbrekend)}.")
+    reader.fieldnames = kop
+    resultaat = ImportResultaat()
+    batch: list[_Rij] = []
+    gemeld = 0
+    for row in reader:
+        resultaat.gelezen += 1
+        try:
+            batch.append(rij_lezen(row, reader.line_num))
+        except ImportFout as exc:
+            resultaat.fouten.append((reader.line_num, str(exc)))
+        if len(batch) >= batch_size:
+            _batch_opslaan(batch, bron_naam, resultaat)
+            batch = []
+            if voortgang:
+                voortgang(resultaat)
+        if fout:
+            for regel, tekst in resultaat.fouten[gemeld:]:
+                fout(regel, tekst)
+            gemeld = len(resultaat.fouten)
+    if batch:
+        _batch_opslaan(batch, bron_naam, resultaat)
+    if fout:
+        for regel, tekst in resultaat.fouten[gemeld:]:
+            fout(regel, tekst)
+    if voortgang:
+        voortgang(resultaat)
+    return resultaat
+
+
+def importeren_uit_bestand(pad: str | Path, **kwargs) -> ImportResultaat:
+    with open(pad, newline="", encoding="utf-8-sig") as bestand:
+        return personen_importeren(bestand, bron_naam=Path(pad).name, **kwargs)
+
+
+# --- Duplicates -----------------------------------------------------------------------------
+
+
+def geimporteerde_records(*, chunk_size: int = 20000) -> Iterator[PreparedRecord]:
+    """Every imported, not merged person as a prepared engine record (ref = import_ref), streamed."""
+    rows = (
+        Persoon.objects.exclude(import_ref="")
+        .filter(samengevoegd_in__isnull=True)
+        .order_by()
+        .values_list("import_ref", *KANDIDAAT_KOLOMMEN[1:])
+        .iterator(chunk_size=chunk_size)
+    )
+    for row in rows:
+        yield engine.prepare(record_uit_rij(row), cache=False)
+
+
+def duplicaten_vinden(
+    uitvoer: TextIO,
+    *,
+    voortgang: Callable[[str, int], None] | None = None,
+    elke: int = 100_000,
+) -> int:
+    """Write `ref_a,ref_b,score` for every pair of imported persons that may be one person.
+
+    Holds one prepared record per person in memory (no PersonRecord, no Django objects) and
+    lets the engine block and score; rows are written as they come. Returns the number of pairs.
+    """
+    records = []
+    for record in geimporteerde_records():
+        records.append(record)
+        if voortgang and len(records) % elke == 0:
+            voortgang("gelezen", len(records))
+    if voortgang:
+        voortgang("gelezen", len(records))
+    writer = csv.writer(uitvoer)
+    writer.writerow(["ref_a", "ref_b", "score"])
+    paren = 0
+    for ref_a, ref_b, score, _decision in engine.find_duplicate_pairs(records):
+        writer.writerow([ref_a, ref_b, f"{min(1.0, max(0.0, score)):.4f}"])
+        paren += 1
+        if voortgang and paren % elke == 0:
+            voortgang("paren", paren)
+    if voortgang:
+        voortgang("paren", paren)
+    return paren

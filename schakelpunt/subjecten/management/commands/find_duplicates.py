@@ -1,0 +1,32 @@
+"""`manage.py find_duplicates --output pairs.csv`: pairs of imported persons that may be one person.
+
+Writes `ref_a,ref_b,score` (score 0..1: how likely the two records describe the same person, never
+anything about the person) for every pair the engine judges a match or a possible match.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from schakelpunt.subjecten.bulk import duplicaten_vinden
+
+
+class Command(BaseCommand):
+    help = "Schrijf alle paren geïmporteerde personen die waarschijnlijk of mogelijk dezelfde persoon zijn."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", required=True, help="pad van het CSV-bestand met paren")
+
+    def handle(self, *args, output, **options):
+        start = time.monotonic()
+
+        def voortgang(fase, aantal):
+            label = "personen gelezen" if fase == "gelezen" else "paren geschreven"
+            self.stdout.write(f"{aantal:,} {label} ({time.monotonic() - start:.1f} s)".replace(",", "."))
+
+        try:
+            with open(output, "w", newline="", encoding="utf-8") as uitvoer:
+                paren = duplicaten_vinden(uitvoer, voortgang=voortgang)
+        except OSError as exc:
+            raise CommandError(f"Kan {output} niet schrijven: {exc}") from None
+        self.stdout.write(self.style.SUCCESS(f"Klaar in {time.monotonic() - start:.1f} s: {paren} paren in {output}."))
