@@ -22,7 +22,8 @@ class Command(BaseCommand):
 
         def voortgang(fase, aantal):
             label = "personen gelezen" if fase == "gelezen" else "paren geschreven"
-            self.stdout.write(f"{aantal:,} {label} ({time.monotonic() - start:.1f} s)".replace(",", "."))
+            getal = f"{aantal:,}".replace(",", ".")
+            self.stdout.write(f"{getal} {label} ({time.monotonic() - start:.1f} s)")
 
         try:
             with open(output, "w", newline="", encoding="utf-8") as uitvoer:

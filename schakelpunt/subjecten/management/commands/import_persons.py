@@ -12,6 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 from schakelpunt.subjecten.bulk import ImportFout, importeren_uit_bestand
 
 
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
 class Command(BaseCommand):
     help = "Importeer personen uit een CSV-bestand (UTF-8) in het register, zonder samen te voegen."
 
@@ -25,8 +29,8 @@ class Command(BaseCommand):
         def voortgang(r):
             tempo = r.gelezen / max(time.monotonic() - start, 1e-6)
             self.stdout.write(
-                f"{r.gelezen:,} rijen gelezen, {r.geimporteerd:,} geïmporteerd, {len(r.fouten):,} fout(en) "
-                f"({tempo:,.0f} rijen/s)".replace(",", ".")
+                f"{_n(r.gelezen)} rijen gelezen, {_n(r.geimporteerd)} geïmporteerd, {_n(len(r.fouten))} fout(en) "
+                f"({_n(round(tempo))} rijen/s)"
             )
 
         def fout(regel, tekst):

@@ -1,0 +1,138 @@
+"""import_persons and find_duplicates, run through call_command."""
+
+import csv
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from schakelpunt.audit.models import AuditRecord
+from schakelpunt.subjecten.models import BetrokkeneKoppeling, MogelijkeMatch, Persoon, PersoonSleutel, Relatie
+
+from .conftest import BSN_A
+
+pytestmark = pytest.mark.django_db
+
+KOP = "ref,voornamen,voorvoegsel,geslachtsnaam,geboortedatum,bsn,straat,huisnummer,postcode,woonplaats,land,telefoon\n"
+RIJEN = [
+    "r1,Jan,de,Vries,1980-05-12,,Kerkstraat,12,1234 AB,Ergens,,06-12345678",
+    "r2,Johannes,,de Vries,1980-05-12,,Kerkstraat,12,1234AB,Ergens,NL,",
+    "r3,Fatima,,Bakkali,1975-01,111222333,,,,,,",
+    "r4,Marie,,Dupont,1990,,Rue de la Paix,5,75002,Paris,FR,",
+    "r5,Joost,van,Dam,,,,,,,,",
+    "r6,Daan,,Visser,2012-06-03,,Dorpsweg,3,2345CD,Ergens,,",
+    "r7,Sem,,Visser,2012-06-03,,Dorpsweg,3,2345CD,Ergens,,",
+]
+
+
+def schrijf(tmp_path, *rijen: str, kop: str = KOP):
+    pad = tmp_path / "personen.csv"
+    pad.write_text(kop + "\n".join(rijen) + "\n", encoding="utf-8")
+    return pad
+
+
+def importeer(pad, **kwargs):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_persons", str(pad), stdout=out, stderr=err, **kwargs)
+    return out.getvalue(), err.getvalue()
+
+
+def test_import_stores_persons_with_ref_address_relation_and_keys(tmp_path):
+    out, err = importeer(schrijf(tmp_path, *RIJEN))
+    assert err == ""
+    assert Persoon.objects.count() == 7
+    r1 = Persoon.objects.get(import_ref="r1")
+    assert (r1.voornamen, r1.voorvoegsel, r1.geslachtsnaam, r1.geboortejaar, r1.geboortedag) == (
+        "Jan",
+        "de",
+        "Vries",
+        1980,
+        12,
+    )
+    assert r1.bron == "import" and r1.telefoonnummers == ["+31612345678"]
+    assert r1.woonadres.sleutel == "NL|1234AB|12||"
+    # r1 and r2 live at one address: one Adres, a "woont op" for each, nothing merged.
+    assert Persoon.objects.get(import_ref="r2").woonadres == r1.woonadres
+    assert Relatie.objects.filter(naar_adres=r1.woonadres, soort="woont_op", bron="import").count() == 2
+    assert not MogelijkeMatch.objects.exists() and not BetrokkeneKoppeling.objects.exists()
+    r3 = Persoon.objects.get(import_ref="r3")
+    assert (r3.geboortejaar, r3.geboortemaand, r3.geboortedag, r3.bsn) == (1975, 1, None, "111222333")
+    assert PersoonSleutel.objects.filter(persoon=r3, sleutel="b:111222333").exists()
+    assert Persoon.objects.get(import_ref="r4").woonadres.land == "FR"
+    assert Persoon.objects.get(import_ref="r5").woonadres is None
+    assert "7 personen geïmporteerd" in out
+    # Every imported person is in the access log as created.
+    assert AuditRecord.objects.filter(actie="aanmaken", object_type="persoon").count() == 7
+
+
+def test_a_bad_row_is_reported_with_its_line_number_and_the_rest_imported(tmp_path):
+    rijen = [
+        RIJEN[0],
+        "bad1,Piet,,Puk,1980-13-01,,,,,,,",  # line 3: no such month
+        RIJEN[2],
+        "bad2,Kees,,Kist,,123456789,,,,,,",  # line 5: BSN fails the elfproef
+        '"bad3,quoted",Ans,,"Aap",1980,,Straat,12,9999 XX X,Ergens,,',  # line 6: bad postcode
+        "bad4,Bep,,Bos,,,,,,,XYZ,",  # line 7: not an ISO code
+        ",Zonder,,Ref,,,,,,,,",  # line 8: no ref
+        RIJEN[3],
+    ]
+    out, err = importeer(schrijf(tmp_path, *rijen))
+    assert set(Persoon.objects.values_list("import_ref", flat=True)) == {"r1", "r3", "r4"}
+    fouten = err.strip().splitlines()
+    assert [f.split(":")[0] for f in fouten] == ["regel 3", "regel 5", "regel 6", "regel 7", "regel 8"]
+    assert "geboortedatum" in fouten[0] and "bsn" in fouten[1] and "postcode" in fouten[2] and "land" in fouten[3]
+    assert "5 rij(en) overgeslagen" in out
+
+
+def test_import_shows_progress_and_does_not_import_a_ref_twice(tmp_path):
+    pad = schrijf(tmp_path, *RIJEN)
+    out, _err = importeer(pad, batch_size=2)
+    voortgang = [regel for regel in out.splitlines() if "rijen gelezen" in regel]
+    assert len(voortgang) >= 4
+    assert voortgang[0].startswith("2 rijen gelezen, 2 geïmporteerd")
+    _out, err = importeer(pad)
+    assert Persoon.objects.count() == 7
+    assert err.count("al geïmporteerd") == 7
+
+
+def test_import_refuses_a_file_without_the_header(tmp_path):
+    with pytest.raises(CommandError, match="kop mist"):
+        importeer(schrijf(tmp_path, "r1,Jan", kop="ref,voornamen\n"))
+    with pytest.raises(CommandError, match="niet gevonden"):
+        importeer(tmp_path / "bestaat-niet.csv")
+
+
+def test_find_duplicates_writes_known_pairs_with_scores(tmp_path):
+    rijen = [
+        *RIJEN,
+        # The same woman twice, spelled differently: a known duplicate.
+        "d1,Fatima,,Bakali,1975-01-02,,Markt,1,3333CC,Ergens,,",
+        "d2,Fatma,,Bakkali,1975-01-02,,Markt,1,3333CC,Ergens,,",
+    ]
+    importeer(schrijf(tmp_path, *rijen))
+    uitvoer = tmp_path / "paren.csv"
+    out = io.StringIO()
+    call_command("find_duplicates", output=str(uitvoer), stdout=out)
+    with open(uitvoer, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        assert next(reader) == ["ref_a", "ref_b", "score"]
+        paren = {frozenset((a, b)): float(score) for a, b, score in reader}
+    assert all(0.0 <= score <= 1.0 for score in paren.values())
+    assert frozenset(("d1", "d2")) in paren
+    assert frozenset(("r1", "r2")) in paren  # Jan / Johannes de Vries, same date and address
+    assert frozenset(("r6", "r7")) not in paren  # twins
+    assert "personen gelezen" in out.getvalue() and "paren" in out.getvalue()
+    # Nothing was merged or linked by finding duplicates.
+    assert not Persoon.objects.filter(samengevoegd_in__isnull=False).exists()
+
+
+def test_find_duplicates_on_an_empty_register(tmp_path):
+    uitvoer = tmp_path / "leeg.csv"
+    call_command("find_duplicates", output=str(uitvoer), stdout=io.StringIO())
+    assert uitvoer.read_text(encoding="utf-8").splitlines() == ["ref_a,ref_b,score"]
+
+
+def test_imported_persons_are_found_by_new_signals(tmp_path, meld):
+    importeer(schrijf(tmp_path, "x1,Fatima,,Bakkali,1975-01-02,111222333,,,,,,"))
+    signaal = meld({"voornamen": "Fatima", "geslachtsnaam": "Bakkali", "bsn": BSN_A})
+    assert BetrokkeneKoppeling.objects.get(signaal=signaal).persoon.import_ref == "x1"
