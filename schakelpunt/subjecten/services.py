@@ -293,6 +293,7 @@ class Kandidaat:
     score: float
     beslissing: str  # "match" or "possible"
     toelichting: str
+    zelfde_bsn: bool = False
 
 
 def populatie() -> int:
@@ -337,8 +338,10 @@ def persoon_kandidaten(record: PersonRecord, *, uitsluiten: Iterable[int] = ()) 
         more = dict(Persoon.objects.filter(pk__in=missing).values_list("pk", "samengevoegd_in_id"))
         samengevoegd.update(more)
         missing = {v for v in more.values() if v and v not in samengevoegd}
-    query = PersonRecord(**{**_record_velden(record), "ref": "?"})
-    results = engine.match_one(query, [record_uit_rij(r) for r in rows], population=populatie())
+    query = engine.prepare(PersonRecord(**{**_record_velden(record), "ref": "?"}))
+    records = [record_uit_rij(r) for r in rows]
+    bsns = {rec.ref: engine.prepare(rec).bsn for rec in records} if query.bsn else {}
+    results = engine.match_one(query, records, population=populatie())
     uitgesloten = set(uitsluiten)
     best: dict[int, Kandidaat] = {}
     for result in results:
@@ -346,7 +349,8 @@ def persoon_kandidaten(record: PersonRecord, *, uitsluiten: Iterable[int] = ()) 
         if target in uitgesloten:
             continue
         if target not in best or result.score > best[target].score:
-            best[target] = Kandidaat(target, result.score, result.decision, result.explain())
+            zelfde_bsn = bool(query.bsn) and bsns.get(result.ref_b) == query.bsn
+            best[target] = Kandidaat(target, result.score, result.decision, result.explain(), zelfde_bsn)
     return sorted(best.values(), key=lambda k: (-k.score, k.persoon_id))
 
 
@@ -362,35 +366,20 @@ class Zoekresultaat:
 
 
 def persoon_zoeken(record: PersonRecord, *, uitsluiten: Iterable[int] = ()) -> Zoekresultaat:
-    """Which known person `record` is: the same BSN, else the engine's automatic match, else candidates.
+    """Which known person `record` is: the engine's automatic match, else the grey-zone candidates.
 
-    Two different persons that both look like a certain match are not chosen between: both become
-    candidates for a person to decide.
+    The same BSN is found through its blocking key ("b:<bsn>") and counts as decisive evidence in the
+    engine, except where the engine's hard rules object (a clearly different given name, a generation
+    apart): then a person decides, because a mistyped BSN that still passes the elfproef must not
+    merge two people. Two different persons that both look like a certain match are not chosen
+    between: both become candidates.
     """
-    uitgesloten = set(uitsluiten)
-    bsn = engine.prepare(PersonRecord(ref="?", bsn=record.bsn)).bsn if record.bsn else None
-    if bsn:
-        merged = dict(Persoon.objects.filter(bsn=bsn).values_list("pk", "samengevoegd_in_id"))
-        for pk in sorted(merged):
-            target = _actief(pk, {**merged, **_keten(pk, merged)})
-            if target not in uitgesloten:
-                persoon = Persoon.objects.select_related("woonadres").get(pk=target)
-                return Zoekresultaat(persoon, Kandidaat(target, 1.0, MATCH, "zelfde BSN"), [])
-    kandidaten = persoon_kandidaten(record, uitsluiten=uitgesloten)
+    kandidaten = persoon_kandidaten(record, uitsluiten=uitsluiten)
     zeker = [k for k in kandidaten if k.beslissing == MATCH]
     if len(zeker) == 1:
         persoon = Persoon.objects.select_related("woonadres").get(pk=zeker[0].persoon_id)
         return Zoekresultaat(persoon, zeker[0], [k for k in kandidaten if k is not zeker[0]])
     return Zoekresultaat(None, None, [k for k in kandidaten if k.beslissing in (MATCH, POSSIBLE)])
-
-
-def _keten(pk: int, known: dict[int, int | None]) -> dict[int, int | None]:
-    chain: dict[int, int | None] = {}
-    nxt = known.get(pk)
-    while nxt and nxt not in known and nxt not in chain:
-        chain[nxt] = Persoon.objects.filter(pk=nxt).values_list("samengevoegd_in_id", flat=True).first()
-        nxt = chain[nxt]
-    return chain
 
 
 # --- Resolving betrokkenen ------------------------------------------------------------------
@@ -515,7 +504,7 @@ def _persoon_koppelen(b: Betrokkene, koppeling: BetrokkeneKoppeling, adres: Adre
     zoek = persoon_zoeken(betrokkene_record(b), uitsluiten=al_gekoppeld)
     if zoek.persoon is not None:
         persoon = zoek.persoon
-        koppeling.methode = Methode.BSN if zoek.kandidaat.toelichting == "zelfde BSN" else Methode.WAARSCHIJNLIJK
+        koppeling.methode = Methode.BSN if zoek.kandidaat.zelfde_bsn else Methode.WAARSCHIJNLIJK
         koppeling.score = zoek.kandidaat.score
         koppeling.toelichting = zoek.kandidaat.toelichting
         _persoon_aanvullen(persoon, b, adres)

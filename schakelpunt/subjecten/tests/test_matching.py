@@ -53,6 +53,16 @@ def test_same_bsn_links_whatever_the_spelling(meld):
     assert Persoon.objects.count() == 1
 
 
+def test_same_bsn_with_a_clearly_different_person_is_for_a_person_to_decide(meld):
+    # A mistyped BSN can pass the elfproef: a father's BSN on his son's record must not merge them.
+    vader = meld(persoon(voornamen="Kees", bsn=BSN_A, geboortejaar=1960, geboortemaand=1, geboortedag=1))
+    zoon = meld(persoon(voornamen="Thijs", bsn=BSN_A, geboortejaar=1995, geboortemaand=7, geboortedag=7))
+    assert koppeling(zoon).persoon != koppeling(vader).persoon
+    assert koppeling(zoon).methode == Methode.NIEUW
+    match = MogelijkeMatch.objects.get()
+    assert match.kandidaat == koppeling(vader).persoon and "BSN" in match.toelichting
+
+
 def test_different_bsns_are_never_linked(meld):
     meld(persoon(bsn=BSN_A, geboortejaar=1980, geboortemaand=5, geboortedag=1, **ADRES))
     meld(persoon(bsn=BSN_B, geboortejaar=1980, geboortemaand=5, geboortedag=1, **ADRES))
