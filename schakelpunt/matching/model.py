@@ -1,4 +1,4 @@
-"""Data shapes of the matching engine: person records as reported, their prepared (normalised) form, and match results."""
+"""Data shapes of the matching engine: person records as reported, their prepared form, and match results."""
 
 from __future__ import annotations
 
@@ -108,16 +108,35 @@ class PreparedRecord:
     """
 
     __slots__ = (
-        "ref", "bsn",
-        "sn_full", "sn_stem", "sn_parts", "sn_phon", "sn_skel",
-        "gn_first", "gn_first_phon", "gn_names", "gn_initials", "gn_skel", "initial",
-        "year", "month", "day", "estimated",
-        "sex", "postcode", "addr_nr", "addr_full", "phones",
+        "ref",
+        "bsn",
+        "sn_full",
+        "sn_prefix",
+        "sn_stem",
+        "sn_parts",
+        "sn_phon",
+        "sn_skel",
+        "gn_first",
+        "gn_first_phon",
+        "gn_names",
+        "gn_initials",
+        "gn_skel",
+        "initial",
+        "year",
+        "month",
+        "day",
+        "estimated",
+        "sex",
+        "postcode",
+        "addr_nr",
+        "addr_full",
+        "phones",
     )
 
     ref: str
     bsn: str | None
     sn_full: str
+    sn_prefix: str
     sn_stem: str
     sn_parts: tuple[str, ...]
     sn_phon: str
@@ -142,6 +161,19 @@ class PreparedRecord:
         return f"PreparedRecord({self.ref!r}, {self.gn_first or self.gn_initials} {self.sn_stem}, {self.year})"
 
 
+# "de Vries" typed into the given-name field (a swap) must still file under "vries".
+_PARTICLES_AS_GIVEN_NAME = frozenset(
+    {"van", "de", "den", "der", "ter", "ten", "te", "het", "t", "in", "op", "uit", "el", "al"}
+)
+
+
+def _first_real_name(names: tuple[str, ...]) -> str:
+    for i, name in enumerate(names):
+        if name not in _PARTICLES_AS_GIVEN_NAME or i == len(names) - 1:
+            return name
+    return ""
+
+
 def _prepare(record: PersonRecord) -> PreparedRecord:
     p = PreparedRecord()
     p.ref = record.ref
@@ -149,6 +181,7 @@ def _prepare(record: PersonRecord) -> PreparedRecord:
 
     surname = nz.parse_surname(record.geslachtsnaam, record.voorvoegsel)
     p.sn_full = surname.full
+    p.sn_prefix = re.sub(r"[^a-z]", "", surname.prefix)
     p.sn_stem = surname.stem
     p.sn_parts = surname.parts
     p.sn_phon = nz.phonetic_key(surname.stem)
@@ -161,7 +194,7 @@ def _prepare(record: PersonRecord) -> PreparedRecord:
     p.gn_first_phon = nz.phonetic_key(given.first)
     p.gn_names = given.names
     p.gn_initials = given.initials
-    p.gn_skel = nz.phonetic_skeleton(p.gn_first_phon)
+    p.gn_skel = nz.phonetic_skeleton(nz.phonetic_key(_first_real_name(given.names)))
     p.initial = given.initials[:1]
 
     dob = record.geboortedatum

@@ -1,4 +1,4 @@
-"""Normalisation of Dutch person data: names, tussenvoegsels, phonetic keys, phone numbers, postcodes, kentekens, KvK and BSN.
+"""Normalisation of Dutch person data: names, tussenvoegsels, sound keys, phone, postcode, kenteken, KvK and BSN.
 
 Everything here is a pure function of its input, so it can be run once per record
 (see ``model.prepare``) and its results can be stored in a database column.
@@ -18,7 +18,7 @@ from unidecode import unidecode
 
 _NOT_NAME_CHAR = re.compile(r"[^a-z' \-]+")
 _SPACES = re.compile(r"\s+")
-_HYPHEN = re.compile(r"\s*-+\s*")
+_HYPHEN = re.compile(r"(?:\s*-\s*)+")
 # "d'Ancona", "l'Ecluse": the elided article is a tussenvoegsel of its own.
 _ELIDED = re.compile(r"\b([dl])'(?=[a-z])")
 # "in't Veld", "van't Hof": glue-written 't.
@@ -56,6 +56,7 @@ def letters_only(text: str | None) -> str:
 # Dutch, Flemish, French, German, Spanish/Portuguese and Arabic name particles as they
 # occur in the BRP and in what frontline staff type. Order does not matter: the parser
 # tries the longest sequence first.
+# fmt: off
 TUSSENVOEGSELS: tuple[str, ...] = (
     "van", "van de", "van der", "van den", "van het", "van 't", "van t", "van ter",
     "van ten", "de", "den", "der", "des", "het", "'t", "t", "te", "ten", "ter",
@@ -68,24 +69,29 @@ TUSSENVOEGSELS: tuple[str, ...] = (
     "de las", "de los", "d'", "l'", "von", "von der", "von dem", "vom", "zu", "zum", "zur",
     "el", "al", "bin", "ben", "ibn", "ter", "ould",
 )
+# fmt: on
 
-_PREFIX_SEQUENCES: tuple[tuple[str, ...], ...] = tuple(
-    sorted({tuple(p.split()) for p in TUSSENVOEGSELS}, key=len, reverse=True)
-)
+# Tussenvoegsel sequences by their first word, longest first: "van" -> ("van", "der"), ..., ("van",).
+_PREFIX_SEQUENCES: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _seq in sorted({tuple(p.split()) for p in TUSSENVOEGSELS}, key=len, reverse=True):
+    _PREFIX_SEQUENCES[_seq[0]] = _PREFIX_SEQUENCES.get(_seq[0], ()) + (_seq,)
+del _seq
 
 # Prefixes that people glue to the name ("Vanderberg", "Terhorst"). Only particles that
 # are almost never the start of an ordinary surname are stripped when glued: "de" is not
 # (Dekker, Derksen), except before a handful of very common stems where the glued
 # spelling is a known variant ("Deboer" for "de Boer").
 _GLUED_PREFIXES: tuple[str, ...] = ("vander", "vanden", "vande", "vant", "van", "ter", "ten")
+# fmt: off
 _GLUED_DE_STEMS: frozenset[str] = frozenset(
     {
         "boer", "bruin", "bruijn", "graaf", "groot", "haan", "jong", "jonge", "jager",
         "koning", "lange", "leeuw", "man", "meijer", "ridder", "roos", "ruiter", "vos",
         "vries", "wit", "witt", "wolf", "zwart", "goede", "beer", "bock", "bont", "klerk",
-        "kok", "lange", "waal", "weerd", "wilde", "winter", "haas", "heer",
+        "kok", "waal", "weerd", "wilde", "winter", "haas", "heer",
     }
 )
+# fmt: on
 _MIN_GLUED_STEM = 3
 
 
@@ -106,7 +112,7 @@ class Surname:
 def _strip_glued(token: str) -> str:
     for glued in _GLUED_PREFIXES:
         if token.startswith(glued) and len(token) - len(glued) >= _MIN_GLUED_STEM:
-            return token[len(glued):]
+            return token[len(glued) :]
     if token.startswith("de") and token[2:] in _GLUED_DE_STEMS:
         return token[2:]
     return token
@@ -114,13 +120,14 @@ def _strip_glued(token: str) -> str:
 
 def _match_prefix(tokens: list[str], start: int) -> int:
     """Length of the longest tussenvoegsel sequence at ``tokens[start:]`` (0 if none)."""
-    for seq in _PREFIX_SEQUENCES:
+    for seq in _PREFIX_SEQUENCES.get(tokens[start], ()) if start < len(tokens) else ():
         n = len(seq)
         if tuple(tokens[start : start + n]) == seq:
             return n
     return 0
 
 
+@lru_cache(maxsize=100_000)  # surnames repeat: a batch of a million has far fewer distinct ones
 def parse_surname(geslachtsnaam: str | None, voorvoegsel: str | None = None) -> Surname:
     """Split a surname into particles and name parts, however the particles were written.
 
@@ -215,9 +222,12 @@ def initial_class(name: str) -> str:
 
 _INITIAL_FOLD = {"y": "j", "c": "k", "q": "k", "z": "s", "w": "v", "e": "i", "u": "o"}
 
-_ALL_CAPS_INITIALS = re.compile(r"^[B-DF-HJ-NP-TV-Z]{2,3}$")
+# "JP", "UA", "JPM": capitals run together. Three capitals with a vowel are more likely a
+# name in capitals (EVA, BOB) than initials.
+_ALL_CAPS_INITIALS = re.compile(r"^(?:[A-Z]{2}|[B-DF-HJ-NP-TV-Z]{3})$")
 
 
+@lru_cache(maxsize=100_000)
 def parse_given_names(voornamen: str | None) -> GivenNames:
     """Split given names into full names and initials.
 
@@ -299,7 +309,6 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"w", "v"),  # Iwanow = Ivanov
         (r"dt$", "t"),
         (r"(?<=[aeiouY])h$", ""),  # Fatimah = Fatima
-        (r"(?<=[aeiouY])h(?=[aeiouY])", ""),  # Mohamed: the h between vowels is weak
         (r"h", "X"),  # Ahmed = Achmed, Hussein = Choessein
         # Dutch final devoicing: Ahmed = Ahmet, Ivanov = Ivanoff, Rob = Rop.
         (r"d$", "t"),
@@ -308,27 +317,30 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-# Vowel spellings, longest first, and the class each stands for.
+# Vowel spellings, longest first, and the class each stands for (doubled letters are
+# already single here). Dutch "oe" and French "ou" are the u of Joesoef and Youssef. The
+# vowels that make different Dutch names stay apart: e/a (Sem, Sam), o/oe (Milo, Milou),
+# o/eu (Floor, Fleur); "w" stands for eu, as no w is left after the consonant rules. The
+# Arabic a/e and o/u variation (Ahmad/Ahmed, Omar/Umar) is covered by _NAME_VARIANTS
+# and by the comparison, which treats one a/e swap in a longer name as a slip.
+# fmt: off
 _VOWEL_UNITS: tuple[tuple[str, str], ...] = (
     ("aai", "Y"), ("ooi", "Y"), ("oei", "Y"), ("ai", "Y"), ("ei", "Y"), ("ui", "Y"),
-    ("eu", "o"), ("oe", "u"), ("ou", "u"), ("oo", "u"), ("uu", "u"), ("au", "u"),
-    ("ie", "i"), ("ii", "i"), ("aa", "a"), ("ee", "a"), ("ae", "a"),
-    ("a", "a"), ("e", "a"), ("i", "i"), ("o", "u"), ("u", "u"), ("Y", "Y"),
+    ("eu", "w"), ("oe", "u"), ("ou", "u"), ("au", "u"),
+    ("ie", "i"), ("ae", "e"),
+    ("a", "a"), ("e", "e"), ("i", "i"), ("o", "o"), ("u", "u"), ("Y", "Y"),
 )
+# fmt: on
 _VOWEL_RUN = re.compile(r"[aeiouY]+")
 _REPEATS = re.compile(r"(.)\1+")
-
-
+_CONSONANT_REPEATS = re.compile(r"([^aeiouY])\1+")
 _DIPHTHONGS = ("Y", "ai", "ei", "ui")
 
 
-def _vowel_class(run: str, at_end: bool) -> str:
+def _vowel_class(run: str) -> str:
     # Meier, Meijer and Meyer: a run with an ei/ij-like glide is one sound, whatever else is in it.
     if any(d in run for d in _DIPHTHONGS):
         return "Y"
-    if at_end and run == "e":
-        # A final schwa marks a different name: Anne/Anna, Lotte/Lotta, Marie/Maria.
-        return "e"
     out: list[str] = []
     i = 0
     while i < len(run):
@@ -342,23 +354,73 @@ def _vowel_class(run: str, at_end: bool) -> str:
     return "".join(out)
 
 
+# Spellings that no sound rule can join without also joining different names: French
+# transliteration writes "e" for any short Arabic vowel (Youssef for Yusuf, Khaled for
+# Khalid), which is exactly the difference between Ruben and Robin. The known variants of
+# frequent names are therefore listed; the rules then make the rest of their spellings meet.
+_NAME_VARIANTS: dict[str, str] = {
+    variant: canonical
+    for canonical, variants in {
+        "muhammad": "mohammed mohamed mohammad mohamad muhammed mohamet mouhamed mohammet",
+        "ahmad": "ahmed achmed achmad ahmet",
+        "yusuf": "youssef yousef youssouf yussuf yousouf joesef jusef yosef yossef",
+        "khalid": "khaled chaled chalid khalied",
+        "karim": "kareem karem",
+        "rashid": "rachid rasheed rashed rachied",
+        "hamid": "hamed hamied",
+        "said": "saeed saied sayid sayed",
+        "sufyan": "soufiane sofiane soufian sofian sufian soufyan",
+        "maryam": "mariam meryem myriam mariame",
+        "yasin": "yassine yassin yacine jassin jasin",
+        "ayub": "ayoub ayoeb eyub eyup",
+        "ismail": "ismael esmail smail",
+        "ilyas": "ilias iliass elyas",
+        "zakaria": "zakariya zakariyya zacharia zakarya",
+        "mahdi": "mehdi",
+        "bilal": "belal",
+        "hussein": "hossein hosein husein",
+        "hassan": "hasan hassane",
+        "nadia": "nadya nadja",
+        "samir": "sameer",
+        "tariq": "tarik tarek tareq",
+        "walid": "waleed oualid",
+        "nabil": "nabiel nabeel",
+        "jamal": "djamal",
+        "adil": "adel",
+        "umar": "omar oemar",
+        "usama": "oussama osama oesama ousama",
+        "mustafa": "moestafa mostafa mustapha moustafa mostapha",
+        "nur": "nour noor",
+        "yunus": "younes younis joenoes yunes",
+        "musa": "moussa mousa moesa",
+    }.items()
+    for variant in [canonical, *variants.split()]
+}
+
+
 @lru_cache(maxsize=200_000)
 def phonetic_key(name: str) -> str:
     """A Dutch-aware sound key of one name: spelling variants of one name get one key.
 
-    Mohammed/Mohamed/Muhammad/Mohammad -> "muamat"; Youssef/Joesoef -> "jusaf";
-    Aisha/Aicha/Ayesha -> "yxa"; Meijer/Meyer/Meier -> "myr"; Bosch/Bos -> "bus".
+    Mohammed/Mohamed/Muhammad/Mohammad -> "muxamat"; Youssef/Joesoef -> "jusuf";
+    Aisha/Aicha/Ayesha -> "yxa"; Meijer/Meyer/Meier -> "myr"; Bosch/Bos -> "bos".
     Not reversible and not meant for display.
     """
     s = letters_only(name)
     if not s:
         return ""
+    s = _NAME_VARIANTS.get(s, s)
     for pattern, replacement in _PHONETIC_RULES:
         s = pattern.sub(replacement, s)
     s = _REPEATS.sub(r"\1", s)
-    s = _VOWEL_RUN.sub(lambda m: _vowel_class(m.group(0), m.end() == len(s)), s)
-    s = _REPEATS.sub(r"\1", s)
+    s = _VOWEL_RUN.sub(lambda m: _vowel_class(m.group(0)), s)
+    # Only consonants are merged again: two vowel classes in a row are two syllables
+    # (Dean is not Daan).
+    s = _CONSONANT_REPEATS.sub(r"\1", s)
     return s.lower()
+
+
+_KEY_VOWELS = "aeiouyw"  # the vowel classes in a phonetic key ("w" is eu)
 
 
 def phonetic_skeleton(key: str, length: int = 6) -> str:
@@ -368,8 +430,8 @@ def phonetic_skeleton(key: str, length: int = 6) -> str:
     """
     if not key:
         return ""
-    head = "a" if key[0] in "aeiouy" else key[0]
-    tail = re.sub(r"[aeiouy]", "", key[1:])
+    head = "a" if key[0] in _KEY_VOWELS else key[0]
+    tail = re.sub(f"[{_KEY_VOWELS}]", "", key[1:])
     return _REPEATS.sub(r"\1", head + tail)[:length]
 
 
@@ -393,7 +455,7 @@ def is_valid_bsn(value: str | None) -> bool:
     s = s.zfill(9)
     if s == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(s, (9, 8, 7, 6, 5, 4, 3, 2, -1)))
+    total = sum(int(d) * w for d, w in zip(s, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
     return total % 11 == 0
 
 
@@ -489,14 +551,16 @@ def normalize_kvk(value: str | int | None) -> str | None:
     return s.zfill(8)
 
 
+# fmt: off
 _SEX = {
     "m": "M", "man": "M", "male": "M", "mannelijk": "M", "jongen": "M",
     "v": "V", "vrouw": "V", "f": "V", "female": "V", "vrouwelijk": "V", "meisje": "V",
 }
+# fmt: on
 
 
 def normalize_geslacht(value: str | None) -> str | None:
-    """"M" or "V", or None when unknown or not binary (X, O, onbekend): then it is no evidence."""
+    """ "M" or "V", or None when unknown or not binary (X, O, onbekend): then it is no evidence."""
     if not value:
         return None
     return _SEX.get(value.strip().lower())

@@ -1,0 +1,176 @@
+"""Blocking: a handful of short keys per person record, so that records of one person share at least one key.
+
+Comparing every record with every other is quadratic; blocking keeps only pairs that
+agree on something cheap. The keys are plain strings meant for an indexed database
+column (one row per key), so finding candidates for a new record is a few index hits:
+
+    b:<bsn>                          same BSN
+    ny:<surname sound>:<year>        surname (phonetic) and birth year
+    ni:<surname sound>:<initial>     surname and first initial: for a missing or wrong date
+    nn:<sound>:<sound>               surname and first given name in either order: swaps
+    ai:<postcode+huisnummer>:<init>  address and first initial: for a misspelled surname
+    di:<yyyymmdd>:<initial>          date of birth and first initial: for a misspelled surname
+    t:<phone>                        phone number (at most two)
+
+At most eight keys per record. A key that is shared by very many records ("ni:jnsn:j",
+every J. Jansen) is still correct, but the database lookup should cap how many rows one
+key may return, as candidate_pairs does for batches.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from .model import PersonRecord, PreparedRecord, prepare
+
+MAX_KEYS = 8
+MAX_PHONE_KEYS = 2
+# A block larger than this is not compared all-against-all (n² pairs) but with a sliding
+# window over its members sorted by given name and birth year.
+MAX_BLOCK = 100
+WINDOW = 20
+
+
+def blocking_keys(record: PersonRecord | PreparedRecord) -> list[str]:
+    """The blocking keys of one record: short strings, unique, at most MAX_KEYS."""
+    p = prepare(record)
+    keys: list[str] = []
+    if p.bsn:
+        keys.append(f"b:{p.bsn}")
+    initial = p.initial
+    if p.sn_skel:
+        if p.year is not None:
+            keys.append(f"ny:{p.sn_skel}:{p.year}")
+        if initial:
+            keys.append(f"ni:{p.sn_skel}:{initial}")
+        if p.gn_skel:
+            first, second = sorted((p.sn_skel, p.gn_skel))
+            keys.append(f"nn:{first}:{second}")
+    if p.addr_nr and initial:
+        keys.append(f"ai:{p.addr_nr}:{initial}")
+    if p.day is not None and not p.estimated and initial:
+        keys.append(f"di:{p.year:04d}{p.month:02d}{p.day:02d}:{initial}")
+    for phone in sorted(p.phones)[:MAX_PHONE_KEYS]:
+        keys.append(f"t:{phone}")
+    # dict.fromkeys keeps order and drops a repeat (sn_skel == gn_skel is harmless but possible).
+    return list(dict.fromkeys(keys))[:MAX_KEYS]
+
+
+class InMemoryIndex:
+    """Blocking keys to records, in memory: the database index, for tests, benchmarks and scripts."""
+
+    def __init__(self, records: Iterable[PersonRecord | PreparedRecord] = (), max_per_key: int = 500) -> None:
+        self.records: list[PreparedRecord] = []
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        self.max_per_key = max_per_key
+        for record in records:
+            self.add(record)
+
+    def add(self, record: PersonRecord | PreparedRecord) -> None:
+        p = prepare(record, cache=False)
+        idx = len(self.records)
+        self.records.append(p)
+        for key in blocking_keys(p):
+            self._by_key[key].append(idx)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def candidates(self, record: PersonRecord | PreparedRecord) -> list[PreparedRecord]:
+        """Stored records sharing at least one key with ``record``, each once."""
+        seen: dict[int, None] = {}
+        for key in blocking_keys(record):
+            hits = self._by_key.get(key, ())
+            # Like a LIMIT on the database query: a huge key says little about this record.
+            for idx in hits[: self.max_per_key]:
+                seen[idx] = None
+        return [self.records[i] for i in seen]
+
+
+_OWNER_BITS = 32
+_OWNER_MASK = (1 << _OWNER_BITS) - 1
+_HASH_OFFSET = 1 << 63  # hash() is signed; shift it so that packed values sort by key
+
+
+def _window_order(p: PreparedRecord) -> tuple[str, int, str]:
+    return (p.gn_first_phon or p.gn_initials, p.year or 0, p.sn_phon)
+
+
+def candidate_pairs(
+    records: Sequence[PersonRecord | PreparedRecord],
+    max_block: int = MAX_BLOCK,
+    window: int = WINDOW,
+) -> Iterator[tuple[int, int]]:
+    """Pairs of indexes (i < j) into ``records`` that share a blocking key, each pair once.
+
+    Built for a million records in a few GB: keys are kept as 64-bit hashes in flat
+    arrays, blocks come from one sort, and a pair is emitted only from the first key (in
+    the record's own key order, small blocks first) that both records share, so no set
+    of seen pairs is needed. Blocks larger than ``max_block`` are scanned with a sliding
+    window of ``window`` over their members sorted by given name and birth year.
+    """
+    prepared = [prepare(r, cache=False) for r in records]
+    n = len(prepared)
+    if n >= 1 << _OWNER_BITS:
+        raise ValueError("too many records for one batch")
+
+    key_hashes = array("q")
+    offsets = array("q", [0])
+    packed: list[int] = []
+    for i, p in enumerate(prepared):
+        for key in blocking_keys(p):
+            h = hash(key)
+            key_hashes.append(h)
+            packed.append(((h + _HASH_OFFSET) << _OWNER_BITS) | i)
+        offsets.append(len(key_hashes))
+    packed.sort()
+
+    # First pass: which keys make blocks too large for all-against-all.
+    big: set[int] = set()
+    start = 0
+    total = len(packed)
+    while start < total:
+        key = packed[start] >> _OWNER_BITS
+        end = start + 1
+        while end < total and packed[end] >> _OWNER_BITS == key:
+            end += 1
+        if end - start > max_block:
+            big.add(key - _HASH_OFFSET)
+        start = end
+
+    def first_shared(i: int, j: int) -> int | None:
+        keys_i = key_hashes[offsets[i] : offsets[i + 1]]
+        keys_j = key_hashes[offsets[j] : offsets[j + 1]]
+        first_big = None
+        for k in keys_i:
+            if k in keys_j:
+                if k not in big:
+                    return k
+                if first_big is None:
+                    first_big = k
+        return first_big
+
+    start = 0
+    while start < total:
+        packed_key = packed[start] >> _OWNER_BITS
+        end = start + 1
+        while end < total and packed[end] >> _OWNER_BITS == packed_key:
+            end += 1
+        key = packed_key - _HASH_OFFSET
+        members = [v & _OWNER_MASK for v in packed[start:end]]
+        start = end
+        if len(members) < 2:
+            continue
+        if key in big:
+            members.sort(key=lambda m: _window_order(prepared[m]))
+            for x, i in enumerate(members):
+                for j in members[x + 1 : x + 1 + window]:
+                    if first_shared(i, j) == key:
+                        yield (i, j) if i < j else (j, i)
+        else:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    if first_shared(i, j) == key:
+                        yield (i, j) if i < j else (j, i)

@@ -1,0 +1,588 @@
+"""Pairwise comparison of person records: Fellegi–Sunter weights, the domain's hard rules, an explanation in Dutch.
+
+How a pair is scored
+--------------------
+Each attribute (BSN, surname, given names, date of birth, address, phone, sex) is put in
+one comparison *level* (exact, strong, weak, different, missing, ...). Each level has an
+m-probability (how often two records of the *same* person land in that level) and a
+u-probability (how often two records of *different* persons do). The level contributes
+log2(m/u) bits of evidence; a missing attribute contributes nothing. The sum plus a prior
+is mapped to a probability with the logistic function.
+
+The prior is the chance that a given pair is the same person before looking: about one
+in the number of records searched (``population``). The same evidence therefore counts
+for less in a larger file, which is right: "Jan de Vries, no date of birth" is telling
+among a thousand records and says little among a million.
+
+The m and u values below are set by hand, from what is known about Dutch registrations
+and about how frontline staff write names down; they are not fitted to labelled data
+(there is none we may use). Each is commented with its reasoning.
+
+Hard rules
+----------
+Fellegi–Sunter assumes attributes are independent given the match status; inside a family
+they are not (parents and children share surname and address, twins share a birth date,
+a father and son sometimes the full name). So on top of the weights:
+
+* two different valid BSNs: two people (nonmatch);
+* a clearly different given name, or birth years a generation apart: two people, unless
+  the BSN is the same, in which case a person must look (possible at most);
+* an automatic link ("match") needs evidence that separates family members: the same BSN,
+  or a similar surname *and* a similar given name *and* an agreeing date of birth (a year
+  alone only together with the same address or phone) *and* no different sex. Without it
+  the pair is at most "possible". Wrongly merging two children of one family is worse
+  than missing a link.
+
+Nothing here scores a *person*; it scores whether two records describe the same one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import log2
+
+from rapidfuzz.distance import OSA, JaroWinkler
+
+from .model import MATCH, NONMATCH, POSSIBLE, Decision, MatchResult, PersonRecord, PreparedRecord, prepare
+from .normalize import phonetic_key
+
+# ---------------------------------------------------------------------------
+# Thresholds
+# ---------------------------------------------------------------------------
+
+# An automatic link goes unseen by a person, so it must be right at least 49 times in 50
+# even at the margin; the hard rules keep family members below it regardless.
+MATCH_THRESHOLD = 0.98
+# Below even odds a candidate is not shown: showing a stranger's record in a samenloop is
+# itself a disclosure of personal data, so the grey zone starts where "same person" is at
+# least as likely as not.
+POSSIBLE_THRESHOLD = 0.5
+
+# When the caller does not say how many records are searched: a meldpunt of a large
+# municipality holds some tens of thousands of person records; 100 000 errs on the strict side.
+DEFAULT_POPULATION = 100_000
+
+# Birth years this far apart are a generation: father and son, not a typo.
+GENERATION_GAP_YEARS = 15
+GENERATION_GAP_ESTIMATED = 20  # a guessed age ("ongeveer 40") is itself often 5 years off
+
+VETO_WEIGHT = -30.0  # a hard rule outweighs any agreement short of the same BSN
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Where a score becomes a decision: at least ``match`` links, at least ``possible`` asks a person."""
+
+    match: float = MATCH_THRESHOLD
+    possible: float = POSSIBLE_THRESHOLD
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.possible <= self.match < 1.0:
+            raise ValueError("thresholds must satisfy 0 < possible <= match < 1")
+
+    def decide(self, score: float) -> Decision:
+        if score >= self.match:
+            return MATCH
+        if score >= self.possible:
+            return POSSIBLE
+        return NONMATCH
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+# ---------------------------------------------------------------------------
+# Levels and their m/u probabilities
+# ---------------------------------------------------------------------------
+
+EXACT = "exact"
+FIRST_EXACT = "first_exact"
+FIRST_ONLY = "first_only"
+STRONG = "strong"
+TYPO = "typo"
+PARTIAL = "partial"
+INITIALS = "initials"
+WEAK = "weak"
+DIFFERENT = "different"
+MISSING = "missing"
+SWAPPED_DM = "swapped_dm"
+ONE_OFF = "one_off"
+SAME_YM = "same_ym"
+SAME_Y = "same_y"
+YEAR_NEAR = "year_near"
+FAR = "far"
+BUILDING = "building"
+POSTCODE = "postcode"
+
+# (m, u) per level: m is the chance that two records of one person land in the level, u the
+# chance that two records of different people, drawn at random from the file, do. Where a
+# u is rounded, it is rounded towards caution (towards more agreement among strangers).
+M_U: dict[str, dict[str, tuple[float, float]]] = {
+    "bsn": {
+        # A BSN is copied from a document; a wrong digit fails the elfproef and is dropped
+        # in normalisation, so a valid equal BSN is near-certain.
+        EXACT: (0.98, 1e-9),
+        DIFFERENT: (0.02, 0.999),
+    },
+    "surname": {
+        # About 1 in 300 random Dutch pairs share a surname (de Jong, Jansen, de Vries ...).
+        EXACT: (0.88, 0.003),
+        # Same sound or one typo: Janssen/Jansen, Bakker/Backer, el Amrani/Amrani.
+        STRONG: (0.07, 0.001),
+        # One part of a double name: "Jansen-de Vries" reported as "de Vries".
+        PARTIAL: (0.03, 0.002),
+        WEAK: (0.01, 0.02),
+        # Marriage names and plain errors: 1 in 100 duplicates has a different surname.
+        DIFFERENT: (0.01, 0.97),
+    },
+    "given": {
+        # All given names equal: rarer among strangers than the surname alone, since
+        # Dutch people carry two or three given names.
+        EXACT: (0.80, 0.003),
+        # Same first name, other names missing on one side ("Jan" and "Jan Pieter").
+        FIRST_EXACT: (0.12, 0.004),
+        # Same first name but a clearly different second name, both written in full.
+        FIRST_ONLY: (0.01, 0.003),
+        # The same sound: Mohamed/Mohammed, Youssef/Joesoef, Aiden/Ayden.
+        STRONG: (0.06, 0.001),
+        # One letter off in a longer name: a slip (Pieter/Peiter), or a twin (Elisa/Elias,
+        # Jasper/Jesper). Good evidence, but it never links on its own (see hard rules).
+        TYPO: (0.03, 0.002),
+        # The roepnaam is a later given name: "Pieter" for "Jan Pieter".
+        PARTIAL: (0.01, 0.002),
+        # Only initials on one side and they fit: 1 in 12 strangers share a first initial
+        # (m and u given that one side has initials only).
+        INITIALS: (0.95, 0.08),
+        # Close but possibly another name (Emma/Emmy, Daan/Dean): weak evidence either way.
+        WEAK: (0.02, 0.03),
+        # Clearly another name; also a hard rule.
+        DIFFERENT: (0.01, 0.95),
+    },
+    "dob": {
+        # 1 in ~29 000 strangers share a birth date; twins, and birth years bunched in a
+        # file, make it commoner: 1e-4.
+        EXACT: (0.90, 1e-4),
+        SWAPPED_DM: (0.01, 3e-5),  # 05-12 written as 12-05
+        ONE_OFF: (0.04, 2e-3),  # day, month or year off by one or by one digit
+        SAME_YM: (0.90, 1e-3),  # one side knows only year and month
+        SAME_Y: (0.90, 0.0125),  # one side knows only the year: 1 in 80 strangers agree
+        YEAR_NEAR: (0.60, 0.06),  # a guessed age within two years
+        # Slips and swaps have levels of their own, so what is left is rarely one person.
+        DIFFERENT: (0.01, 0.95),
+    },
+    "address": {
+        # People move, so a different address is weak evidence of anything; the same
+        # address among strangers is rare but common within a family (see hard rules).
+        EXACT: (0.55, 0.002),
+        BUILDING: (0.05, 0.004),  # same number, other huisletter/toevoeging
+        POSTCODE: (0.03, 0.01),  # same street stretch, other number
+        DIFFERENT: (0.37, 0.984),
+    },
+    "phone": {
+        # A phone is shared within a household (a parent's mobile on a child's file).
+        EXACT: (0.50, 0.005),
+        DIFFERENT: (0.50, 0.995),
+    },
+    "sex": {
+        EXACT: (0.97, 0.5),
+        DIFFERENT: (0.03, 0.5),
+    },
+}
+
+W: dict[str, dict[str, float]] = {
+    attr: {level: log2(m / u) for level, (m, u) in levels.items()} for attr, levels in M_U.items()
+}
+
+# The Dutch phrases of the explanation, per attribute and level.
+PHRASES: dict[str, dict[str, str]] = {
+    "bsn": {EXACT: "zelfde BSN", DIFFERENT: "ander BSN"},
+    "surname": {
+        EXACT: "zelfde achternaam",
+        STRONG: "achternaam lijkt sterk",
+        PARTIAL: "deel van dubbele achternaam gelijk",
+        WEAK: "achternaam lijkt enigszins",
+        DIFFERENT: "andere achternaam",
+    },
+    "given": {
+        EXACT: "zelfde voornamen",
+        FIRST_EXACT: "zelfde eerste voornaam",
+        FIRST_ONLY: "zelfde eerste voornaam, andere tweede voornaam",
+        STRONG: "voornaam lijkt sterk",
+        TYPO: "voornaam op één letter na gelijk",
+        PARTIAL: "een van de voornamen gelijk",
+        INITIALS: "voorletters passen bij voornaam",
+        WEAK: "voornaam lijkt enigszins",
+        DIFFERENT: "voornaam duidelijk anders",
+    },
+    "dob": {
+        EXACT: "zelfde geboortedatum",
+        SWAPPED_DM: "dag en maand van geboortedatum verwisseld",
+        ONE_OFF: "geboortedatum op één verschrijving na gelijk",
+        SAME_YM: "zelfde geboortejaar en -maand",
+        SAME_Y: "zelfde geboortejaar",
+        YEAR_NEAR: "geboortejaar ligt dicht bij elkaar (geschat)",
+        DIFFERENT: "andere geboortedatum",
+        FAR: "geboortejaar ligt ver uiteen",
+    },
+    "address": {
+        EXACT: "zelfde adres",
+        BUILDING: "zelfde huisnummer, andere toevoeging",
+        POSTCODE: "zelfde postcode, ander huisnummer",
+        DIFFERENT: "ander adres",
+    },
+    "phone": {EXACT: "zelfde telefoonnummer", DIFFERENT: "ander telefoonnummer"},
+    "sex": {DIFFERENT: "ander geslacht"},
+}
+PHRASE_SWAPPED = "voor- en achternaam verwisseld"
+PHRASE_NO_DOB = "geboortedatum niet bij beide bekend"
+PHRASE_NOT_ENOUGH = "te weinig onderscheidende gegevens voor automatisch koppelen"
+PHRASE_BSN_OVERRULES = "zelfde BSN maar gegevens spreken elkaar tegen: laten beoordelen"
+SWAP_PENALTY = 1.0  # a swap is a common slip, but also a second explanation tried: one bit
+
+# Levels that tell two members of one family apart (for the automatic-link rule).
+_SEPARATING_SURNAME = frozenset({EXACT, STRONG, PARTIAL})
+_SEPARATING_GIVEN = frozenset({EXACT, FIRST_EXACT, STRONG})
+_SEPARATING_DOB = frozenset({EXACT, SWAPPED_DM, ONE_OFF, SAME_YM})
+# A known birth year tells a father from his namesake son; a guessed age does not tell
+# two siblings apart, so YEAR_NEAR never counts here.
+_YEAR_ONLY_DOB = frozenset({SAME_Y})
+
+# ---------------------------------------------------------------------------
+# Attribute comparisons
+# ---------------------------------------------------------------------------
+
+_jw = JaroWinkler.normalized_similarity
+_osa = OSA.distance
+
+_SURNAME_STRONG_JW = 0.92
+_SURNAME_WEAK_JW = 0.80
+_GIVEN_WEAK_JW = 0.82  # Tim/Tom (0.80) and Jan/Johannes (0.81) are different names
+_MIN_TYPO_LENGTH = 5  # one edit in a shorter name may well be another name (Daan/Dean)
+
+
+def _surname_level(a: PreparedRecord, b: PreparedRecord) -> str:
+    a_stem, b_stem = a.sn_stem, b.sn_stem
+    if not a_stem or not b_stem:
+        return MISSING
+    if a.sn_full == b.sn_full:
+        return EXACT
+    if a_stem == b_stem:
+        # "van der Horst" and "ter Horst" are two families; "Horst" may be either with the
+        # tussenvoegsel dropped.
+        if a.sn_prefix and b.sn_prefix and a.sn_prefix != b.sn_prefix:
+            return STRONG
+        return EXACT
+    a_phon, b_phon = a.sn_phon, b.sn_phon
+    if a_phon == b_phon:
+        return STRONG
+    # One letter makes another name in a short one (Vos/Vis, Noa/Nora in a swapped record).
+    if min(len(a_stem), len(b_stem)) >= _MIN_TYPO_LENGTH and (
+        _jw(a_stem, b_stem) >= _SURNAME_STRONG_JW or _osa(a_stem, b_stem, score_cutoff=1) <= 1
+    ):
+        return STRONG
+    a_parts, b_parts = a.sn_parts, b.sn_parts
+    if (len(a_parts) > 1 or len(b_parts) > 1) and not set(a_parts).isdisjoint(b_parts):
+        return PARTIAL
+    if max(_jw(a_stem, b_stem), _jw(a_phon, b_phon)) >= _SURNAME_WEAK_JW:
+        return WEAK
+    return DIFFERENT
+
+
+def _differs_only_at_end(a: str, b: str) -> bool:
+    """Lotte/Lotta, Daniel/Daniela, Johan/Johanna: an ending that makes another name."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(long_) - len(short) > 2:
+        return False
+    return long_.startswith(short) or short[:-1] == long_[: len(short) - 1]
+
+
+def _one_a_e_swap(a: str, b: str) -> bool:
+    """Ahmad/Ahmed, Mahdi/Mehdi: the one vowel that transliterations of Arabic disagree on most."""
+    if len(a) != len(b):
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diffs) == 1 and diffs[0] in (("a", "e"), ("e", "a"))
+
+
+def _given_name_level(a: str, a_phon: str, b: str, b_phon: str) -> str:
+    """Level of two single given names, both present.
+
+    Twins are the hard case: they share surname, birth date and address, so their given
+    names are all that separates them, and parents like names that differ by one letter
+    or sound alike (Tim and Tom, Elisa and Elias, Jasper and Jesper, Lotte and Lotta).
+    Only the same sound key counts as strong; one slip in a longer name is TYPO, which is
+    evidence but never enough for an automatic link.
+    """
+    if a == b:
+        return EXACT
+    if a_phon == b_phon:
+        return STRONG
+    if min(len(a), len(b)) >= _MIN_TYPO_LENGTH and not _differs_only_at_end(a, b):
+        if _osa(a, b, score_cutoff=1) <= 1:
+            return TYPO
+        if _one_a_e_swap(a_phon, b_phon) and not _differs_only_at_end(a_phon, b_phon):
+            return TYPO
+    if max(_jw(a, b), _jw(a_phon, b_phon)) >= _GIVEN_WEAK_JW:
+        return WEAK
+    return DIFFERENT
+
+
+def _given_level(a: PreparedRecord, b: PreparedRecord) -> str:
+    if a.gn_first and b.gn_first:
+        if a.gn_names == b.gn_names:
+            return EXACT
+        level = _given_name_level(a.gn_first, a.gn_first_phon, b.gn_first, b.gn_first_phon)
+        if level == EXACT:
+            if len(a.gn_names) > 1 and len(b.gn_names) > 1 and a.gn_names[1] != b.gn_names[1]:
+                # Both list a second name and they differ: Berend Antonius and Berend
+                # Cornelis are cousins named after one grandfather, not one man.
+                second = _given_name_level(
+                    a.gn_names[1], phonetic_key(a.gn_names[1]), b.gn_names[1], phonetic_key(b.gn_names[1])
+                )
+                if second == DIFFERENT:
+                    return FIRST_ONLY
+            return FIRST_EXACT
+        if level in (STRONG, TYPO):
+            return level
+        if (len(a.gn_names) > 1 or len(b.gn_names) > 1) and not set(a.gn_names).isdisjoint(b.gn_names):
+            return PARTIAL
+        return level
+    ia, ib = a.gn_initials, b.gn_initials
+    if not ia or not ib:
+        return MISSING
+    if ia.startswith(ib) or ib.startswith(ia):
+        return INITIALS
+    # "J.G." and "Gerrit": the roepnaam is often not the first given name.
+    if (a.gn_first and ia[0] in ib[1:]) or (b.gn_first and ib[0] in ia[1:]):
+        return PARTIAL
+    # The initials disagree: J.P. and J.K. are two people.
+    return DIFFERENT
+
+
+def _slip(x: int, y: int) -> bool:
+    """One slip of the pen: off by one (19/20, 1989/1990) or one decimal digit (12/18, 1985/1995)."""
+    if abs(x - y) == 1:
+        return True
+    sx, sy = str(x).zfill(2), str(y).zfill(2)
+    return len(sx) == len(sy) and sum(c != d for c, d in zip(sx, sy, strict=True)) == 1
+
+
+def _dob_level(a: PreparedRecord, b: PreparedRecord) -> str:
+    ya, yb = a.year, b.year
+    if ya is None or yb is None:
+        return MISSING
+    gap = abs(ya - yb)
+    estimated = a.estimated or b.estimated
+    if gap >= (GENERATION_GAP_ESTIMATED if estimated else GENERATION_GAP_YEARS):
+        return FAR
+    if estimated:
+        return YEAR_NEAR if gap <= 2 else DIFFERENT
+    ma, mb, da, db = a.month, b.month, a.day, b.day
+    if da is not None and db is not None:
+        # Both complete.
+        if ya == yb and ma == mb and da == db:
+            return EXACT
+        if ya == yb and ma == db and da == mb:
+            return SWAPPED_DM
+        same = (ya == yb) + (ma == mb) + (da == db)
+        if same == 2:
+            if ya != yb and _slip(ya, yb):
+                return ONE_OFF
+            if ma != mb and _slip(ma, mb):  # type: ignore[arg-type]
+                return ONE_OFF
+            if da != db and _slip(da, db):
+                return ONE_OFF
+        return DIFFERENT
+    # At least one side is partial: agree on what both know.
+    if ya != yb:
+        return DIFFERENT
+    if ma is not None and mb is not None:
+        if ma != mb:
+            # 12-05 written as 05-12 cannot be seen without both days; a month is a month.
+            return DIFFERENT
+        return SAME_YM
+    return SAME_Y
+
+
+def _address_level(a: PreparedRecord, b: PreparedRecord) -> str:
+    if a.addr_nr and b.addr_nr:
+        if a.addr_full == b.addr_full:
+            return EXACT
+        if a.addr_nr == b.addr_nr:
+            return BUILDING
+        if a.postcode == b.postcode:
+            return POSTCODE
+        return DIFFERENT
+    if a.postcode and b.postcode:
+        return POSTCODE if a.postcode == b.postcode else DIFFERENT
+    return MISSING
+
+
+# ---------------------------------------------------------------------------
+# compare
+# ---------------------------------------------------------------------------
+
+_W_BSN = W["bsn"]
+_W_SURNAME = W["surname"]
+_W_GIVEN = W["given"]
+_W_DOB = W["dob"]
+_W_ADDRESS = W["address"]
+_W_PHONE = W["phone"]
+_W_SEX = W["sex"]
+_P_SURNAME = PHRASES["surname"]
+_P_GIVEN = PHRASES["given"]
+_P_DOB = PHRASES["dob"]
+_P_ADDRESS = PHRASES["address"]
+
+
+def _swapped_levels(a: PreparedRecord, b: PreparedRecord) -> tuple[str, str] | None:
+    """Levels when a's surname is b's given name and the other way round, if that fits better."""
+    if not (a.gn_first and b.gn_first and a.sn_stem and b.sn_stem):
+        return None
+    # "de Vries" typed as a given name is parsed as two names ("de", "vries").
+    b_given_as_surname = "".join(b.gn_names)
+    sn = (
+        EXACT
+        if b_given_as_surname in (a.sn_full, a.sn_stem)
+        else _given_name_level(a.sn_stem, a.sn_phon, b.gn_first, b.gn_first_phon)
+    )
+    if sn not in (EXACT, STRONG, TYPO):
+        return None
+    gn = _given_name_level(a.gn_first, a.gn_first_phon, b.sn_stem, b.sn_phon)
+    if gn not in (EXACT, STRONG, TYPO):
+        return None
+    return (EXACT if sn == EXACT else STRONG), (FIRST_EXACT if gn == EXACT else gn)
+
+
+def prior_log2_odds(population: int) -> float:
+    """Prior log2 odds that two records are one person: one true partner among ``population``."""
+    return -log2(max(population, 2))
+
+
+def _probability(weight: float, prior: float) -> float:
+    x = weight + prior
+    if x > 60:
+        return 1.0
+    if x < -60:
+        return 0.0
+    return 1.0 / (1.0 + 2.0 ** (-x))
+
+
+def compare(
+    a: PersonRecord | PreparedRecord,
+    b: PersonRecord | PreparedRecord,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    *,
+    population: int = DEFAULT_POPULATION,
+) -> MatchResult:
+    """Score whether two records describe the same person, and say why.
+
+    ``population`` is the number of records the pair was drawn from (see the module
+    docstring). Symmetric: compare(a, b) and compare(b, a) give the same result.
+    """
+    a = prepare(a)
+    b = prepare(b)
+    weight = 0.0
+    why: list[str] = []
+    veto = False  # a hard rule says: two people
+    bsn_equal = False
+
+    if a.bsn and b.bsn:
+        if a.bsn == b.bsn:
+            bsn_equal = True
+            weight += _W_BSN[EXACT]
+            why.append("zelfde BSN")
+        else:
+            weight += _W_BSN[DIFFERENT] + VETO_WEIGHT
+            why.append("ander BSN")
+            veto = True
+
+    sn = _surname_level(a, b)
+    gn = _given_level(a, b)
+    swapped = False
+    if sn in (WEAK, DIFFERENT) and gn in (WEAK, DIFFERENT, PARTIAL):
+        # Try both directions and keep the better, so that compare stays symmetric.
+        options = [alt for alt in (_swapped_levels(a, b), _swapped_levels(b, a)) if alt]
+        if options:
+            sn, gn = max(options, key=lambda lv: (_W_SURNAME[lv[0]] + _W_GIVEN[lv[1]], lv))
+            swapped = True
+            weight -= SWAP_PENALTY
+
+    if swapped:
+        why.append(PHRASE_SWAPPED)
+    if sn != MISSING:
+        weight += _W_SURNAME[sn]
+        why.append(_P_SURNAME[sn])
+    if gn != MISSING:
+        weight += _W_GIVEN[gn]
+        why.append(_P_GIVEN[gn])
+        if gn == DIFFERENT:
+            veto = True
+
+    dob = _dob_level(a, b)
+    if dob == MISSING:
+        why.append(PHRASE_NO_DOB)
+    elif dob == FAR:
+        veto = True
+        why.append(_P_DOB[FAR])
+    else:
+        weight += _W_DOB[dob]
+        why.append(_P_DOB[dob])
+
+    addr = _address_level(a, b)
+    if addr != MISSING:
+        weight += _W_ADDRESS[addr]
+        why.append(_P_ADDRESS[addr])
+
+    phone_equal = False
+    sex_differs = False
+    if a.phones and b.phones:
+        if a.phones.isdisjoint(b.phones):
+            weight += _W_PHONE[DIFFERENT]
+            why.append("ander telefoonnummer")
+        else:
+            phone_equal = True
+            weight += _W_PHONE[EXACT]
+            why.append("zelfde telefoonnummer")
+
+    if a.sex and b.sex:
+        if a.sex == b.sex:
+            weight += _W_SEX[EXACT]
+        else:
+            sex_differs = True
+            weight += _W_SEX[DIFFERENT]
+            why.append("ander geslacht")
+
+    bsn_differs = bool(a.bsn and b.bsn and not bsn_equal)
+    prior = prior_log2_odds(population)
+    just_below_match = thresholds.match - 1e-3
+    if veto and bsn_equal:
+        # The BSN says one person, the names or dates say two: identity fraud looks like
+        # this too. A person decides.
+        score = min(_probability(weight, prior), just_below_match)
+        score = max(score, thresholds.possible)
+        why.append(PHRASE_BSN_OVERRULES)
+    elif veto:
+        if not bsn_differs:
+            weight += VETO_WEIGHT
+        score = min(_probability(weight, prior), thresholds.possible / 2)
+    else:
+        score = _probability(weight, prior)
+        # Boy-and-girl twins may carry one name in two spellings (Noah and Noa).
+        separating = bsn_equal or (
+            not sex_differs
+            and sn in _SEPARATING_SURNAME
+            and gn in _SEPARATING_GIVEN
+            and (dob in _SEPARATING_DOB or (dob in _YEAR_ONLY_DOB and (addr == EXACT or phone_equal)))
+        )
+        if score >= thresholds.match and not separating:
+            score = just_below_match
+            why.append(PHRASE_NOT_ENOUGH)
+
+    return MatchResult(
+        ref_a=a.ref,
+        ref_b=b.ref,
+        score=score,
+        decision=thresholds.decide(score),
+        explanation=why,
+        weight=weight,
+    )

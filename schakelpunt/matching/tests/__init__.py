@@ -1,0 +1,1 @@
+"""Tests of the matching engine: plain pytest and hypothesis, no database, no Django."""

@@ -1,0 +1,160 @@
+"""Tests of blocking: the keys a record is filed under, the in-memory index and batch candidate pairs."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ..blocking import MAX_KEYS, InMemoryIndex, blocking_keys, candidate_pairs
+from ..model import PartialDate
+from .helpers import PROPERTY, person, records
+
+D = PartialDate
+
+
+def base(**overrides: object):
+    fields: dict[str, object] = {
+        "voornamen": "Youssef",
+        "voorvoegsel": "el",
+        "geslachtsnaam": "Amrani",
+        "geboortedatum": D(1990, 3, 4),
+        "bsn": "111222333",
+        "postcode": "1234AB",
+        "huisnummer": 5,
+        "telefoon": ["06-12345678", "020-1234567", "+31 6 87654321"],
+    }
+    fields.update(overrides)
+    return person(**fields)
+
+
+def test_keys_are_few_short_and_unique() -> None:
+    keys = blocking_keys(base())
+    assert 0 < len(keys) <= MAX_KEYS
+    assert len(keys) == len(set(keys))
+    assert all(len(k) <= 32 for k in keys)
+    assert "b:111222333" in keys
+    assert "di:19900304:j" in keys
+    assert "ai:1234AB5:j" in keys
+    # At most two phone keys, however many numbers a record lists.
+    assert sum(k.startswith("t:") for k in keys) == 2
+
+
+@PROPERTY
+@given(records())
+def test_any_record_has_a_bounded_list_of_unique_keys(record) -> None:
+    keys = blocking_keys(record)
+    assert len(keys) <= MAX_KEYS
+    assert len(keys) == len(set(keys))
+    assert all(isinstance(k, str) and k for k in keys)
+
+
+def test_an_empty_record_has_no_keys() -> None:
+    assert blocking_keys(person()) == []
+
+
+def _share(a, b) -> bool:
+    return bool(set(blocking_keys(a)) & set(blocking_keys(b)))
+
+
+def test_spelling_of_the_name_does_not_change_the_name_keys() -> None:
+    a = base(bsn=None, telefoon=[])
+    for b in (
+        base(voornamen="Yusuf", voorvoegsel="", geslachtsnaam="El-Amrani"),
+        base(voornamen="JOESOEF", voorvoegsel="", geslachtsnaam="el amrani"),
+        base(voornamen="Youssef", voorvoegsel="", geslachtsnaam="Amrani"),
+    ):
+        keys_b = set(blocking_keys(b))
+        assert {k for k in blocking_keys(a) if k.startswith(("ny:", "ni:", "nn:"))} <= keys_b
+
+
+@PROPERTY
+@given(
+    st.sampled_from(
+        ["surname typo", "swapped names", "no date", "glued tussenvoegsel", "initials", "moved", "dm swapped"]
+    ),
+    st.sampled_from(["Bakker", "de Vries", "van den Berg", "Jansen", "El Amrani", "Ivanov"]),
+    st.sampled_from(["Jan", "Mohamed", "Anna", "Sergej", "Aicha"]),
+)
+def test_a_duplicate_with_one_error_shares_a_key(error: str, surname: str, given_name: str) -> None:
+    prefix, _, stem = surname.rpartition(" ")
+    a = person(
+        voornamen=given_name,
+        voorvoegsel=prefix,
+        geslachtsnaam=stem,
+        geboortedatum=D(1985, 7, 9),
+        postcode="1234AB",
+        huisnummer=3,
+    )
+    changes: dict[str, object] = {
+        "surname typo": {"geslachtsnaam": "X" + stem[1:]},
+        "swapped names": {"voornamen": surname, "voorvoegsel": "", "geslachtsnaam": given_name},
+        "no date": {"geboortedatum": None},
+        "glued tussenvoegsel": {
+            "voorvoegsel": "",
+            "geslachtsnaam": prefix.replace(" ", "").capitalize() + stem.lower(),
+        },
+        "initials": {"voornamen": given_name[0] + "."},
+        "moved": {"postcode": "9876ZX", "huisnummer": 1},
+        "dm swapped": {"geboortedatum": D(1985, 9, 7)},
+    }[error]  # type: ignore[assignment]
+    fields = {
+        "voornamen": given_name,
+        "voorvoegsel": prefix,
+        "geslachtsnaam": stem,
+        "geboortedatum": D(1985, 7, 9),
+        "postcode": "1234AB",
+        "huisnummer": 3,
+    }
+    fields.update(changes)  # type: ignore[arg-type]
+    b = person(**fields)
+    assert _share(a, b), (blocking_keys(a), blocking_keys(b))
+
+
+def test_swapped_names_share_the_name_pair_key() -> None:
+    a = person(voornamen="Jan", geslachtsnaam="Bakker")
+    b = person(voornamen="Bakker", geslachtsnaam="Jan")
+    nn = [k for k in blocking_keys(a) if k.startswith("nn:")]
+    assert nn and nn[0] in blocking_keys(b)
+
+
+def test_in_memory_index_finds_candidates_once() -> None:
+    stored = [
+        base(ref="r1"),
+        base(ref="r2", voornamen="Yusuf"),
+        person(ref="r3", voornamen="Piet", geslachtsnaam="Puk"),
+    ]
+    index = InMemoryIndex(stored)
+    assert len(index) == 3
+    found = [p.ref for p in index.candidates(base(ref="q"))]
+    assert found == ["r1", "r2"]
+
+
+def _brute_force_pairs(recs) -> set[tuple[int, int]]:
+    keys = [set(blocking_keys(r)) for r in recs]
+    return {(i, j) for i, j in combinations(range(len(recs)), 2) if keys[i] & keys[j]}
+
+
+@PROPERTY
+@given(st.lists(records(), max_size=25))
+def test_candidate_pairs_are_exactly_the_pairs_that_share_a_key(recs) -> None:
+    pairs = list(candidate_pairs(recs))
+    assert len(pairs) == len(set(pairs))
+    assert all(i < j for i, j in pairs)
+    assert set(pairs) == _brute_force_pairs(recs)
+
+
+@PROPERTY
+@given(st.lists(records(), max_size=40), st.integers(2, 6), st.integers(1, 4))
+def test_capped_blocks_still_give_each_pair_at_most_once(recs, max_block: int, window: int) -> None:
+    pairs = list(candidate_pairs(recs, max_block=max_block, window=window))
+    assert len(pairs) == len(set(pairs))
+    assert set(pairs) <= _brute_force_pairs(recs)
+
+
+def test_a_huge_block_is_scanned_with_a_window() -> None:
+    # Forty J. Jansens without a date share only "ni:jnsn:j": all-against-all would be 780 pairs.
+    recs = [person(voornamen=f"J{'a' * (i % 7)}n{i}", geslachtsnaam="Jansen") for i in range(40)]
+    pairs = list(candidate_pairs(recs, max_block=10, window=3))
+    assert 0 < len(pairs) <= 40 * 3
