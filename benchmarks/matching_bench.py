@@ -380,11 +380,11 @@ def child_resolve(size: int) -> dict:
     from schakelpunt.subjecten.models import Persoon
 
     with open(WORK / str(size) / "queries.pkl", "rb") as fh:
-        queries = pickle.load(fh)
+        queries = pickle.load(fh)  # noqa: S301 (written by this run)
     entity_of_pk = {}
     truth = {}
     with open(WORK / str(size) / "truth.pkl", "rb") as fh:
-        truth = pickle.load(fh)
+        truth = pickle.load(fh)  # noqa: S301 (written by this run)
     for pk, ref in Persoon.objects.values_list("pk", "import_ref").iterator(chunk_size=50000):
         entity_of_pk[pk] = truth.get(ref)
     del truth
@@ -501,7 +501,7 @@ def child_splink(size: int, max_pairs_u: float) -> dict:
           CASE WHEN postcode IS NOT NULL AND nr IS NOT NULL THEN postcode || '|' || nr END AS address,
           phone
         FROM clean
-        """
+        """  # noqa: S608 (our own path)
     )
     timings["load_seconds"] = round(time.perf_counter() - t0, 1)
     db_api = DuckDBAPI(con)
@@ -546,11 +546,8 @@ def child_splink(size: int, max_pairs_u: float) -> dict:
     timings["train_seconds"] = round(time.perf_counter() - t1, 1)
     t2 = time.perf_counter()
     pred = linker.inference.predict(threshold_match_probability=SPLINK_POSSIBLE)
-    rel = pred.as_duckdbpyrelation()
-    con.execute(
-        f"COPY (SELECT unique_id_l, unique_id_r, match_probability FROM rel) TO '{out / 'splink_pairs.csv'}' "
-        "(HEADER, DELIMITER ',')"
-    )
+    pairs_csv = out / "splink_pairs.csv"
+    pred.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_probability").write_csv(str(pairs_csv))
     timings["predict_seconds"] = round(time.perf_counter() - t2, 1)
     timings["total_seconds"] = round(time.perf_counter() - t0, 1)
     timings["lambda"] = linker._settings_obj._probability_two_random_records_match
@@ -579,16 +576,29 @@ def run_size(size: int, dbs: list[str], args, results: dict, save) -> None:
         _log(f"size {size}: splink")
         try:
             secs, rss, out = _timed(
-                [sys.executable, __file__, "--child", "splink", "--size", str(size), "--splink-u-pairs",
-                 str(args.splink_u_pairs)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    "splink",
+                    "--size",
+                    str(size),
+                    "--splink-u-pairs",
+                    str(args.splink_u_pairs),
+                ],
                 env=_child_env("sqlite", size),
             )
             line = next(ln for ln in out.splitlines() if ln.startswith("RESULT "))
             sp = json.loads(line[len("RESULT ") :])
             sp.update({"wall_seconds": secs, "peak_rss_mb": rss})
             sp["quality"] = score_pairs(
-                WORK / str(size) / "splink_pairs.csv", truth, true, "unique_id_l", "unique_id_r",
-                "match_probability", SPLINK_MATCH,
+                WORK / str(size) / "splink_pairs.csv",
+                truth,
+                true,
+                "unique_id_l",
+                "unique_id_r",
+                "match_probability",
+                SPLINK_MATCH,
             )
         except Exception as exc:  # report, do not lose the rest of the run
             sp = {"error": str(exc)[-2000:]}
@@ -656,7 +666,8 @@ def summary(results: dict) -> str:
             lines.append(
                 f"| {int(size):,} | {db} | {f1} / {f1s} = {_ratio(f1, f1s)} | {f1p} / {f1ps} = {_ratio(f1p, f1ps)} "
                 f"| {pr(q)} | {pr(spq)} | {rv.get('false_link_rate', '–')} "
-                f"| {pp.get('median', '–')} / {pp.get('p95', '–')} ms | {ps.get('median', '–')} / {ps.get('p95', '–')} ms "
+                f"| {pp.get('median', '–')} / {pp.get('p95', '–')} ms "
+                f"| {ps.get('median', '–')} / {ps.get('p95', '–')} ms "
                 f"| {fd.get('wall_seconds', '–')} s / {sp.get('wall_seconds', '–')} s = "
                 f"{_ratio(fd.get('wall_seconds'), sp.get('wall_seconds'))} "
                 f"| {fd.get('peak_rss_mb', '–')} MB / {sp.get('peak_rss_mb', '–')} MB |"
