@@ -13,6 +13,17 @@ Stable names (the subject page and network view build on them):
 ``betrokkene_subjecten(*, user, signaal)``           -> {betrokkene_id: {...}} or None when the user may
                                                         not see subjects (a melder: always None)
 ``samenloop_prefetch()``                             -> Prefetch of open alerts as ``signaal.open_samenloop``
+
+For the subject page (meldpunt unless said otherwise):
+
+``persoon_netwerk_beeld(*, user, persoon, stappen, max_knopen)`` -> NetwerkBeeld: the network with each
+                                                        subject's distance, cut to the nearest max_knopen
+``persoon_tijdlijn(*, user, persoon, ...)``          -> list[Gebeurtenis], oldest first
+``persoon_samenloop(*, user, persoon)``              -> list[SamenloopAlert] about the person, network, address
+``persoon_bsn(*, user, persoon)``                    -> the full BSN (anyone who sees the person; logged apart)
+``persoon_inzagen(*, user, persoon)`` / ``inzage_collegas(*, user)`` -> grants given / colleagues to grant
+``relatie_kandidaten(*, user, persoon, netwerk, signalen)`` -> list[Knoop] to pick for a new relation
+``relatie_subject(*, user, sleutel | persoonsnummer | kenteken)`` -> the subject picked (ValidationError)
 """
 
 from __future__ import annotations
@@ -20,13 +31,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils import timezone
 
 from schakelpunt.access.decorators import refuse
 from schakelpunt.access.policy import decide, scope
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
+from schakelpunt.signalen.constants import Rol as BetrokkeneRol
 from schakelpunt.signalen.models import Betrokkene, Signaal
 from schakelpunt.subjecten.models import (
     Adres,
@@ -38,9 +52,12 @@ from schakelpunt.subjecten.models import (
     Relatie,
     SamenloopAlert,
     Samenvoeging,
+    SubjectInzage,
     Telefoonnummer,
     Voertuig,
 )
+
+_ROL_LABELS = dict(BetrokkeneRol.choices)
 
 MAANDEN = (
     "januari",
@@ -132,6 +149,294 @@ def persoon_samenvoegingen(*, user, persoon: Persoon) -> list[Samenvoeging]:
     return records
 
 
+# --- The subject page -----------------------------------------------------------------------
+
+
+def persoon_bsn(*, user, persoon: Persoon) -> str:
+    """The full BSN, shown only when asked for; logged as a read of its own."""
+    decision = _zichtbaar(user, persoon, persoon.pk)
+    log_access(
+        actor=user,
+        decision=decision,
+        object_type="persoon",
+        object_id=persoon.pk,
+        betrokkenen=[persoon.log_key],
+        toelichting="BSN getoond",
+    )
+    return persoon.bsn
+
+
+def persoon_samenloop(*, user, persoon: Persoon) -> list[SamenloopAlert]:
+    """Samenloop alerts about this person, their family network or their address, newest first (meldpunt only)."""
+    decision = decide(user, "samenloop.view")
+    if not decision:
+        return []
+    q = Q(persoon=persoon) | Q(leden=persoon)
+    if persoon.woonadres_id:
+        q |= Q(adres_id=persoon.woonadres_id)
+    alerts = list(
+        SamenloopAlert.objects.filter(pk__in=SamenloopAlert.objects.filter(q).values("pk"))
+        .select_related("adres")
+        .prefetch_related("afdelingen")
+        .order_by("-bijgewerkt_op", "-id")
+    )
+    log_access(
+        actor=user,
+        decision=decision,
+        object_type="persoon",
+        object_id=persoon.pk,
+        betrokkenen=[persoon.log_key],
+        toelichting="samenloop van de persoon",
+    )
+    return alerts
+
+
+def persoon_inzagen(*, user, persoon: Persoon) -> list[SubjectInzage]:
+    """Who was granted sight of this person (for the meldpunt, who grants it)."""
+    if not decide(user, "subject.inzage.verlenen", persoon):
+        return []
+    return list(
+        SubjectInzage.objects.filter(persoon=persoon)
+        .select_related("user__afdeling", "verleend_door")
+        .order_by("-verleend_op", "-id")
+    )
+
+
+def inzage_collegas(*, user):
+    """The colleagues the meldpunt can grant sight of a person to: casusregisseurs and deelnemers."""
+    from django.contrib.auth import get_user_model
+
+    from schakelpunt.accounts.roles import Rol
+
+    if not decide(user, "subject.inzage.verlenen"):
+        return get_user_model().objects.none()
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, rollen__rol__in=[Rol.CASUSREGISSEUR, Rol.DEELNEMER])
+        .exclude(rollen__rol=Rol.AANDACHTSFUNCTIONARIS)
+        .select_related("afdeling")
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+@dataclass(frozen=True)
+class Gebeurtenis:
+    """One line of a person's timeline."""
+
+    moment: datetime.datetime | datetime.date
+    soort: str  # "register" | "signaal" | "relatie" | "samenvoeging" | "samenloop"
+    titel: str
+    tekst: str = ""
+    signaal: Signaal | None = None
+    persoon_id: int | None = None  # another person to link to
+
+    @property
+    def is_datum(self) -> bool:
+        return not isinstance(self.moment, datetime.datetime)
+
+    @property
+    def sortering(self) -> tuple:
+        if self.is_datum:
+            return (self.moment, datetime.time.min)
+        lokaal = timezone.localtime(self.moment)
+        return (lokaal.date(), lokaal.time())
+
+    @property
+    def iso(self) -> str:
+        if self.is_datum:
+            return self.moment.isoformat()
+        return self.moment.astimezone(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _relatie_tekst(rel: Relatie) -> str:
+    van, naar = rel.van, rel.naar
+    return f"{_label(_soort_van(van), van)} {rel.get_soort_display()} {_label(_soort_van(naar), naar)}"
+
+
+def _soort_van(obj) -> str:
+    for soort, model in _MODELLEN.items():
+        if isinstance(obj, model):
+            return soort
+    raise ValueError(obj)
+
+
+def persoon_tijdlijn(
+    *,
+    user,
+    persoon: Persoon,
+    signalen: list[Signaal] | None = None,
+    samenvoegingen: list[Samenvoeging] | None = None,
+    samenloop: list[SamenloopAlert] | None = None,
+) -> list[Gebeurtenis]:
+    """What happened around a person, oldest first: entry in the register, signals received, relations
+    beginning and ending (or recorded), merges and splits, samenloop raised and handled.
+
+    Only what the user may see: signals through persoon_signalen, relations with ``subject.netwerk.view``,
+    merges with ``subject.match.beoordelen``, samenloop with ``samenloop.view``. Pass lists already read
+    for the same page to avoid reading (and logging) them twice. Persons named in relations are logged.
+    """
+    decision = _zichtbaar(user, persoon, persoon.pk)
+    if signalen is None:
+        signalen = persoon_signalen(user=user, persoon=persoon)
+    if samenvoegingen is None:
+        samenvoegingen = persoon_samenvoegingen(user=user, persoon=persoon)
+    if samenloop is None:
+        samenloop = persoon_samenloop(user=user, persoon=persoon)
+    items = [
+        Gebeurtenis(
+            persoon.aangemaakt_op,
+            "register",
+            "Opgenomen in het register",
+            f"Bron: {persoon.get_bron_display().lower()}.",
+        )
+    ]
+    for signaal in signalen:
+        afdeling = f" van {signaal.afdeling}" if signaal.afdeling_id else ""
+        fenomenen = ", ".join(f.naam for f in signaal.fenomenen.all())
+        tekst = "Rol: " + (", ".join(_ROL_LABELS.get(r, r) for r in getattr(signaal, "rollen", [])) or "onbekend") + "."
+        if fenomenen:
+            tekst += f" Fenomenen: {fenomenen}."
+        items.append(
+            Gebeurtenis(
+                signaal.ontvangen_op, "signaal", f"Signaal {signaal.nummer} ontvangen{afdeling}", tekst, signaal=signaal
+            )
+        )
+    genoemd: set[str] = set()
+    if decide(user, "subject.netwerk.view"):
+        relaties = (
+            Relatie.objects.filter(Q(van_persoon=persoon) | Q(naar_persoon=persoon))
+            .select_related(
+                "van_persoon",
+                "van_organisatie",
+                "naar_persoon",
+                "naar_adres",
+                "naar_organisatie",
+                "naar_voertuig",
+                "naar_telefoonnummer",
+                "bron_signaal",
+            )
+            .order_by("pk")
+        )
+        for rel in relaties:
+            tekst = _relatie_tekst(rel)
+            ander = rel.naar_persoon if rel.van_persoon_id == persoon.pk else rel.van_persoon
+            ander_id = ander.pk if ander is not None and ander.pk != persoon.pk else None
+            for obj in (rel.van, rel.naar):
+                genoemd.add(obj.log_key)
+            bron = (
+                f"Bron: signaal {rel.bron_signaal.nummer}."
+                if rel.bron_signaal_id
+                else f"Bron: {rel.get_bron_display().lower()}."
+            )
+            if rel.toelichting:
+                bron += f" {rel.toelichting}"
+            if rel.geldig_van:
+                items.append(Gebeurtenis(rel.geldig_van, "relatie", f"Begin: {tekst}", bron, persoon_id=ander_id))
+            if rel.geldig_tot:
+                items.append(Gebeurtenis(rel.geldig_tot, "relatie", f"Einde: {tekst}", bron, persoon_id=ander_id))
+            if not rel.geldig_van and not rel.geldig_tot:
+                items.append(
+                    Gebeurtenis(rel.aangemaakt_op, "relatie", f"Relatie vastgelegd: {tekst}", bron, persoon_id=ander_id)
+                )
+    for record in samenvoegingen:
+        bron_naam = record.bron.naam or f"persoon {record.bron_id}"
+        doel_naam = record.doel.naam or f"persoon {record.doel_id}"
+        if record.soort == Samenvoeging.Soort.SAMENVOEGEN:
+            titel = f"Samengevoegd: {bron_naam} opgenomen in {doel_naam}"
+        else:
+            titel = f"Afgesplitst: signalen van {bron_naam} naar {doel_naam}"
+        ander = record.doel_id if record.bron_id == persoon.pk else record.bron_id
+        genoemd.update({record.bron.log_key, record.doel.log_key})
+        items.append(Gebeurtenis(record.tijdstip, "samenvoeging", titel, f"Reden: {record.reden}", persoon_id=ander))
+    for alert in samenloop:
+        tekst = f"{alert.aantal_signalen} signalen van {alert.aantal_afdelingen} afdeling(en)."
+        items.append(
+            Gebeurtenis(alert.aangemaakt_op, "samenloop", f"Samenloop gesignaleerd: {alert.get_soort_display()}", tekst)
+        )
+        if alert.afgehandeld_op:
+            items.append(Gebeurtenis(alert.afgehandeld_op, "samenloop", "Samenloop afgehandeld", alert.toelichting))
+    genoemd.discard(persoon.log_key)
+    log_access(
+        actor=user,
+        decision=decision,
+        object_type="persoon",
+        object_id=persoon.pk,
+        betrokkenen=[persoon.log_key, *sorted(genoemd)],
+        toelichting="tijdlijn",
+    )
+    return sorted(items, key=lambda g: g.sortering)
+
+
+def relatie_kandidaten(*, user, persoon: Persoon, netwerk: Netwerk | None = None, signalen=()) -> list[Knoop]:
+    """Subjects the meldpunt can link this person to without looking them up: the network shown and the
+    subjects of the other betrokkenen of the person's signals. Empty for anyone who may not record relations."""
+    decision = decide(user, "subject.relatie.beheren", persoon)
+    if not decision:
+        return []
+    knopen = {k.id: k for k in (netwerk.knopen if netwerk else []) if not k.start}
+    al_gelogd = set(knopen)
+    koppelingen = BetrokkeneKoppeling.objects.filter(signaal__in=[s.pk for s in signalen]).select_related(
+        "persoon", "adres", "organisatie", "voertuig", "telefoonnummer"
+    )
+    for k in koppelingen:
+        for soort, obj in (
+            ("persoon", k.persoon),
+            ("adres", k.adres),
+            ("organisatie", k.organisatie),
+            ("voertuig", k.voertuig),
+            ("telefoon", k.telefoonnummer),
+        ):
+            if obj is None or (soort == "persoon" and (obj.pk == persoon.pk or not obj.actief)):
+                continue
+            knopen.setdefault(f"{soort}:{obj.pk}", Knoop(f"{soort}:{obj.pk}", soort, obj.pk, _label(soort, obj)))
+    nieuw = sorted(set(knopen) - al_gelogd)
+    if nieuw:
+        log_access(
+            actor=user,
+            decision=decision,
+            object_type="persoon",
+            object_id=persoon.pk,
+            betrokkenen=nieuw,
+            toelichting="kandidaten voor een relatie",
+        )
+    return sorted(knopen.values(), key=lambda k: (SOORT_VOLGORDE.get(k.soort, 9), k.label.lower(), k.pk))
+
+
+def relatie_subject(*, user, sleutel: str = "", persoonsnummer: int | None = None, kenteken: str = ""):
+    """The subject chosen in the relation form: a key like "adres:3", a person's number or a known
+    licence plate. Raises ValidationError with a Dutch message on the field concerned."""
+    from schakelpunt.matching.normalize import normalize_kenteken
+
+    _require(user, "subject.relatie.beheren", object_type="relatie")
+    if sleutel:
+        soort, _sep, pk = sleutel.partition(":")
+        model = _MODELLEN.get(soort)
+        obj = model.objects.filter(pk=int(pk)).first() if model is not None and pk.isdigit() else None
+        if obj is None:
+            raise ValidationError({"subject": "Dit subject bestaat niet (meer). Kies een ander."})
+        veld = "subject"
+    elif persoonsnummer is not None:
+        obj = Persoon.objects.filter(pk=persoonsnummer).first()
+        if obj is None:
+            raise ValidationError({"persoonsnummer": "Er is geen persoon met dit persoonsnummer."})
+        veld = "persoonsnummer"
+    elif kenteken:
+        obj = Voertuig.objects.filter(kenteken=normalize_kenteken(kenteken) or "").first()
+        if obj is None:
+            raise ValidationError(
+                {"kenteken": "Dit kenteken is niet bekend. Een voertuig komt in het register via een signaal."}
+            )
+        veld = "kenteken"
+    else:
+        raise ValidationError({"subject": "Kies het andere subject, of vul een persoonsnummer of kenteken in."})
+    if isinstance(obj, Persoon) and not obj.actief:
+        raise ValidationError(
+            {veld: f"Deze persoon is samengevoegd met persoon {obj.samengevoegd_in_id}. Kies die persoon."}
+        )
+    return obj
+
+
 # --- The network ----------------------------------------------------------------------------
 
 
@@ -201,21 +506,20 @@ def _eindpunten(rel: Relatie) -> tuple[tuple[str, int], tuple[str, int]]:
     raise ValueError("relatie zonder doel")
 
 
-def persoon_netwerk(*, user, persoon: Persoon, hops: int = 1) -> Netwerk:
-    """Subjects related to `persoon` up to `hops` relations away, and the relations between them.
-
-    The meldpunt sees the whole network. A user with a grant sees the persons they were granted
-    and the addresses, organisations, vehicles and numbers directly related to those, nothing more.
-    Every subject shown is logged as a read.
-    """
-    decision = _zichtbaar(user, persoon, persoon.pk)
+def _netwerk_ophalen(*, user, persoon: Persoon, hops: int) -> tuple[Netwerk, NetwerkInfo]:
+    """The network as persoon_netwerk describes it, without logging; with each subject's hop distance."""
     volledig = bool(decide(user, "subject.netwerk.view"))
     hops = max(0, min(hops, 3))
     bekend: set[tuple[str, int]] = {("persoon", persoon.pk)}
+    afstand: dict[tuple[str, int], int] = {("persoon", persoon.pk): 0}
     rand = set(bekend)
     relaties: dict[int, Relatie] = {}
-    for _ in range(hops):
-        if not rand or len(bekend) >= MAX_KNOPEN:
+    afgekapt = False
+    for stap in range(hops):
+        if not rand:
+            break
+        if len(bekend) >= MAX_KNOPEN:
+            afgekapt = True
             break
         q = Q()
         for soort in {s for s, _pk in rand}:
@@ -224,16 +528,21 @@ def persoon_netwerk(*, user, persoon: Persoon, hops: int = 1) -> Netwerk:
                 q |= Q(**{f"{_VAN[soort]}__in": ids})
             q |= Q(**{f"{_NAAR[soort]}__in": ids})
         nieuw = set()
-        for rel in Relatie.objects.filter(q).order_by("pk")[: MAX_KNOPEN * 4]:
+        gevonden = list(Relatie.objects.filter(q).order_by("pk")[: MAX_KNOPEN * 4])
+        afgekapt = afgekapt or len(gevonden) >= MAX_KNOPEN * 4
+        for rel in gevonden:
             relaties[rel.pk] = rel
             for eind in _eindpunten(rel):
                 if eind not in bekend:
                     nieuw.add(eind)
+                    afstand.setdefault(eind, stap + 1)
         bekend |= nieuw
         rand = nieuw
     objecten: dict[tuple[str, int], object] = {}
     for soort, model in _MODELLEN.items():
         ids = [pk for s, pk in bekend if s == soort]
+        if not ids:
+            continue
         qs = model.objects.filter(pk__in=ids)
         if soort == "persoon":
             qs = qs.filter(samengevoegd_in__isnull=True)
@@ -273,6 +582,24 @@ def persoon_netwerk(*, user, persoon: Persoon, hops: int = 1) -> Netwerk:
                     rel.geldig_tot,
                 )
             )
+    info = NetwerkInfo(
+        afstanden={f"{s}:{pk}": afstand.get((s, pk), hops) for s, pk in objecten},
+        objecten={f"{s}:{pk}": obj for (s, pk), obj in objecten.items()},
+        verder=bool(rand) and hops < 3,
+        afgekapt=afgekapt,
+    )
+    return netwerk, info
+
+
+def persoon_netwerk(*, user, persoon: Persoon, hops: int = 1) -> Netwerk:
+    """Subjects related to `persoon` up to `hops` relations away, and the relations between them.
+
+    The meldpunt sees the whole network. A user with a grant sees the persons they were granted
+    and the addresses, organisations, vehicles and numbers directly related to those, nothing more.
+    Every subject shown is logged as a read.
+    """
+    decision = _zichtbaar(user, persoon, persoon.pk)
+    netwerk, _info = _netwerk_ophalen(user=user, persoon=persoon, hops=hops)
     log_access(
         actor=user,
         decision=decision,
@@ -282,6 +609,75 @@ def persoon_netwerk(*, user, persoon: Persoon, hops: int = 1) -> Netwerk:
         toelichting="netwerk",
     )
     return netwerk
+
+
+@dataclass
+class NetwerkInfo:
+    afstanden: dict[str, int]  # knoop id -> relations away from the person (0 for the person)
+    objecten: dict[str, object]  # knoop id -> the subject itself
+    verder: bool  # one more step could add subjects
+    afgekapt: bool  # the fetch stopped at MAX_KNOPEN
+
+
+@dataclass
+class NetwerkBeeld:
+    """What the network view shows: at most `max_knopen` subjects, nearest first."""
+
+    netwerk: Netwerk
+    stappen: int
+    afstanden: dict[str, int]
+    objecten: dict[str, object]
+    totaal: int  # subjects found before the cap
+    ingekort: bool
+    verder: bool
+
+
+SOORT_VOLGORDE = {"persoon": 0, "adres": 1, "organisatie": 2, "voertuig": 3, "telefoon": 4}
+
+
+def persoon_netwerk_beeld(*, user, persoon: Persoon, stappen: int = 1, max_knopen: int = 150) -> NetwerkBeeld:
+    """The network view of the meldpunt: the network up to `stappen` steps with each subject's distance,
+    cut to the `max_knopen` nearest subjects (by distance, kind, name). Only what is shown is logged.
+
+    A fixed number of queries per step (one for the relations, one per kind of subject), never one per subject.
+    Anyone without ``subject.netwerk.view`` gets 404, as for a person they may not see.
+    """
+    decision = _zichtbaar(user, persoon, persoon.pk)
+    netwerk_decision = decide(user, "subject.netwerk.view")
+    if not netwerk_decision:
+        log_access(actor=user, decision=netwerk_decision, object_type="persoon", object_id=persoon.pk)
+        raise Http404("Persoon niet gevonden")
+    stappen = max(1, min(stappen, 3))
+    netwerk, info = _netwerk_ophalen(user=user, persoon=persoon, hops=stappen)
+    totaal = len(netwerk.knopen)
+    ingekort = info.afgekapt or totaal > max_knopen
+    if totaal > max_knopen:
+        gekozen = sorted(
+            netwerk.knopen, key=lambda k: (info.afstanden[k.id], SOORT_VOLGORDE.get(k.soort, 9), k.label.lower(), k.pk)
+        )[:max_knopen]
+        ids = {k.id for k in gekozen}
+        netwerk = Netwerk(
+            knopen=[k for k in netwerk.knopen if k.id in ids],
+            verbindingen=[v for v in netwerk.verbindingen if v.van in ids and v.naar in ids],
+        )
+    ids = {k.id for k in netwerk.knopen}
+    log_access(
+        actor=user,
+        decision=decision,
+        object_type="persoon",
+        object_id=persoon.pk,
+        betrokkenen=[k.id for k in netwerk.knopen],
+        toelichting=f"netwerk ({stappen} stappen)",
+    )
+    return NetwerkBeeld(
+        netwerk=netwerk,
+        stappen=stappen,
+        afstanden={k: v for k, v in info.afstanden.items() if k in ids},
+        objecten={k: v for k, v in info.objecten.items() if k in ids},
+        totaal=totaal,
+        ingekort=ingekort,
+        verder=info.verder and not ingekort,
+    )
 
 
 # --- Samenloop ------------------------------------------------------------------------------
