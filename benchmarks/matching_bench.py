@@ -615,10 +615,11 @@ def run_size(size: int, dbs: list[str], args, results: dict, save) -> None:
             _log(f"size {size} {db}: {res['import']}")
             save()
             pairs = WORK / str(size) / f"pairs_{db}.csv"
-            secs, rss, _ = _timed(
+            secs, rss, stdout = _timed(
                 [sys.executable, "manage.py", "find_duplicates", "--output", str(pairs)], env=_child_env(db, size)
             )
-            res["find_duplicates"] = {"wall_seconds": secs, "peak_rss_mb": rss}
+            # The command's own progress lines say how long reading took and when pairs came out.
+            res["find_duplicates"] = {"wall_seconds": secs, "peak_rss_mb": rss, "progress": stdout.splitlines()[-4:]}
             res["find_duplicates"]["quality"] = score_pairs(pairs, truth, true, "ref_a", "ref_b", "score", MATCH)
             _log(f"size {size} {db}: find_duplicates {res['find_duplicates']}")
             save()
