@@ -23,6 +23,8 @@ from schakelpunt.signalen.forms import (
     suppress_errors,
 )
 from schakelpunt.signalen.workflow import allowed_actions
+from schakelpunt.subjecten.models import Methode
+from schakelpunt.subjecten.selectors import betrokkene_subjecten
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
 
 PREFIX = "betrokkenen"
@@ -171,6 +173,26 @@ def inbox(request):
     return render(request, "signalen/inbox.html", {"form": form, "page": page, "query": query.urlencode()})
 
 
+def _subject_info(koppeling: dict | None) -> dict | None:
+    if koppeling is None:
+        return None
+    methode = koppeling["methode"]
+    return {
+        **koppeling,
+        "methode_label": Methode(methode).label if methode in Methode.values else methode,
+        "andere": [
+            label
+            for veld, label in (
+                ("adres_id", "adres"),
+                ("organisatie_id", "organisatie"),
+                ("voertuig_id", "voertuig"),
+                ("telefoonnummer_id", "telefoonnummer"),
+            )
+            if koppeling.get(veld)
+        ],
+    }
+
+
 def _detail_context(request, signaal, *, triage_form=None, aanvulling_form=None):
     kan_triage = bool(decide(request.user, "signaal.triage", signaal))
     context = {
@@ -180,6 +202,12 @@ def _detail_context(request, signaal, *, triage_form=None, aanvulling_form=None)
         "aanvulling_form": aanvulling_form or AanvullingForm(),
         "is_melder": signaal.melder_id == request.user.pk,
     }
+    # The subjects each betrokkene was resolved to: only for who may see them (never a melder).
+    subjecten = betrokkene_subjecten(user=request.user, signaal=signaal)
+    context["toon_subjecten"] = subjecten is not None
+    context["betrokkenen"] = [
+        (b, _subject_info(subjecten.get(b.pk)) if subjecten is not None else None) for b in signaal.betrokkenen.all()
+    ]
     if kan_triage and signaal.status != Status.AFGESLOTEN:
         initial = {"versie": signaal.versie, "terugkoppeling": TERUGKOPPELING_SJABLONEN["in_behandeling"]}
         form = triage_form or TriageForm(initial=initial)

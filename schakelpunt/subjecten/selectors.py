@@ -294,7 +294,8 @@ def persoon_tijdlijn(
     for signaal in signalen:
         afdeling = f" van {signaal.afdeling}" if signaal.afdeling_id else ""
         fenomenen = ", ".join(f.naam for f in signaal.fenomenen.all())
-        tekst = "Rol: " + (", ".join(_ROL_LABELS.get(r, r) for r in getattr(signaal, "rollen", [])) or "onbekend") + "."
+        rollen = ", ".join(str(_ROL_LABELS.get(r, r)) for r in getattr(signaal, "rollen", []))
+        tekst = f"Rol: {rollen or 'onbekend'}."
         if fenomenen:
             tekst += f" Fenomenen: {fenomenen}."
         items.append(

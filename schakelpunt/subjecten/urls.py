@@ -8,6 +8,10 @@ app_name = "subjecten"
 
 urlpatterns = [
     path("persoon/<int:pk>/", views.persoon, name="persoon"),
+    path("persoon/<int:pk>/netwerk/", views.persoon_netwerk, name="persoon_netwerk"),
+    path("persoon/<int:pk>/bsn/", views.persoon_bsn, name="persoon_bsn"),
+    path("persoon/<int:pk>/relatie/", views.persoon_relatie, name="persoon_relatie"),
+    path("persoon/<int:pk>/inzage/", views.persoon_inzage, name="persoon_inzage"),
     path("persoon/<int:pk>/combineren/", views.combineren, name="combineren"),
     path("mogelijke-matches/", views.mogelijke_matches, name="mogelijke_matches"),
     path("mogelijke-matches/<int:pk>/", views.mogelijke_match_beoordelen, name="mogelijke_match_beoordelen"),

@@ -1,45 +1,279 @@
 """HTML views of the subjecten app: thin, they call services and selectors and render.
 
-The person page is minimal on purpose (data, signals, merges); the full subject page with timeline
-and network view is built on the same selectors.
+The subject page (``persoon``) shows the meldpunt everything about a person it may see: data, the
+departments and samenloop, the signals, the network view (laid out in ``netwerkbeeld``, expandable step
+by step through ``persoon_netwerk`` with htmx, and as tables), a timeline, and the forms to record a
+relation or grant a colleague sight. Someone with only a grant sees the person and the hit, no content.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from schakelpunt.access.decorators import requires
+from schakelpunt.access.decorators import refuse, requires
 from schakelpunt.access.policy import decide
-from schakelpunt.subjecten import selectors, services
-from schakelpunt.subjecten.forms import AfhandelenForm, BeoordelingForm, CombinerenForm, RedenForm
-from schakelpunt.subjecten.models import MogelijkeMatch, SamenloopAlert, Samenvoeging
+from schakelpunt.signalen.constants import Rol as BetrokkeneRol
+from schakelpunt.subjecten import netwerkbeeld, selectors, services
+from schakelpunt.subjecten.forms import (
+    AfhandelenForm,
+    BeoordelingForm,
+    CombinerenForm,
+    InzageForm,
+    RedenForm,
+    RelatieForm,
+)
+from schakelpunt.subjecten.models import (
+    Bron,
+    MogelijkeMatch,
+    Organisatie,
+    Persoon,
+    SamenloopAlert,
+    Samenvoeging,
+)
 
 
 def _fouten(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+STAPPEN = (1, 2, 3)
+MAX_KNOPEN_BEELD = 150
+SOORT_MEERVOUD = {
+    "persoon": ("persoon", "personen"),
+    "adres": ("adres", "adressen"),
+    "organisatie": ("organisatie", "organisaties"),
+    "voertuig": ("voertuig", "voertuigen"),
+    "telefoon": ("telefoonnummer", "telefoonnummers"),
+}
+
+
+def _stappen(request) -> int:
+    try:
+        return max(1, min(int(request.GET.get("stappen", "1")), STAPPEN[-1]))
+    except ValueError:
+        return 1
+
+
+def _netwerk_context(request, p, stappen: int) -> dict:
+    """The network view: layout, the two tables and a one-line summary (also announced after an update)."""
+    beeld = selectors.persoon_netwerk_beeld(user=request.user, persoon=p, stappen=stappen, max_knopen=MAX_KNOPEN_BEELD)
+    knopen, verbindingen = beeld.netwerk.knopen, beeld.netwerk.verbindingen
+    tekening = netwerkbeeld.teken(knopen, verbindingen, beeld.afstanden, beeld.objecten)
+    per_id = {k.id: k for k in knopen}
+    knoop_rijen = [
+        {
+            "knoop": k,
+            "soort": netwerkbeeld.SOORT_NAAM[k.soort],
+            "afstand": beeld.afstanden.get(k.id, 0),
+            "link": k.soort == "persoon" and not k.start,
+        }
+        for k in sorted(
+            knopen,
+            key=lambda k: (beeld.afstanden.get(k.id, 0), netwerkbeeld.SOORT_VOLGORDE[k.soort], k.label.lower(), k.pk),
+        )
+    ]
+    relatie_rijen = [
+        {
+            "van": per_id[v.van],
+            "naar": per_id[v.naar],
+            "label": v.label,
+            "periode": netwerkbeeld.periode(v),
+            "bron": Bron(v.bron).label if v.bron in Bron.values else v.bron,
+        }
+        for v in verbindingen
+    ]
+    tellingen = Counter(k.soort for k in knopen if not k.start)
+    delen = [
+        f"{n} {SOORT_MEERVOUD[soort][0 if n == 1 else 1]}"
+        for soort, n in sorted(tellingen.items(), key=lambda item: netwerkbeeld.SOORT_VOLGORDE[item[0]])
+    ]
+    stap_tekst = "1 stap" if beeld.stappen == 1 else f"{beeld.stappen} stappen"
+    if delen:
+        samenvatting = (
+            f"Netwerk tot {stap_tekst}: {', '.join(delen)} en {len(verbindingen)} "
+            f"{'relatie' if len(verbindingen) == 1 else 'relaties'}."
+        )
+    else:
+        samenvatting = f"Netwerk tot {stap_tekst}: er zijn geen relaties van deze persoon bekend."
+    return {
+        "beeld": beeld,
+        "tekening": tekening,
+        "knoop_rijen": knoop_rijen,
+        "relatie_rijen": relatie_rijen,
+        "samenvatting": samenvatting,
+        "stappen_keuzes": STAPPEN,
+        "max_knopen": MAX_KNOPEN_BEELD,
+    }
+
+
+def _persoon_pagina(request, p, *, toon_bsn=False, relatie_form=None, inzage_form=None, status=200):
+    """The subject page. The meldpunt sees everything; someone with a grant the person and the hit only."""
+    user = request.user
+    volledig = bool(decide(user, "subject.netwerk.view"))
+    context = {
+        "persoon": p,
+        "volledig": volledig,
+        "bsn": selectors.persoon_bsn(user=user, persoon=p) if toon_bsn and p.bsn else "",
+        "mag_combineren": bool(decide(user, "subject.combineren.vragen", p)),
+        "combineren_form": CombinerenForm(),
+    }
+    if not volledig:
+        context["hit"] = selectors.samenloop_hit(user=user, persoon=p)
+        return render(request, "subjecten/persoon.html", context, status=status)
+
+    signalen = selectors.persoon_signalen(user=user, persoon=p)
+    for signaal in signalen:
+        signaal.rol_labels = [BetrokkeneRol(r).label if r in BetrokkeneRol.values else r for r in signaal.rollen]
+    meldpunt = bool(decide(user, "subject.match.beoordelen", p))
+    samenvoegingen = selectors.persoon_samenvoegingen(user=user, persoon=p) if meldpunt else []
+    samenloop = selectors.persoon_samenloop(user=user, persoon=p)
+    netwerk = _netwerk_context(request, p, _stappen(request))
+    afdelingen = Counter(s.afdeling.naam for s in signalen if s.afdeling_id)
+    kan_relatie = bool(decide(user, "subject.relatie.beheren", p))
+    kan_inzage = bool(decide(user, "subject.inzage.verlenen", p))
+    if kan_relatie and relatie_form is None:
+        relatie_form = RelatieForm(prefix="relatie", persoon=p)
+    if relatie_form is not None:
+        relatie_form.kandidaten_zetten(
+            selectors.relatie_kandidaten(user=user, persoon=p, netwerk=netwerk["beeld"].netwerk, signalen=signalen)
+        )
+    if kan_inzage and inzage_form is None:
+        inzage_form = InzageForm(prefix="inzage", collegas=selectors.inzage_collegas(user=user))
+    context.update(
+        netwerk,
+        signalen=signalen,
+        afdelingen=sorted(afdelingen.items()),
+        samenloop=samenloop,
+        open_samenloop=[a for a in samenloop if a.status == SamenloopAlert.Status.OPEN],
+        tijdlijn=selectors.persoon_tijdlijn(
+            user=user, persoon=p, signalen=signalen, samenvoegingen=samenvoegingen, samenloop=samenloop
+        ),
+        meldpunt=meldpunt,
+        samenvoegingen=samenvoegingen,
+        reden_form=RedenForm(),
+        relatie_form=relatie_form if kan_relatie else None,
+        inzage_form=inzage_form if kan_inzage else None,
+        inzagen=selectors.persoon_inzagen(user=user, persoon=p) if kan_inzage else [],
+    )
+    return render(request, "subjecten/persoon.html", context, status=status)
+
+
 @login_required
 def persoon(request, pk: int):
     """One person: 404 for everyone who may not see it (a melder never learns that it exists)."""
+    return _persoon_pagina(request, selectors.persoon_get(user=request.user, pk=pk))
+
+
+@login_required
+def persoon_netwerk(request, pk: int):
+    """htmx: the network view for another number of steps (the full page does the same with ?stappen=N)."""
     p = selectors.persoon_get(user=request.user, pk=pk)
-    meldpunt = bool(decide(request.user, "subject.match.beoordelen", p))
-    context = {
-        "persoon": p,
-        "signalen": selectors.persoon_signalen(user=request.user, persoon=p),
-        "meldpunt": meldpunt,
-        "samenvoegingen": selectors.persoon_samenvoegingen(user=request.user, persoon=p) if meldpunt else [],
-        "hit": None if meldpunt else selectors.samenloop_hit(user=request.user, persoon=p),
-        "mag_combineren": bool(decide(request.user, "subject.combineren.vragen", p)),
-        "reden_form": RedenForm(),
-        "combineren_form": CombinerenForm(),
-    }
-    return render(request, "subjecten/persoon.html", context)
+    context = _netwerk_context(request, p, _stappen(request))
+    context.update(persoon=p, oob=True)
+    return render(request, "subjecten/_netwerk.html", context)
+
+
+@login_required
+def persoon_bsn(request, pk: int):
+    """The full BSN on request, logged as its own read: a fragment for htmx, else the page with the BSN shown."""
+    p = selectors.persoon_get(user=request.user, pk=pk)
+    if not p.bsn:
+        raise Http404("Geen BSN bekend")
+    if request.htmx:
+        bsn = selectors.persoon_bsn(user=request.user, persoon=p)
+        return render(request, "subjecten/_bsn.html", {"persoon": p, "bsn": bsn})
+    return _persoon_pagina(request, p, toon_bsn=True)
+
+
+def _mag(request, code: str, p) -> None:
+    decision = decide(request.user, code, p)
+    if not decision:
+        refuse(request.user, decision, object_type="persoon", object_id=str(p.pk))
+
+
+@require_POST
+@login_required
+def persoon_relatie(request, pk: int):
+    """Record a relation of this person with one other subject (aandachtsfunctionaris)."""
+    p = selectors.persoon_get(user=request.user, pk=pk)
+    _mag(request, "subject.relatie.beheren", p)
+    form = RelatieForm(request.POST, prefix="relatie", persoon=p)
+    if form.is_valid():
+        data = form.cleaned_data
+        veld = "persoonsnummer" if data["persoonsnummer"] else "kenteken" if data["kenteken"] else "subject"
+        try:
+            ander = selectors.relatie_subject(
+                user=request.user,
+                sleutel=data["subject"],
+                persoonsnummer=data["persoonsnummer"],
+                kenteken=data["kenteken"],
+            )
+            if data["richting"] == "naar" and not isinstance(ander, Persoon | Organisatie):
+                raise ValidationError(
+                    {
+                        "richting": "Een adres, voertuig of telefoonnummer staat altijd aan het eind van een "
+                        "relatie: kies de eerste richting."
+                    }
+                )
+            van, naar = (p, ander) if data["richting"] == "van" else (ander, p)
+            relatie = services.relatie_create(
+                actor=request.user,
+                soort=data["soort"],
+                van=van,
+                naar=naar,
+                geldig_van=data["geldig_van"],
+                geldig_tot=data["geldig_tot"],
+                toelichting=data["toelichting"],
+            )
+        except ValidationError as exc:
+            velden = {"naar": veld, "van": "richting"}
+            for field, errors in exc.message_dict.items():
+                field = velden.get(field, field)
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(request, f"Relatie vastgelegd: {relatie}.")
+            return redirect(reverse("subjecten:persoon", args=[p.pk]) + "#netwerk-titel")
+    return _persoon_pagina(request, p, relatie_form=form, status=400)
+
+
+@require_POST
+@login_required
+def persoon_inzage(request, pk: int):
+    """Let a colleague see this person (the data and the hit, never the signals)."""
+    p = selectors.persoon_get(user=request.user, pk=pk)
+    _mag(request, "subject.inzage.verlenen", p)
+    form = InzageForm(request.POST, prefix="inzage", collegas=selectors.inzage_collegas(user=request.user))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.subject_inzage_verlenen(
+                actor=request.user,
+                user=data["collega"],
+                persoon=p,
+                reden=data["reden"],
+                geldig_tot=data["geldig_tot"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            messages.success(
+                request,
+                f"{data['collega'].display_name()} mag deze persoon nu zien: de gegevens en dat andere afdelingen "
+                "de persoon kennen, niet de signalen.",
+            )
+            return redirect(reverse("subjecten:persoon", args=[p.pk]) + "#inzage-titel")
+    return _persoon_pagina(request, p, inzage_form=form, status=400)
 
 
 @require_POST

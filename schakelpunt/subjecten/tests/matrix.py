@@ -25,6 +25,26 @@ def persoon_met_inzage(persona):
     return {"pk": persoon.pk}
 
 
+def persoon_met_bsn(persona):
+    from schakelpunt.subjecten.tests.factories import PersoonFactory
+
+    return {"pk": PersoonFactory(bsn="111222333").pk}
+
+
+def persoon_en_voertuig(persona):
+    """A person, and a vehicle known by its licence plate for the relation form to find."""
+    from schakelpunt.subjecten.models import Voertuig
+
+    Voertuig.objects.get_or_create(kenteken="XX999X")
+    return een_persoon(persona)
+
+
+def persoon_en_collega(persona):
+    """A person, and the deelnemer persona (username "deelnemer") to grant sight to."""
+    persona("deelnemer")
+    return een_persoon(persona)
+
+
 def een_mogelijke_match(persona):
     from schakelpunt.subjecten.models import MogelijkeMatch
     from schakelpunt.subjecten.tests.factories import PersoonFactory
@@ -54,6 +74,24 @@ def een_samenvoeging(persona):
 
 MATRIX = {
     "subjecten:persoon": page(MELDPUNT, denied=404, kwargs=een_persoon),
+    "subjecten:persoon_netwerk": page(MELDPUNT, denied=404, kwargs=een_persoon),
+    "subjecten:persoon_bsn": page(MELDPUNT, denied=404, kwargs=persoon_met_bsn),
+    "subjecten:persoon_relatie": page(
+        MELDPUNT,
+        ok=302,
+        denied=404,
+        method="POST",
+        data={"relatie-soort": "gebruikt", "relatie-richting": "van", "relatie-kenteken": "XX-999-X"},
+        kwargs=persoon_en_voertuig,
+    ),
+    "subjecten:persoon_inzage": page(
+        MELDPUNT,
+        ok=302,
+        denied=404,
+        method="POST",
+        data={"inzage-collega": "deelnemer", "inzage-reden": "Deelnemer casusoverleg."},
+        kwargs=persoon_en_collega,
+    ),
     "subjecten:combineren": page(
         "deelnemer", ok=302, denied=404, method="POST", data={"toelichting": ""}, kwargs=persoon_met_inzage
     ),

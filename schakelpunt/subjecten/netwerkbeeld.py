@@ -1,0 +1,310 @@
+"""Server-side layout of the network view: plain Python, deterministic (no randomness, no physics).
+
+The person of the page sits in the middle. Every subject one relation away lies on the first ring,
+two relations away on the second, and so on. On a ring the subjects are ordered by the angle of
+the subject that brought them in (so a family stays together), then by kind and name. A ring with
+more subjects than fit is spread over a few staggered tracks. The same network always gives the
+same picture, so a user who comes back finds every subject where it was.
+
+The template draws the result as inline SVG; nothing here knows about HTML or Django.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+SOORT_VOLGORDE = {"persoon": 0, "adres": 1, "organisatie": 2, "voertuig": 3, "telefoon": 4}
+SOORT_NAAM = {
+    "persoon": "Persoon",
+    "adres": "Adres",
+    "organisatie": "Organisatie",
+    "voertuig": "Voertuig",
+    "telefoon": "Telefoonnummer",
+}
+# Relations without a direction: drawn without an arrow head.
+SYMMETRISCH = frozenset({"broer_zus", "partner", "familie", "huisgenoot"})
+
+KNOOP_R = 20
+START_R = 27
+RING = 175  # distance between the outer track of one ring and the next ring
+BAAN = 62  # distance between the staggered tracks of one ring
+BOOG = 150  # room along a track for one subject and its label
+MIN_BOOG = 64  # room between neighbours on different tracks
+MAX_BANEN = 4
+LABEL_TEKENS = 24
+MIN_BREEDTE = 560
+RAND = 24
+MAX_LIJNLABELS = 40
+
+
+@dataclass(frozen=True)
+class TekenKnoop:
+    id: str
+    soort: str
+    pk: int
+    x: float
+    y: float
+    r: float
+    vorm: str  # "circle" or "polygon" / "rect"
+    punten: str  # polygon points, or "" for a circle
+    rx: float  # rect corner radius
+    regels: tuple[str, ...]  # the visible label, one or two lines
+    aria_label: str
+    titel: str
+    afstand: int
+    start: bool
+    letter: str
+
+    @property
+    def label_y(self) -> float:
+        return round(self.y + self.r + 16, 1)
+
+    @property
+    def letter_y(self) -> float:
+        return round(self.y + 5, 1)
+
+    @property
+    def focus_r(self) -> float:
+        return round(self.r + 7, 1)
+
+    @property
+    def rect_x(self) -> float:
+        return round(self.x - self.r * 1.3, 1)
+
+    @property
+    def rect_y(self) -> float:
+        return round(self.y - self.r * 0.75, 1)
+
+    @property
+    def rect_w(self) -> float:
+        return round(self.r * 2.6, 1)
+
+    @property
+    def rect_h(self) -> float:
+        return round(self.r * 1.5, 1)
+
+
+@dataclass(frozen=True)
+class TekenLijn:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    titel: str
+    label: str
+    lx: float
+    ly: float
+    gericht: bool
+    toon_label: bool
+
+
+@dataclass
+class Tekening:
+    knopen: list[TekenKnoop] = field(default_factory=list)
+    lijnen: list[TekenLijn] = field(default_factory=list)
+    min_x: float = 0
+    min_y: float = 0
+    breedte: float = MIN_BREEDTE
+    hoogte: float = 200
+
+    @property
+    def viewbox(self) -> str:
+        return f"{self.min_x:.0f} {self.min_y:.0f} {self.breedte:.0f} {self.hoogte:.0f}"
+
+    @property
+    def grootte(self) -> str:
+        """A size class: a big network may not shrink below a readable scale (it scrolls instead)."""
+        if self.breedte <= 900:
+            return "m"
+        if self.breedte <= 1500:
+            return "l"
+        return "xl"
+
+
+def _kort(tekst: str, n: int = LABEL_TEKENS) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= n else tekst[: n - 1].rstrip() + "…"
+
+
+def omschrijving(soort: str, obj, label: str) -> tuple[tuple[str, ...], str]:
+    """The visible label lines and the accessible name of one subject."""
+    if soort == "persoon":
+        naam = obj.naam or "naam onbekend"
+        geboren = obj.geboortedatum_tekst if obj.geboortejaar else ""
+        regels = (_kort(naam), f"geb. {geboren}") if geboren else (_kort(naam),)
+        return regels, f"Persoon: {naam}" + (f", geboren {geboren}" if geboren else "")
+    if soort == "adres":
+        regel1 = " ".join(
+            p
+            for p in [
+                obj.straat,
+                f"{obj.huisnummer or ''}{obj.huisletter}{'-' + obj.toevoeging if obj.toevoeging else ''}",
+            ]
+            if p
+        )
+        regel2 = " ".join(p for p in [obj.postcode, obj.woonplaats] if p)
+        regels = tuple(_kort(r) for r in (regel1, regel2) if r) or (_kort(label),)
+        return regels, f"Adres: {label}"
+    if soort == "organisatie":
+        kvk = f" (KvK {obj.kvk_nummer})" if obj.kvk_nummer else ""
+        return (_kort(label),), f"Organisatie: {label}{kvk}"
+    if soort == "voertuig":
+        return (_kort(label),), f"Voertuig: kenteken {label}"
+    return (_kort(label),), f"Telefoonnummer: {label}"
+
+
+def _vorm(soort: str, x: float, y: float, r: float) -> tuple[str, str, float]:
+    def pts(points):
+        return " ".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in points)
+
+    if soort == "persoon":
+        return "circle", "", 0
+    if soort == "adres":  # a house
+        return "polygon", pts([(-1, -0.15), (0, -1.05), (1, -0.15), (1, 0.9), (-1, 0.9)]), 0
+    if soort == "organisatie":  # a hexagon
+        return (
+            "polygon",
+            pts([(math.cos(math.pi / 3 * i) * 1.1, math.sin(math.pi / 3 * i) * 1.1) for i in range(6)]),
+            0,
+        )
+    if soort == "voertuig":  # a wide rounded rectangle
+        return "rect", "", round(r * 0.45, 1)
+    return "polygon", pts([(0, -1.15), (1.05, 0), (0, 1.15), (-1.05, 0)]), 0  # a diamond
+
+
+def _periode(v) -> str:
+    if v.geldig_van and v.geldig_tot:
+        return f" (van {v.geldig_van:%d-%m-%Y} tot {v.geldig_tot:%d-%m-%Y})"
+    if v.geldig_van:
+        return f" (vanaf {v.geldig_van:%d-%m-%Y})"
+    if v.geldig_tot:
+        return f" (tot {v.geldig_tot:%d-%m-%Y})"
+    return ""
+
+
+def periode(v) -> str:
+    return _periode(v).strip(" ()")
+
+
+def teken(knopen, verbindingen, afstanden: dict[str, int], objecten: dict[str, object]) -> Tekening:
+    """Place every subject (Knoop) and draw every relation (Verbinding) between the ones placed."""
+    if not knopen:
+        return Tekening()
+    buren: dict[str, set[str]] = defaultdict(set)
+    for v in verbindingen:
+        buren[v.van].add(v.naar)
+        buren[v.naar].add(v.van)
+    per_afstand: dict[int, list] = defaultdict(list)
+    for k in knopen:
+        per_afstand[0 if k.start else max(1, afstanden.get(k.id, 1))].append(k)
+
+    positie: dict[str, float] = {}  # fraction of the circle, 0 <= p < 1
+    plek: dict[str, tuple[float, float, int]] = {}
+    vorige_straal = 0.0
+    for k in per_afstand.get(0, []):
+        positie[k.id] = 0.0
+        plek[k.id] = (0.0, 0.0, 0)
+    for afstand in sorted(a for a in per_afstand if a > 0):
+        groep = per_afstand[afstand]
+
+        def ouder_positie(k, afstand=afstand):
+            ouders = [positie[b] for b in buren.get(k.id, ()) if b in positie and afstanden.get(b, 0) < afstand]
+            return min(ouders) if ouders else 1.0
+
+        groep.sort(key=lambda k: (ouder_positie(k), SOORT_VOLGORDE.get(k.soort, 9), k.label.lower(), k.pk))
+        n = len(groep)
+        straal = max(vorige_straal + RING, n * MIN_BOOG / (2 * math.pi))
+        banen = max(1, math.ceil(n * BOOG / (2 * math.pi * straal)))
+        if banen > MAX_BANEN:
+            banen = MAX_BANEN
+            straal = max(straal, n * BOOG / (2 * math.pi * banen))
+        for i, k in enumerate(groep):
+            p = i / n
+            hoek = math.pi + 2 * math.pi * p  # start on the left, clockwise (y points down)
+            r = straal + (i % banen) * BAAN
+            positie[k.id] = p
+            plek[k.id] = (round(r * math.cos(hoek), 1), round(r * math.sin(hoek), 1), afstand)
+        vorige_straal = straal + (banen - 1) * BAAN
+
+    tekening = Tekening()
+    for k in sorted(knopen, key=lambda k: (plek[k.id][2], positie[k.id], k.id)):  # also the tab order
+        x, y, afstand = plek[k.id]
+        r = START_R if k.start else KNOOP_R
+        vorm, punten, rx = _vorm(k.soort, x, y, r)
+        regels, aria = omschrijving(k.soort, objecten[k.id], k.label) if k.id in objecten else ((k.label,), k.label)
+        titel = aria
+        if k.start:
+            aria += " (deze pagina)"
+        elif afstand:
+            aria += f", {afstand} {'stap' if afstand == 1 else 'stappen'} verwijderd"
+        tekening.knopen.append(
+            TekenKnoop(
+                id=k.id,
+                soort=k.soort,
+                pk=k.pk,
+                x=x,
+                y=y,
+                r=r,
+                vorm=vorm,
+                punten=punten,
+                rx=rx,
+                regels=regels,
+                aria_label=aria,
+                titel=titel,
+                afstand=afstand,
+                start=k.start,
+                letter=SOORT_NAAM[k.soort][0],
+            )
+        )
+
+    labels = {k.id: k.label for k in knopen}
+    paren: dict[tuple[str, str], list] = defaultdict(list)
+    for v in verbindingen:
+        if v.van in plek and v.naar in plek:
+            paren[tuple(sorted((v.van, v.naar)))].append(v)
+    toon_labels = len(paren) <= MAX_LIJNLABELS
+    straal_van = {k.id: (START_R if k.start else KNOOP_R) for k in knopen}
+    for _paar, groep in sorted(paren.items()):
+        eerste = groep[0]
+        van, naar = eerste.van, eerste.naar
+        x1, y1, _ = plek[van]
+        x2, y2, _ = plek[naar]
+        lengte = math.hypot(x2 - x1, y2 - y1) or 1.0
+        dx, dy = (x2 - x1) / lengte, (y2 - y1) / lengte
+        gericht = len(groep) == 1 and eerste.soort not in SYMMETRISCH
+        kop = straal_van[van] + 4
+        staart = straal_van[naar] + (9 if gericht else 4)
+        titel = "; ".join(f"{labels[v.van]} {v.label} {labels[v.naar]}{_periode(v)}" for v in groep)
+        label = eerste.label + (f" (+{len(groep) - 1})" if len(groep) > 1 else "")
+        tekening.lijnen.append(
+            TekenLijn(
+                x1=round(x1 + dx * kop, 1),
+                y1=round(y1 + dy * kop, 1),
+                x2=round(x2 - dx * staart, 1),
+                y2=round(y2 - dy * staart, 1),
+                titel=titel,
+                label=label,
+                lx=round((x1 + x2) / 2, 1),
+                ly=round((y1 + y2) / 2 - 4, 1),
+                gericht=gericht,
+                toon_label=toon_labels,
+            )
+        )
+
+    # Bounds: every subject with its label (about 7.5 units per character, two lines below).
+    xs, ys = [], []
+    for k in tekening.knopen:
+        half = max(k.r * 1.4, max(len(r) for r in k.regels) * 3.8)
+        xs += [k.x - half, k.x + half]
+        ys += [k.y - k.r * 1.2, k.label_y + 16 * len(k.regels)]
+    min_x, max_x = min(xs) - RAND, max(xs) + RAND
+    min_y, max_y = min(ys) - RAND, max(ys) + RAND
+    breedte = max_x - min_x
+    if breedte < MIN_BREEDTE:
+        min_x -= (MIN_BREEDTE - breedte) / 2
+        breedte = MIN_BREEDTE
+    tekening.min_x, tekening.min_y = math.floor(min_x), math.floor(min_y)
+    tekening.breedte, tekening.hoogte = math.ceil(breedte), math.ceil(max_y - min_y)
+    return tekening
