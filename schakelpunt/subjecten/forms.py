@@ -44,6 +44,9 @@ class CombinerenForm(forms.Form):
 class RelatieForm(forms.Form):
     """A relation of the person on the page with one other subject, stated by a colleague or a document."""
 
+    # Checked on the server, with messages in Dutch; no browser bubbles or red fields before a submit.
+    use_required_attribute = False
+
     soort = forms.ChoiceField(
         label="Soort relatie",
         choices=[("", "Kies een soort relatie"), *RelatieSoort.choices],
@@ -127,6 +130,8 @@ class RelatieForm(forms.Form):
 
 class InzageForm(forms.Form):
     """Let one colleague (casusregisseur, deelnemer) see this person: the data and the hit, not the signals."""
+
+    use_required_attribute = False
 
     collega = forms.ModelChoiceField(
         label="Collega",

@@ -28,7 +28,7 @@ SYMMETRISCH = frozenset({"broer_zus", "partner", "familie", "huisgenoot"})
 
 KNOOP_R = 20
 START_R = 27
-RING = 175  # distance between the outer track of one ring and the next ring
+RING = 150  # distance between the outer track of one ring and the next ring
 BAAN = 62  # distance between the staggered tracks of one ring
 BOOG = 150  # room along a track for one subject and its label
 MIN_BOOG = 64  # room between neighbours on different tracks
@@ -58,8 +58,24 @@ class TekenKnoop:
     letter: str
 
     @property
+    def label_boven(self) -> bool:
+        """In the upper half the relations come from below: the label goes above the subject."""
+        return self.y < -self.r
+
+    @property
     def label_y(self) -> float:
+        if self.label_boven:
+            return round(self.y - self.r - 10 - 16 * (len(self.regels) - 1), 1)
         return round(self.y + self.r + 16, 1)
+
+    @property
+    def label_boven_y(self) -> float:
+        """The top of the label (or of the shape when the label is below)."""
+        return self.label_y - 14 if self.label_boven else self.y - self.r * 1.2
+
+    @property
+    def label_onder_y(self) -> float:
+        return self.y + self.r * 1.2 if self.label_boven else self.label_y + 16 * len(self.regels)
 
     @property
     def letter_y(self) -> float:
@@ -133,7 +149,7 @@ def omschrijving(soort: str, obj, label: str) -> tuple[tuple[str, ...], str]:
     if soort == "persoon":
         naam = obj.naam or "naam onbekend"
         geboren = obj.geboortedatum_tekst if obj.geboortejaar else ""
-        regels = (_kort(naam), f"geb. {geboren}") if geboren else (_kort(naam),)
+        regels = (_kort(naam), f"geboren {geboren}") if geboren else (_kort(naam),)
         return regels, f"Persoon: {naam}" + (f", geboren {geboren}" if geboren else "")
     if soort == "adres":
         regel1 = " ".join(
@@ -196,40 +212,75 @@ def teken(knopen, verbindingen, afstanden: dict[str, int], objecten: dict[str, o
     for v in verbindingen:
         buren[v.van].add(v.naar)
         buren[v.naar].add(v.van)
+
+    def afstand_van(k) -> int:
+        return 0 if k.start else max(1, afstanden.get(k.id, 1))
+
+    def sorteer(k):
+        return (SOORT_VOLGORDE.get(k.soort, 9), k.label.lower(), k.pk)
+
+    # A tree over the rings: every subject hangs under one neighbour a step closer to the person
+    # (the first by kind and name); a subject without one hangs under the person.
+    per_id = {k.id: k for k in knopen}
+    wortel = next((k for k in knopen if k.start), min(knopen, key=lambda k: (afstand_van(k), sorteer(k))))
+    kinderen: dict[str, list] = defaultdict(list)
+    for k in sorted(knopen, key=sorteer):
+        if k is wortel:
+            continue
+        ouders = [per_id[b] for b in buren.get(k.id, ()) if b in per_id and afstand_van(per_id[b]) < afstand_van(k)]
+        ouder = min(ouders, key=lambda o: (-afstand_van(o), sorteer(o))) if ouders else wortel
+        kinderen[ouder.id].append(k)
+
+    # Each subject gets a wedge of the circle in proportion to the subjects at the end of its branch,
+    # and sits in the middle of it: a family stays together, branches do not cross.
+    gewicht: dict[str, int] = {}
+
+    def weeg(k) -> int:
+        gewicht[k.id] = max(1, sum(weeg(c) for c in kinderen.get(k.id, ())))
+        return gewicht[k.id]
+
+    weeg(wortel)
+    positie: dict[str, float] = {wortel.id: 0.0}  # fraction of the circle, the middle of the wedge
+
+    def verdeel(k, begin: float, breedte: float) -> None:
+        totaal = sum(gewicht[c.id] for c in kinderen.get(k.id, ())) or 1
+        for c in kinderen.get(k.id, ()):
+            deel = breedte * gewicht[c.id] / totaal
+            positie[c.id] = begin + deel / 2
+            verdeel(c, begin, deel)
+            begin += deel
+
+    verdeel(wortel, 0.0, 1.0)
+    eerste = kinderen.get(wortel.id)
+    draai = positie[eerste[0].id] if eerste else 0.0  # the first subject on the left, then clockwise
+
     per_afstand: dict[int, list] = defaultdict(list)
     for k in knopen:
-        per_afstand[0 if k.start else max(1, afstanden.get(k.id, 1))].append(k)
-
-    positie: dict[str, float] = {}  # fraction of the circle, 0 <= p < 1
-    plek: dict[str, tuple[float, float, int]] = {}
+        if k is not wortel:
+            per_afstand[afstand_van(k)].append(k)
+    plek: dict[str, tuple[float, float, int]] = {wortel.id: (0.0, 0.0, 0)}
     vorige_straal = 0.0
-    for k in per_afstand.get(0, []):
-        positie[k.id] = 0.0
-        plek[k.id] = (0.0, 0.0, 0)
-    for afstand in sorted(a for a in per_afstand if a > 0):
-        groep = per_afstand[afstand]
-
-        def ouder_positie(k, afstand=afstand):
-            ouders = [positie[b] for b in buren.get(k.id, ()) if b in positie and afstanden.get(b, 0) < afstand]
-            return min(ouders) if ouders else 1.0
-
-        groep.sort(key=lambda k: (ouder_positie(k), SOORT_VOLGORDE.get(k.soort, 9), k.label.lower(), k.pk))
+    for afstand in sorted(per_afstand):
+        groep = sorted(per_afstand[afstand], key=lambda k: (positie[k.id], k.id))
         n = len(groep)
-        straal = max(vorige_straal + RING, n * MIN_BOOG / (2 * math.pi))
-        banen = max(1, math.ceil(n * BOOG / (2 * math.pi * straal)))
-        if banen > MAX_BANEN:
-            banen = MAX_BANEN
-            straal = max(straal, n * BOOG / (2 * math.pi * banen))
+        # The room between neighbours on this ring decides its radius; a crowded ring is staggered over tracks.
+        if n > 1:
+            gaten = [(positie[groep[(i + 1) % n].id] - positie[groep[i].id]) % 1.0 for i in range(n)]
+            kleinste = max(min(gaten), 1e-6)
+        else:
+            kleinste = 1.0
+        nodig = BOOG / (2 * math.pi * kleinste)
+        straal = vorige_straal + RING
+        banen = 1 if nodig <= straal else min(MAX_BANEN, math.ceil(nodig / straal))
+        straal = max(straal, nodig / banen)
         for i, k in enumerate(groep):
-            p = i / n
-            hoek = math.pi + 2 * math.pi * p  # start on the left, clockwise (y points down)
+            hoek = math.pi + 2 * math.pi * (positie[k.id] - draai)  # y points down: clockwise
             r = straal + (i % banen) * BAAN
-            positie[k.id] = p
             plek[k.id] = (round(r * math.cos(hoek), 1), round(r * math.sin(hoek), 1), afstand)
         vorige_straal = straal + (banen - 1) * BAAN
 
     tekening = Tekening()
-    for k in sorted(knopen, key=lambda k: (plek[k.id][2], positie[k.id], k.id)):  # also the tab order
+    for k in sorted(knopen, key=lambda k: (plek[k.id][2], (positie[k.id] - draai) % 1.0, k.id)):  # tab order
         x, y, afstand = plek[k.id]
         r = START_R if k.start else KNOOP_R
         vorm, punten, rx = _vorm(k.soort, x, y, r)
@@ -298,7 +349,7 @@ def teken(knopen, verbindingen, afstanden: dict[str, int], objecten: dict[str, o
     for k in tekening.knopen:
         half = max(k.r * 1.4, max(len(r) for r in k.regels) * 3.8)
         xs += [k.x - half, k.x + half]
-        ys += [k.y - k.r * 1.2, k.label_y + 16 * len(k.regels)]
+        ys += [k.label_boven_y, k.label_onder_y]
     min_x, max_x = min(xs) - RAND, max(xs) + RAND
     min_y, max_y = min(ys) - RAND, max(ys) + RAND
     breedte = max_x - min_x
