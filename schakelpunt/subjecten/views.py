@@ -137,8 +137,9 @@ def _persoon_pagina(request, p, *, toon_bsn=False, relatie_form=None, inzage_for
     samenloop = selectors.persoon_samenloop(user=user, persoon=p)
     netwerk = _netwerk_context(request, p, _stappen(request))
     afdelingen = Counter(s.afdeling.naam for s in signalen if s.afdeling_id)
-    kan_relatie = bool(decide(user, "subject.relatie.beheren", p))
-    kan_inzage = bool(decide(user, "subject.inzage.verlenen", p))
+    # A merged person is only a record of the merge: relations and grants go to the surviving one.
+    kan_relatie = p.actief and bool(decide(user, "subject.relatie.beheren", p))
+    kan_inzage = p.actief and bool(decide(user, "subject.inzage.verlenen", p))
     if kan_relatie and relatie_form is None:
         relatie_form = RelatieForm(prefix="relatie", persoon=p)
     if relatie_form is not None:

@@ -28,6 +28,8 @@ def test_meldpunt_follows_a_family_network(page, af, melder_bij, browser_login):
     familie = familienetwerk(af, melder_bij)
     browser_login(af)
     p = page.page
+    fouten = []
+    p.on("console", lambda msg: msg.type == "error" and fouten.append(msg.text))  # CSP refusals land here
 
     # From the signal of youth care to the child.
     page.goto(reverse("signalen:detail", args=[familie.signalen[1].pk]))
@@ -48,6 +50,15 @@ def test_meldpunt_follows_a_family_network(page, af, melder_bij, browser_login):
     assert p.url == pagina_url
     assert p.locator("#netwerk-status").text_content().startswith("Netwerk tot 2 stappen")
     assert p.locator("#netwerk-stappen").input_value() == "2"
+    page.check()
+    # Back to one step with the select and the button: the uncle is gone again.
+    p.get_by_label("Stappen vanaf Daan Verbeek").select_option("1")
+    p.get_by_role("button", name="Toon netwerk").click()
+    p.locator("#netwerk-status").get_by_text("Netwerk tot 1 stap").wait_for(state="attached")
+    assert grafiek.get_by_role("link", name=re.compile(r"^Persoon: Kees")).count() == 0
+    p.wait_for_function("document.activeElement && document.activeElement.id === 'netwerk-tonen'")  # focus stays
+    p.get_by_role("link", name="Eén stap verder").click()
+    grafiek.get_by_role("link", name=re.compile(r"^Persoon: Kees Verbeek")).wait_for()
     page.check()
 
     # The screen reader status and the keyboard: Tab to the mother, Enter.
@@ -77,7 +88,7 @@ def test_meldpunt_follows_a_family_network(page, af, melder_bij, browser_login):
     # Show the BSN (htmx, logged); focus lands on the number.
     p.get_by_role("link", name="Toon BSN").click()
     p.locator("#bsn-waarde .sp-mono").get_by_text(familie.kind.bsn).wait_for()
-    assert p.evaluate("document.activeElement.id") == "bsn-waarde"
+    p.wait_for_function("document.activeElement && document.activeElement.id === 'bsn-waarde'")
     page.check()
 
     # The same page on a narrow screen: no horizontal scrolling of the page itself.
@@ -85,6 +96,7 @@ def test_meldpunt_follows_a_family_network(page, af, melder_bij, browser_login):
     page.goto(reverse("subjecten:persoon", args=[familie.kind.pk]))
     assert p.evaluate("document.documentElement.scrollWidth") <= 320
     screenshot(p, "subject-320")
+    assert not fouten, fouten
 
 
 def test_relation_form_in_the_browser(page, af, melder_bij, browser_login):
