@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -313,45 +313,129 @@ def _actief(pk: int, samengevoegd: dict[int, int | None]) -> int:
     return pk
 
 
-def _kandidaat_rijen(keys: list[str]) -> list[tuple]:
-    """One indexed lookup: persons sharing a key, at most SUBJECT_MAX_PER_SLEUTEL per key."""
+def _grote_sleutels(keys: Iterable[str]) -> set[str]:
+    """Which of `keys` are shared by more than SUBJECT_MAX_PER_SLEUTEL persons (one indexed count)."""
+    keys = list(dict.fromkeys(keys))
     if not keys:
-        return []
-    ids = (
+        return set()
+    return set(
         PersoonSleutel.objects.filter(sleutel__in=keys)
-        .annotate(rang=Window(RowNumber(), partition_by=[F("sleutel")], order_by=F("persoon_id").desc()))
-        .filter(rang__lte=settings.SUBJECT_MAX_PER_SLEUTEL)
-        .values_list("persoon_id", flat=True)
+        .order_by()
+        .values("sleutel")
+        .annotate(n=Count("*"))
+        .filter(n__gt=settings.SUBJECT_MAX_PER_SLEUTEL)
+        .values_list("sleutel", flat=True)
     )
-    return list(Persoon.objects.filter(pk__in=list(ids)).values_list(*KANDIDAAT_KOLOMMEN))
 
 
-def persoon_kandidaten(record: PersonRecord, *, uitsluiten: Iterable[int] = ()) -> list[Kandidaat]:
-    """Active persons that `record` may be (match or possible), best first, one entry per person."""
-    rows = _kandidaat_rijen(engine.blocking_keys(record))
-    if not rows:
-        return []
+_SLEUTEL_KOLOMMEN = ("sleutel", *(f"persoon__{k}" if k != "id" else "persoon_id" for k in KANDIDAAT_KOLOMMEN))
+
+
+def _sleutel_rijen(keys_per_record: list[list[str]]) -> tuple[list[list[str]], dict[str, list[tuple]]]:
+    """The keys each record is looked up by, and candidate rows (KANDIDAAT_KOLOMMEN) per key.
+
+    A key shared by more than SUBJECT_MAX_PER_SLEUTEL persons ("ni:jnsn:j", every J. Jansen) says
+    little: it is skipped for a record that has a more selective key. Only a record whose keys are
+    all that large looks them up, capped to the newest SUBJECT_MAX_PER_SLEUTEL persons per key.
+    At most three queries whatever the number of records: a count, the selective keys, the capped keys.
+    """
+    groot = _grote_sleutels(k for keys in keys_per_record for k in keys)
+    volledig: set[str] = set()
+    gecapt: set[str] = set()
+    gebruikt = []
+    for keys in keys_per_record:
+        selectief = [k for k in keys if k not in groot]
+        if selectief:
+            volledig.update(selectief)
+            gebruikt.append(selectief)
+        else:
+            gecapt.update(keys)
+            gebruikt.append(keys)
+    per_sleutel: dict[str, list[tuple]] = {}
+    if volledig:
+        for row in PersoonSleutel.objects.filter(sleutel__in=volledig).order_by().values_list(*_SLEUTEL_KOLOMMEN):
+            per_sleutel.setdefault(row[0], []).append(row[1:])
+    if gecapt:
+        rows = (
+            PersoonSleutel.objects.filter(sleutel__in=gecapt)
+            .annotate(rang=Window(RowNumber(), partition_by=[F("sleutel")], order_by=F("persoon_id").desc()))
+            .filter(rang__lte=settings.SUBJECT_MAX_PER_SLEUTEL)
+            .order_by()
+            .values_list(*_SLEUTEL_KOLOMMEN)
+        )
+        for row in rows:
+            per_sleutel.setdefault(row[0], []).append(row[1:])
+    return gebruikt, per_sleutel
+
+
+def _rijen_voor(keys: list[str], per_sleutel: dict[str, list[tuple]]) -> list[tuple]:
+    """The distinct candidate rows of one record's keys."""
+    rows: dict[int, tuple] = {}
+    for key in keys:
+        for row in per_sleutel.get(key, ()):
+            rows.setdefault(row[0], row)
+    return list(rows.values())
+
+
+def _kandidaat_rijen(keys: list[str]) -> list[tuple]:
+    """Persons sharing a selective key with one record (see _sleutel_rijen), one row each."""
+    gebruikt, per_sleutel = _sleutel_rijen([keys])
+    return _rijen_voor(gebruikt[0], per_sleutel)
+
+
+def _samengevoegd(rows: Iterable[tuple]) -> dict[int, int | None]:
+    """Person id -> the person it was merged into, for the candidates and their merge chains."""
     samengevoegd = {row[0]: row[1] for row in rows}
-    missing = {row[1] for row in rows if row[1] and row[1] not in samengevoegd}
+    missing = {v for v in samengevoegd.values() if v and v not in samengevoegd}
     while missing:
         # A merged record's survivor may not share a key itself; follow the chain.
         more = dict(Persoon.objects.filter(pk__in=missing).values_list("pk", "samengevoegd_in_id"))
         samengevoegd.update(more)
         missing = {v for v in more.values() if v and v not in samengevoegd}
-    query = engine.prepare(PersonRecord(**{**_record_velden(record), "ref": "?"}))
-    records = [record_uit_rij(r) for r in rows]
-    bsns = {rec.ref: engine.prepare(rec).bsn for rec in records} if query.bsn else {}
-    results = engine.match_one(query, records, population=populatie())
-    uitgesloten = set(uitsluiten)
-    best: dict[int, Kandidaat] = {}
-    for result in results:
-        target = _actief(int(result.ref_b), samengevoegd)
-        if target in uitgesloten:
+    return samengevoegd
+
+
+def personen_kandidaten(records: list[PersonRecord]) -> list[list[Kandidaat]]:
+    """persoon_kandidaten for several records (the person betrokkenen of one signal) in one lookup.
+
+    All blocking keys in one count and one candidate query, then each record is scored in
+    process against the candidates of its own keys, exactly as one by one.
+    """
+    keys_per_record, per_sleutel = _sleutel_rijen([engine.blocking_keys(r) for r in records])
+    if not per_sleutel:
+        return [[] for _ in records]
+    samengevoegd = _samengevoegd(row for rows in per_sleutel.values() for row in rows)
+    population = populatie()
+    prepared: dict[int, object] = {}
+    uitkomst = []
+    for record, keys in zip(records, keys_per_record, strict=True):
+        rows = _rijen_voor(keys, per_sleutel)
+        if not rows:
+            uitkomst.append([])
             continue
-        if target not in best or result.score > best[target].score:
-            zelfde_bsn = bool(query.bsn) and bsns.get(result.ref_b) == query.bsn
-            best[target] = Kandidaat(target, result.score, result.decision, result.explain(), zelfde_bsn)
-    return sorted(best.values(), key=lambda k: (-k.score, k.persoon_id))
+        query = engine.prepare(PersonRecord(**{**_record_velden(record), "ref": "?"}))
+        kandidaten = []
+        for row in rows:
+            p = prepared.get(row[0])
+            if p is None:
+                p = prepared[row[0]] = engine.prepare(record_uit_rij(row), cache=False)
+            kandidaten.append(p)
+        results = engine.match_one(query, kandidaten, population=population)
+        bsns = {p.ref: p.bsn for p in kandidaten} if query.bsn else {}
+        best: dict[int, Kandidaat] = {}
+        for result in results:
+            target = _actief(int(result.ref_b), samengevoegd)
+            if target not in best or result.score > best[target].score:
+                zelfde_bsn = bool(query.bsn) and bsns.get(result.ref_b) == query.bsn
+                best[target] = Kandidaat(target, result.score, result.decision, result.explain(), zelfde_bsn)
+        uitkomst.append(sorted(best.values(), key=lambda k: (-k.score, k.persoon_id)))
+    return uitkomst
+
+
+def persoon_kandidaten(record: PersonRecord, *, uitsluiten: Iterable[int] = ()) -> list[Kandidaat]:
+    """Active persons that `record` may be (match or possible), best first, one entry per person."""
+    uitgesloten = set(uitsluiten)
+    return [k for k in personen_kandidaten([record])[0] if k.persoon_id not in uitgesloten]
 
 
 def _record_velden(record: PersonRecord) -> dict:
@@ -374,7 +458,13 @@ def persoon_zoeken(record: PersonRecord, *, uitsluiten: Iterable[int] = ()) -> Z
     merge two people. Two different persons that both look like a certain match are not chosen
     between: both become candidates.
     """
-    kandidaten = persoon_kandidaten(record, uitsluiten=uitsluiten)
+    return _zoekresultaat(personen_kandidaten([record])[0], uitsluiten)
+
+
+def _zoekresultaat(kandidaten: list[Kandidaat], uitsluiten: Iterable[int] = ()) -> Zoekresultaat:
+    """persoon_zoeken's decision on candidates already found (personen_kandidaten)."""
+    uitgesloten = set(uitsluiten)
+    kandidaten = [k for k in kandidaten if k.persoon_id not in uitgesloten]
     zeker = [k for k in kandidaten if k.beslissing == MATCH]
     if len(zeker) == 1:
         persoon = Persoon.objects.select_related("woonadres").get(pk=zeker[0].persoon_id)
@@ -497,11 +587,23 @@ def _persoon_aanvullen(persoon: Persoon, b: Betrokkene, adres: Adres | None) -> 
         persoon_sleutels_bijwerken(persoon)
 
 
-def _persoon_koppelen(b: Betrokkene, koppeling: BetrokkeneKoppeling, adres: Adres | None, al_gekoppeld: set[int]):
-    """Resolve a person betrokkene: link, or create a new person (with candidates in the grey zone)."""
+def _persoon_koppelen(
+    b: Betrokkene,
+    koppeling: BetrokkeneKoppeling,
+    adres: Adres | None,
+    al_gekoppeld: set[int],
+    kandidaten: list[Kandidaat] | None = None,
+):
+    """Resolve a person betrokkene: link, or create a new person (with candidates in the grey zone).
+
+    `kandidaten` are the betrokkene's candidates when the signal looked them up for all its
+    betrokkenen at once (personen_kandidaten); otherwise they are looked up here.
+    """
+    if kandidaten is None:
+        kandidaten = personen_kandidaten([betrokkene_record(b)])[0]
     # Persons already resolved from this same signal are never the same person as another
     # betrokkene of it: a melder lists twins or a father and son separately on purpose.
-    zoek = persoon_zoeken(betrokkene_record(b), uitsluiten=al_gekoppeld)
+    zoek = _zoekresultaat(kandidaten, al_gekoppeld)
     if zoek.persoon is not None:
         persoon = zoek.persoon
         koppeling.methode = Methode.BSN if zoek.kandidaat.zelfde_bsn else Methode.WAARSCHIJNLIJK
@@ -513,24 +615,27 @@ def _persoon_koppelen(b: Betrokkene, koppeling: BetrokkeneKoppeling, adres: Adre
         persoon = _nieuwe_persoon(b, adres)
         koppeling.methode = Methode.NIEUW
         mogelijk = zoek.mogelijk
-    for kandidaat in mogelijk:
-        if kandidaat.persoon_id == persoon.pk:
-            continue
-        MogelijkeMatch.objects.get_or_create(
-            persoon=persoon,
-            kandidaat_id=kandidaat.persoon_id,
-            defaults={
-                "score": kandidaat.score,
-                "toelichting": kandidaat.toelichting,
-                "bron_signaal_id": b.signaal_id,
-            },
-        )
+    # The person is new, so it has no possible matches yet: one insert for all of them.
+    MogelijkeMatch.objects.bulk_create(
+        [
+            MogelijkeMatch(
+                persoon=persoon,
+                kandidaat_id=kandidaat.persoon_id,
+                score=kandidaat.score,
+                toelichting=kandidaat.toelichting,
+                bron_signaal_id=b.signaal_id,
+            )
+            for kandidaat in mogelijk
+            if kandidaat.persoon_id != persoon.pk
+        ],
+        ignore_conflicts=True,
+    )
     koppeling.persoon = persoon
     return persoon
 
 
 def betrokkene_koppelen(
-    *, betrokkene: Betrokkene, al_gekoppeld: set[int] | None = None
+    *, betrokkene: Betrokkene, al_gekoppeld: set[int] | None = None, kandidaten: list[Kandidaat] | None = None
 ) -> tuple[BetrokkeneKoppeling, list[str]]:
     """Resolve one betrokkene to its subject(s); returns the link and the log keys concerned.
 
@@ -547,7 +652,7 @@ def betrokkene_koppelen(
     koppeling.adres, koppeling.telefoonnummer = adres, telefoon
     keys = []
     if b.soort == Soort.PERSOON:
-        persoon = _persoon_koppelen(b, koppeling, adres, al_gekoppeld)
+        persoon = _persoon_koppelen(b, koppeling, adres, al_gekoppeld, kandidaten)
         al_gekoppeld.add(persoon.pk)
         keys.append(persoon.log_key)
         if adres is not None:
@@ -599,10 +704,17 @@ def _signaal_koppelen(signaal: Signaal) -> list[BetrokkeneKoppeling]:
     al_gekoppeld = set(
         BetrokkeneKoppeling.objects.filter(signaal=signaal, persoon__isnull=False).values_list("persoon_id", flat=True)
     )
+    # One candidate lookup for all person betrokkenen. Looking up before any of them is resolved
+    # gives the same outcome as one by one: a person linked or created for an earlier
+    # betrokkene is excluded (al_gekoppeld) for the later ones anyway.
+    personen = [b for b in betrokkenen if b.soort == Soort.PERSOON]
+    gevonden = dict(
+        zip((b.pk for b in personen), personen_kandidaten([betrokkene_record(b) for b in personen]), strict=True)
+    )
     koppelingen, keys = [], []
     for b in betrokkenen:
         b.signaal = signaal
-        koppeling, kk = betrokkene_koppelen(betrokkene=b, al_gekoppeld=al_gekoppeld)
+        koppeling, kk = betrokkene_koppelen(betrokkene=b, al_gekoppeld=al_gekoppeld, kandidaten=gevonden.get(b.pk))
         koppelingen.append(koppeling)
         keys.extend(kk)
     log_access(
