@@ -26,6 +26,7 @@ from schakelpunt.signalen.workflow import allowed_actions
 from schakelpunt.subjecten.models import Methode
 from schakelpunt.subjecten.selectors import betrokkene_subjecten
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
+from schakelpunt.ui.forms import add_service_errors
 
 PREFIX = "betrokkenen"
 # Form keys that are never part of a draft.
@@ -120,9 +121,7 @@ def nieuw(request):
                     bijlagen=data["bijlagen"],
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, f"Je signaal {signaal.nummer} is verstuurd naar het meldpunt. Dank je wel.")
                 return redirect("signalen:detail", pk=signaal.pk)
@@ -263,9 +262,7 @@ def triage(request, pk: int):
             messages.error(request, str(exc))
             return redirect("signalen:detail", pk=pk)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,

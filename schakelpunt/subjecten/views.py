@@ -38,6 +38,7 @@ from schakelpunt.subjecten.models import (
     SamenloopAlert,
     Samenvoeging,
 )
+from schakelpunt.ui.forms import add_service_errors
 
 
 def _fouten(exc: ValidationError) -> str:
@@ -235,11 +236,7 @@ def persoon_relatie(request, pk: int):
                 toelichting=data["toelichting"],
             )
         except ValidationError as exc:
-            velden = {"naar": veld, "van": "richting"}
-            for field, errors in exc.message_dict.items():
-                field = velden.get(field, field)
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc, rename={"naar": veld, "van": "richting"})
         else:
             messages.success(request, f"Relatie vastgelegd: {relatie}.")
             return redirect(reverse("subjecten:persoon", args=[p.pk]) + "#netwerk-titel")
@@ -264,9 +261,7 @@ def persoon_inzage(request, pk: int):
                 geldig_tot=data["geldig_tot"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
