@@ -98,49 +98,85 @@ def _window_order(p: PreparedRecord) -> tuple[str, int, str]:
     return (p.gn_first_phon or p.gn_initials, p.year or 0, p.sn_phon)
 
 
-def candidate_pairs(
-    records: Sequence[PersonRecord | PreparedRecord],
-    max_block: int = MAX_BLOCK,
-    window: int = WINDOW,
-) -> Iterator[tuple[int, int]]:
-    """Pairs of indexes (i < j) into ``records`` that share a blocking key, each pair once.
+class BlockPlan:
+    """The blocks of a batch of prepared records, for candidate_pairs, in parts that can be scanned apart.
 
-    Built for a million records in a few GB: keys are kept as 64-bit hashes in flat
-    arrays, blocks come from one sort, and a pair is emitted only from the first key (in
-    the record's own key order, small blocks first) that both records share, so no set
-    of seen pairs is needed. Blocks larger than ``max_block`` are scanned with a sliding
-    window of ``window`` over their members sorted by given name and birth year.
+    Built for a million records in a few GB: keys are kept as 64-bit hashes in flat arrays,
+    blocks come from one sort, and a pair is emitted only from the first key (in the
+    record's own key order, small blocks first) that both records share, so no set of seen
+    pairs is needed. Blocks larger than ``max_block`` are scanned with a sliding window of
+    ``window`` over their members sorted by given name and birth year.
+
+    ``pairs(first, last)`` yields the pairs of blocks ``first`` up to ``last`` (in
+    ``range(len(plan))``); the blocks in order give exactly candidate_pairs. Nothing is
+    written after construction, so forked processes can scan parts of one plan.
     """
-    prepared = [prepare(r, cache=False) for r in records]
-    n = len(prepared)
-    if n >= 1 << _OWNER_BITS:
-        raise ValueError("too many records for one batch")
 
-    key_hashes = array("q")
-    offsets = array("q", [0])
-    packed: list[int] = []
-    for i, p in enumerate(prepared):
-        for key in blocking_keys(p):
-            h = hash(key)
-            key_hashes.append(h)
-            packed.append(((h + _HASH_OFFSET) << _OWNER_BITS) | i)
-        offsets.append(len(key_hashes))
-    packed.sort()
+    def __init__(self, prepared: Sequence[PreparedRecord], max_block: int = MAX_BLOCK, window: int = WINDOW) -> None:
+        n = len(prepared)
+        if n >= 1 << _OWNER_BITS:
+            raise ValueError("too many records for one batch")
+        self.prepared = prepared
+        self.max_block = max_block
+        self.window = window
+        key_hashes = array("q")
+        offsets = array("q", [0])
+        packed: list[int] = []
+        for i, p in enumerate(prepared):
+            for key in blocking_keys(p):
+                h = hash(key)
+                key_hashes.append(h)
+                packed.append(((h + _HASH_OFFSET) << _OWNER_BITS) | i)
+            offsets.append(len(key_hashes))
+        packed.sort()
+        self.key_hashes = key_hashes
+        self.offsets = offsets
+        self.packed = packed
 
-    # First pass: which keys make blocks too large for all-against-all.
-    big: set[int] = set()
-    start = 0
-    total = len(packed)
-    while start < total:
-        key = packed[start] >> _OWNER_BITS
-        end = start + 1
-        while end < total and packed[end] >> _OWNER_BITS == key:
-            end += 1
-        if end - start > max_block:
-            big.add(key - _HASH_OFFSET)
-        start = end
+        # Block boundaries (blocks of two or more only), and which blocks are too large
+        # for all-against-all.
+        self.starts = array("q")
+        self.ends = array("q")
+        big: set[int] = set()
+        start = 0
+        total = len(packed)
+        while start < total:
+            key = packed[start] >> _OWNER_BITS
+            end = start + 1
+            while end < total and packed[end] >> _OWNER_BITS == key:
+                end += 1
+            if end - start > max_block:
+                big.add(key - _HASH_OFFSET)
+            if end - start > 1:
+                self.starts.append(start)
+                self.ends.append(end)
+            start = end
+        self.big = big
 
-    def first_shared(i: int, j: int) -> int | None:
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def work(self, block: int) -> int:
+        """A rough cost of scanning one block (the number of pairs it looks at)."""
+        size = self.ends[block] - self.starts[block]
+        return size * min(size, self.window) if size > self.max_block else size * size // 2
+
+    def parts(self, count: int) -> list[tuple[int, int]]:
+        """About ``count`` consecutive ranges of blocks (first, last) of about equal work, in order."""
+        total = sum(self.work(b) for b in range(len(self)))
+        target = max(1, total // max(1, count))
+        ranges, first, acc = [], 0, 0
+        for block in range(len(self)):
+            acc += self.work(block)
+            if acc >= target:
+                ranges.append((first, block + 1))
+                first, acc = block + 1, 0
+        if first < len(self):
+            ranges.append((first, len(self)))
+        return ranges
+
+    def _first_shared(self, i: int, j: int) -> int | None:
+        key_hashes, offsets, big = self.key_hashes, self.offsets, self.big
         keys_i = key_hashes[offsets[i] : offsets[i + 1]]
         keys_j = key_hashes[offsets[j] : offsets[j + 1]]
         first_big = None
@@ -152,25 +188,31 @@ def candidate_pairs(
                     first_big = k
         return first_big
 
-    start = 0
-    while start < total:
-        packed_key = packed[start] >> _OWNER_BITS
-        end = start + 1
-        while end < total and packed[end] >> _OWNER_BITS == packed_key:
-            end += 1
-        key = packed_key - _HASH_OFFSET
-        members = [v & _OWNER_MASK for v in packed[start:end]]
-        start = end
-        if len(members) < 2:
-            continue
-        if key in big:
-            members.sort(key=lambda m: _window_order(prepared[m]))
-            for x, i in enumerate(members):
-                for j in members[x + 1 : x + 1 + window]:
-                    if first_shared(i, j) == key:
-                        yield (i, j) if i < j else (j, i)
-        else:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    if first_shared(i, j) == key:
-                        yield (i, j) if i < j else (j, i)
+    def pairs(self, first: int = 0, last: int | None = None) -> Iterator[tuple[int, int]]:
+        packed, prepared, window = self.packed, self.prepared, self.window
+        first_shared = self._first_shared
+        for block in range(first, len(self) if last is None else last):
+            start, end = self.starts[block], self.ends[block]
+            key = (packed[start] >> _OWNER_BITS) - _HASH_OFFSET
+            members = [v & _OWNER_MASK for v in packed[start:end]]
+            if key in self.big:
+                members.sort(key=lambda m: _window_order(prepared[m]))
+                for x, i in enumerate(members):
+                    for j in members[x + 1 : x + 1 + window]:
+                        if first_shared(i, j) == key:
+                            yield (i, j) if i < j else (j, i)
+            else:
+                for x, i in enumerate(members):
+                    for j in members[x + 1 :]:
+                        if first_shared(i, j) == key:
+                            yield (i, j) if i < j else (j, i)
+
+
+def candidate_pairs(
+    records: Sequence[PersonRecord | PreparedRecord],
+    max_block: int = MAX_BLOCK,
+    window: int = WINDOW,
+) -> Iterator[tuple[int, int]]:
+    """Pairs of indexes (i < j) into ``records`` that share a blocking key, each pair once (see BlockPlan)."""
+    prepared = [prepare(r, cache=False) for r in records]
+    yield from BlockPlan(prepared, max_block, window).pairs()

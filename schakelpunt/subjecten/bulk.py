@@ -302,11 +302,14 @@ def duplicaten_vinden(
     *,
     voortgang: Callable[[str, int], None] | None = None,
     elke: int = 100_000,
+    processen: int = 1,
 ) -> int:
     """Write `ref_a,ref_b,score` for every pair of imported persons that may be one person.
 
     Holds one prepared record per person in memory (no PersonRecord, no Django objects) and
-    lets the engine block and score; rows are written as they come. Returns the number of pairs.
+    lets the engine block and score, in `processen` processes (forked, the records shared); rows
+    are written as they come, in the same order whatever the number of processes. Returns the
+    number of pairs.
     """
     records = []
     for record in geimporteerde_records():
@@ -318,7 +321,7 @@ def duplicaten_vinden(
     writer = csv.writer(uitvoer)
     writer.writerow(["ref_a", "ref_b", "score"])
     paren = 0
-    for ref_a, ref_b, score, _decision in engine.find_duplicate_pairs(records):
+    for ref_a, ref_b, score, _decision in engine.find_duplicate_pairs(records, workers=processen):
         writer.writerow([ref_a, ref_b, f"{min(1.0, max(0.0, score)):.4f}"])
         paren += 1
         if voortgang and paren % elke == 0:

@@ -87,3 +87,36 @@ def test_the_engine_imports_nothing_of_django() -> None:
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             assert not any(n == "django" or n.startswith("django.") for n in names), path
+
+
+def _small_population(n: int = 600) -> list:
+    """Namesakes, typos and shared addresses, so blocks of every size (also windowed ones) occur."""
+    import random
+
+    rng = random.Random(7)
+    first = ["Jan", "Johannes", "Piet", "Maria", "Fatima", "Mohamed", "Anouk", "Lotte", "Kees", "Sanne"]
+    last = ["Jansen", "Janssen", "de Vries", "Bakker", "el Amrani", "Smit", "Visser", "Bakkali"]
+    out = []
+    for i in range(n):
+        year = rng.choice([1960, 1961, 1975, 1990, 2004])
+        out.append(
+            person(
+                ref=f"r{i}",
+                voornamen=rng.choice(first),
+                geslachtsnaam=rng.choice(last),
+                geboortedatum=D(year, rng.randint(1, 2), rng.randint(1, 3)) if rng.random() < 0.8 else None,
+                postcode=rng.choice(["1234AB", "2345BC", None]),
+                huisnummer=rng.randint(1, 3),
+            )
+        )
+    return out
+
+
+def test_find_duplicate_pairs_in_two_processes_is_exactly_one_process() -> None:
+    records = _small_population()
+    serial = list(find_duplicate_pairs(records))
+    assert len(serial) > 100
+    assert list(find_duplicate_pairs(records, workers=2)) == serial
+    assert list(find_duplicate_pairs(records, workers=3, include_possible=False)) == list(
+        find_duplicate_pairs(records, include_possible=False)
+    )

@@ -126,6 +126,21 @@ def test_find_duplicates_writes_known_pairs_with_scores(tmp_path):
     assert not Persoon.objects.filter(samengevoegd_in__isnull=False).exists()
 
 
+def test_find_duplicates_in_two_processes_writes_the_same_file(tmp_path):
+    rijen = [
+        *RIJEN,
+        "d1,Fatima,,Bakali,1975-01-02,,Markt,1,3333CC,Ergens,,",
+        "d2,Fatma,,Bakkali,1975-01-02,,Markt,1,3333CC,Ergens,,",
+        "d3,F.,,Bakkali,1975,,,,,,,",
+    ]
+    importeer(schrijf(tmp_path, *rijen))
+    een, twee = tmp_path / "een.csv", tmp_path / "twee.csv"
+    call_command("find_duplicates", output=str(een), processen=1, stdout=io.StringIO())
+    call_command("find_duplicates", output=str(twee), processen=2, stdout=io.StringIO())
+    assert een.read_text(encoding="utf-8").count("\n") > 2
+    assert twee.read_bytes() == een.read_bytes()
+
+
 def test_find_duplicates_on_an_empty_register(tmp_path):
     uitvoer = tmp_path / "leeg.csv"
     call_command("find_duplicates", output=str(uitvoer), stdout=io.StringIO())

@@ -4,6 +4,7 @@ Writes `ref_a,ref_b,score` (score 0..1: how likely the two records describe the 
 anything about the person) for every pair the engine judges a match or a possible match.
 """
 
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -16,8 +17,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--output", required=True, help="pad van het CSV-bestand met paren")
+        parser.add_argument(
+            "--processen",
+            type=int,
+            default=min(2, os.cpu_count() or 1),
+            help="processen die paren beoordelen (standaard 2, of 1 op een machine met één kern)",
+        )
 
-    def handle(self, *args, output, **options):
+    def handle(self, *args, output, processen, **options):
         start = time.monotonic()
 
         def voortgang(fase, aantal):
@@ -27,7 +34,7 @@ class Command(BaseCommand):
 
         try:
             with open(output, "w", newline="", encoding="utf-8") as uitvoer:
-                paren = duplicaten_vinden(uitvoer, voortgang=voortgang)
+                paren = duplicaten_vinden(uitvoer, voortgang=voortgang, processen=max(1, processen))
         except OSError as exc:
             raise CommandError(f"Kan {output} niet schrijven: {exc}") from None
         self.stdout.write(self.style.SUCCESS(f"Klaar in {time.monotonic() - start:.1f} s: {paren} paren in {output}."))
