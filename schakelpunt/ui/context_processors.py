@@ -13,10 +13,19 @@ NAV = [
     ("signaal.report", "signalen:mijn", "Mijn signalen"),
     ("meldpunt.inbox", "signalen:inbox", "Inbox meldpunt"),
     (None, "taxonomie:wegwijzer", "Wegwijzer"),
+    ("samenloop.view", "subjecten:samenloop", "Samenloop"),
+    ("subject.match.beoordelen", "subjecten:mogelijke_matches", "Mogelijke matches"),
     ("audit.view", "audit:search", "Toegangslog"),
     ("beheer.view", "ui:beheer", "Beheer"),
+    (None, "notificaties:lijst", "Meldingen"),
     (None, "accounts:security", "Beveiliging"),
 ]
+
+
+def _unread(user) -> int:
+    from schakelpunt.notificaties.models import Notificatie
+
+    return Notificatie.objects.filter(ontvanger=user, gelezen_op__isnull=True).count()
 
 
 def schakelpunt(request):
@@ -33,7 +42,10 @@ def schakelpunt(request):
         except NoReverseMatch:
             continue  # the part of the application that owns it is not installed
         current = path == url if url == "/" else path.startswith(url)
-        items.append({"url": url, "label": _(label), "current": current})
+        item = {"url": url, "label": _(label), "current": current}
+        if url_name == "notificaties:lijst":
+            item["count"] = _unread(user)
+        items.append(item)
     return {
         "nav_items": items,
         "session_idle_timeout": settings.SESSION_IDLE_TIMEOUT,

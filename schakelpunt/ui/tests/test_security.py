@@ -87,3 +87,15 @@ def test_request_log_is_json_without_personal_data(client_as, caplog):
     record = next(r for r in caplog.records if r.name == "schakelpunt.request")
     assert record.route == "" and record.view == "ui:home"
     assert "Jansen" not in json.dumps(record.__dict__, default=str)
+
+
+def test_navigation_follows_the_roles_and_counts_unread_notices(client_as, persona):
+    from schakelpunt.notificaties.models import Notificatie
+
+    Notificatie.objects.create(ontvanger=persona("aandachtsfunctionaris"), onderwerp="Acuut signaal")
+    html = client_as("aandachtsfunctionaris").get(reverse("ui:home")).content.decode()
+    assert "Inbox meldpunt" in html and "Samenloop" in html
+    assert '1<span class="sp-visually-hidden"> ongelezen</span>' in html
+    melder_html = client_as("melder").get(reverse("ui:home")).content.decode()
+    assert "Inbox meldpunt" not in melder_html and "Samenloop" not in melder_html
+    assert "Toegangslog" not in melder_html
