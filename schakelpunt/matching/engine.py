@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .blocking import BlockPlan, InMemoryIndex, blocking_keys
 from .model import MATCH, NONMATCH, POSSIBLE, Decision, MatchResult, PersonRecord, PreparedRecord, prepare
-from .score import DEFAULT_POPULATION, DEFAULT_THRESHOLDS, Thresholds, compare
+from .score import DEFAULT_POPULATION, DEFAULT_THRESHOLDS, Thresholds, compare, compare_batch, prior_log2_odds
 
 __all__ = [
     "InMemoryIndex",
@@ -74,10 +74,12 @@ def find_duplicate_pairs(
     population = len(prepared)
     keep = (MATCH, POSSIBLE) if include_possible else (MATCH,)
 
+    prior = prior_log2_odds(population)
+
     def score(first: int, last: int | None) -> Iterator[tuple[str, str, float, Decision]]:
         for i, j in plan.pairs(first, last):
-            result = compare(prepared[i], prepared[j], thresholds, population=population)
-            if result.decision in keep:
+            result = compare_batch(prepared[i], prepared[j], thresholds, prior)
+            if result is not None and result.decision in keep:
                 yield result.ref_a, result.ref_b, result.score, result.decision
 
     if workers <= 1 or len(plan) < 2 or "fork" not in multiprocessing.get_all_start_methods():

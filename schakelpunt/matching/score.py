@@ -479,8 +479,20 @@ def compare(
     ``population`` is the number of records the pair was drawn from (see the module
     docstring). Symmetric: compare(a, b) and compare(b, a) give the same result.
     """
-    a = prepare(a)
-    b = prepare(b)
+    return _compare(prepare(a), prepare(b), thresholds, prior_log2_odds(population))  # type: ignore[return-value]
+
+
+def compare_batch(a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float) -> MatchResult | None:
+    """compare() for batch deduplication: prepared records and the prior computed once
+    (``prior_log2_odds(population)``). Returns None, without finishing the comparison, as soon
+    as the pair is certainly a nonmatch (a hard rule without the same BSN); otherwise exactly
+    compare()'s result."""
+    return _compare(a, b, thresholds, prior, brief=True)
+
+
+def _compare(
+    a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float, *, brief: bool = False
+) -> MatchResult | None:
     weight = 0.0
     why: list[str] = []
     veto = False  # a hard rule says: two people
@@ -517,12 +529,18 @@ def compare(
         why.append(_P_GIVEN[gn])
         if gn == DIFFERENT:
             veto = True
+    # A hard rule without the same BSN: the score is capped at half the "possible" threshold,
+    # whatever else agrees, so the pair is a nonmatch.
+    if brief and veto and not bsn_equal:
+        return None
 
     dob = _dob_level(a, b)
     if dob == MISSING:
         why.append(PHRASE_NO_DOB)
     elif dob == FAR:
         veto = True
+        if brief and not bsn_equal:
+            return None
         why.append(_P_DOB[FAR])
     else:
         weight += _W_DOB[dob]
@@ -553,7 +571,6 @@ def compare(
             why.append("ander geslacht")
 
     bsn_differs = bool(a.bsn and b.bsn and not bsn_equal)
-    prior = prior_log2_odds(population)
     just_below_match = thresholds.match - 1e-3
     if veto and bsn_equal:
         # The BSN says one person, the names or dates say two: identity fraud looks like
