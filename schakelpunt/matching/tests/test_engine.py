@@ -120,3 +120,22 @@ def test_find_duplicate_pairs_in_two_processes_is_exactly_one_process() -> None:
     assert list(find_duplicate_pairs(records, workers=3, include_possible=False)) == list(
         find_duplicate_pairs(records, include_possible=False)
     )
+
+
+def test_compare_batch_is_compare_or_a_certain_nonmatch() -> None:
+    from itertools import combinations
+
+    from ..score import DEFAULT_THRESHOLDS, compare, compare_batch, prior_log2_odds
+
+    records = [prepare(r, cache=False) for r in _small_population(120)]
+    prior = prior_log2_odds(len(records))
+    stopped = 0
+    for a, b in combinations(records, 2):
+        full = compare(a, b, population=len(records))
+        quick = compare_batch(a, b, DEFAULT_THRESHOLDS, prior)
+        if quick is None:
+            stopped += 1
+            assert full.decision == "nonmatch"
+        else:
+            assert (quick.score, quick.decision, quick.explanation) == (full.score, full.decision, full.explanation)
+    assert stopped > 0
