@@ -61,6 +61,7 @@ class ImportResultaat:
     gelezen: int = 0
     geimporteerd: int = 0
     fouten: list[tuple[int, str]] = field(default_factory=list)  # (line number, message)
+    waarschuwingen: list[tuple[int, str]] = field(default_factory=list)  # imported, one field left empty
 
 
 @dataclass
@@ -69,6 +70,7 @@ class _Rij:
     persoon: Persoon
     adres: dict | None
     adres_sleutel: str
+    waarschuwingen: list[str] = field(default_factory=list)
 
 
 def _huisnummer(value: str) -> tuple[int | None, str, str]:
@@ -100,8 +102,22 @@ def rij_lezen(row: dict, regel: int) -> _Rij:
         raise ImportFout("ref: ontbreekt.")
     if len(ref) > 100:
         raise ImportFout("ref: langer dan 100 tekens.")
-    jaar, maand, dag = _check("geboortedatum", validators.parse_geboortedatum, row["geboortedatum"])
-    bsn = _check("bsn", validators.clean_bsn, row["bsn"])
+    waarschuwingen = []
+    # An impossible date of birth (31 February) or a BSN that fails the elfproef is a typing
+    # error in one field: the person is still imported, without that field, and reported.
+    datum = (row["geboortedatum"] or "").strip()
+    if datum and not re.fullmatch(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?", datum):
+        raise ImportFout(f"geboortedatum: '{datum}' is geen datum; gebruik JJJJ, JJJJ-MM of JJJJ-MM-DD.")
+    try:
+        jaar, maand, dag = validators.parse_geboortedatum(datum)
+    except ValidationError:
+        jaar = maand = dag = None
+        waarschuwingen.append(f"geboortedatum ongeldig ('{datum}' bestaat niet), veld leeggelaten")
+    try:
+        bsn = validators.clean_bsn(row["bsn"])
+    except ValidationError:
+        bsn = ""
+        waarschuwingen.append("bsn ongeldig (elfproef), veld leeggelaten")
     land = (row["land"] or "").strip().upper() or "NL"
     if not re.fullmatch(r"[A-Z]{2}", land):
         raise ImportFout(f"land: '{row['land']}' is geen ISO-landcode (zoals NL of BE).")
@@ -136,7 +152,7 @@ def rij_lezen(row: dict, regel: int) -> _Rij:
         import_ref=ref,
         bron=Bron.IMPORT,
     )
-    return _Rij(regel, persoon, adres if sleutel else None, sleutel)
+    return _Rij(regel, persoon, adres if sleutel else None, sleutel, waarschuwingen)
 
 
 def _adressen(rijen: list[_Rij]) -> dict[str, int]:
@@ -240,8 +256,11 @@ def personen_importeren(
     batch_size: int = 5000,
     voortgang: Callable[[ImportResultaat], None] | None = None,
     fout: Callable[[int, str], None] | None = None,
+    waarschuwing: Callable[[int, str], None] | None = None,
 ) -> ImportResultaat:
-    """Import persons from an open CSV file; `voortgang` is called after each batch, `fout` per bad row."""
+    """Import persons from an open CSV file; `voortgang` is called after each batch, `fout` per bad
+    row, `waarschuwing` per field left empty in an imported row (a BSN failing the elfproef, an
+    impossible date of birth)."""
     reader = csv.DictReader(bestand)
     kop = [k.strip().lower() for k in (reader.fieldnames or [])]
     ontbrekend = [k for k in IMPORT_KOLOMMEN if k not in kop]
@@ -254,9 +273,15 @@ def personen_importeren(
     for row in reader:
         resultaat.gelezen += 1
         try:
-            batch.append(rij_lezen(row, reader.line_num))
+            rij = rij_lezen(row, reader.line_num)
         except ImportFout as exc:
             resultaat.fouten.append((reader.line_num, str(exc)))
+        else:
+            batch.append(rij)
+            for tekst in rij.waarschuwingen:
+                resultaat.waarschuwingen.append((rij.regel, tekst))
+                if waarschuwing:
+                    waarschuwing(rij.regel, tekst)
         if len(batch) >= batch_size:
             _batch_opslaan(batch, bron_naam, resultaat)
             batch = []

@@ -68,20 +68,32 @@ def test_import_stores_persons_with_ref_address_relation_and_keys(tmp_path):
 def test_a_bad_row_is_reported_with_its_line_number_and_the_rest_imported(tmp_path):
     rijen = [
         RIJEN[0],
-        "bad1,Piet,,Puk,1980-13-01,,,,,,,",  # line 3: no such month
+        "bad1,Piet,,Puk,1980-13-01,,,,,,,",  # line 3: no such month: imported without a date
         RIJEN[2],
-        "bad2,Kees,,Kist,,123456789,,,,,,",  # line 5: BSN fails the elfproef
+        "bad2,Kees,,Kist,,123456789,,,,,,",  # line 5: BSN fails the elfproef: imported without it
         '"bad3,quoted",Ans,,"Aap",1980,,Straat,12,9999 XX X,Ergens,,',  # line 6: bad postcode
         "bad4,Bep,,Bos,,,,,,,XYZ,",  # line 7: not an ISO code
         ",Zonder,,Ref,,,,,,,,",  # line 8: no ref
+        "bad5,,,,1980-02-31,123456789,,,,,,",  # line 9: no name, and the BSN is no BSN either
+        "bad6,Gijs,,Gans,12-05-1980,,,,,,,",  # line 10: not a date at all
         RIJEN[3],
     ]
     out, err = importeer(schrijf(tmp_path, *rijen))
-    assert set(Persoon.objects.values_list("import_ref", flat=True)) == {"r1", "r3", "r4"}
-    fouten = err.strip().splitlines()
-    assert [f.split(":")[0] for f in fouten] == ["regel 3", "regel 5", "regel 6", "regel 7", "regel 8"]
-    assert "geboortedatum" in fouten[0] and "bsn" in fouten[1] and "postcode" in fouten[2] and "land" in fouten[3]
-    assert "5 rij(en) overgeslagen" in out
+    assert set(Persoon.objects.values_list("import_ref", flat=True)) == {"r1", "bad1", "r3", "bad2", "r4"}
+    meldingen = err.strip().splitlines()
+    assert meldingen[0] == "regel 3: geboortedatum ongeldig ('1980-13-01' bestaat niet), veld leeggelaten"
+    assert meldingen[1] == "regel 5: bsn ongeldig (elfproef), veld leeggelaten"
+    # A row without a name is still refused (its empty fields are not reported as well).
+    fouten = meldingen[2:]
+    assert [f.split(":")[0] for f in fouten] == ["regel 6", "regel 7", "regel 8", "regel 9", "regel 10"]
+    assert "postcode" in fouten[0] and "land" in fouten[1] and "ref" in fouten[2]
+    assert "geen naam" in fouten[3] and "geboortedatum" in fouten[4]
+    bad1 = Persoon.objects.get(import_ref="bad1")
+    assert (bad1.geslachtsnaam, bad1.geboortejaar, bad1.geboortemaand, bad1.geboortedag) == ("Puk", None, None, None)
+    bad2 = Persoon.objects.get(import_ref="bad2")
+    assert (bad2.geslachtsnaam, bad2.bsn) == ("Kist", "")
+    assert not PersoonSleutel.objects.filter(persoon=bad2, sleutel__startswith="b:").exists()
+    assert "5 rij(en) overgeslagen" in out and "2 waarschuwing(en)" in out
 
 
 def test_import_shows_progress_and_does_not_import_a_ref_twice(tmp_path):

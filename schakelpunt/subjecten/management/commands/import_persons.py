@@ -1,7 +1,9 @@
 """`manage.py import_persons FILE.csv`: migrate the meldpunt's own person records into the register.
 
 The CSV is UTF-8 with the header ref,voornamen,voorvoegsel,geslachtsnaam,geboortedatum,bsn,straat,
-huisnummer,postcode,woonplaats,land,telefoon. A bad row is reported with its line number and skipped.
+huisnummer,postcode,woonplaats,land,telefoon. A bad row is reported with its line number and skipped;
+a BSN that fails the elfproef or an impossible date of birth only empties that field (a warning
+with the line number), the rest of the row is imported.
 Nothing is merged: run find_duplicates afterwards.
 """
 
@@ -37,7 +39,9 @@ class Command(BaseCommand):
             self.stderr.write(f"regel {regel}: {tekst}")
 
         try:
-            resultaat = importeren_uit_bestand(bestand, batch_size=max(1, batch_size), voortgang=voortgang, fout=fout)
+            resultaat = importeren_uit_bestand(
+                bestand, batch_size=max(1, batch_size), voortgang=voortgang, fout=fout, waarschuwing=fout
+            )
         except FileNotFoundError:
             raise CommandError(f"Bestand niet gevonden: {bestand}") from None
         except UnicodeDecodeError as exc:
@@ -48,6 +52,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Klaar in {duur:.1f} s: {resultaat.geimporteerd} personen geïmporteerd, "
-                f"{len(resultaat.fouten)} rij(en) overgeslagen."
+                f"{len(resultaat.fouten)} rij(en) overgeslagen, "
+                f"{len(resultaat.waarschuwingen)} waarschuwing(en) (veld leeggelaten)."
             )
         )
