@@ -8,10 +8,12 @@ Stable names (other parts call them):
     Runs as the melder, who never sees the outcome.
 ``betrokkene_koppelen(*, betrokkene, actor=None)``
     Resolve one betrokkene (also used by the ``betrokkenen_koppelen`` command for leftovers).
-``persoon_kandidaten(record)`` / ``persoon_zoeken(record)``
-    The interactive matching path: blocking keys -> one indexed ``WHERE sleutel IN (...)`` ->
-    load only the needed columns -> ``engine.match_one``. Returns ``Kandidaat`` objects (active
-    person id, score, decision, Dutch explanation).
+``persoon_kandidaten(record)`` / ``persoon_zoeken(record)`` / ``personen_kandidaten(records)``
+    The interactive matching path: blocking keys -> one count per key (a key shared by more than
+    SUBJECT_MAX_PER_SLEUTEL persons is skipped when the record has a more selective one) -> one
+    indexed ``WHERE sleutel IN (...)`` joined to only the needed person columns ->
+    ``engine.match_one``. Returns ``Kandidaat`` objects (active person id, score, decision, Dutch
+    explanation). ``personen_kandidaten`` does this for all person betrokkenen of a signal at once.
 ``persoon_sleutels_bijwerken(persoon)``
     Rewrite the PersoonSleutel rows of one person.
 ``personen_samenvoegen(*, actor, bron, doel, reden)``                  -> Samenvoeging
