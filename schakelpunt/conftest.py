@@ -30,7 +30,12 @@ def persona(make_user):
 
     def _persona(role):
         if role not in cache:
-            cache[role] = make_user(*([role] if role else []), username=f"{role or 'zonderrol'}")
+            # Fixed names: a random Faker surname could collide with the synthetic subjects a
+            # test looks for (e.g. a persona called "Verbeek" next to the Verbeek family).
+            name = role or "zonderrol"
+            cache[role] = make_user(
+                *([role] if role else []), username=name, first_name=name.capitalize(), last_name="Testpersona"
+            )
         return cache[role]
 
     return _persona

@@ -32,7 +32,7 @@ def test_skip_link_moves_focus_to_main(page, persona, browser_login):
 
 def test_melder_home_and_logout(page, persona, browser_login):
     browser_login(persona("melder"))
-    assert page.page.get_by_role("heading", name="Melder").is_visible()
+    assert page.page.get_by_role("heading", name="Melder", exact=True).is_visible()
     assert page.page.get_by_role("navigation", name="Hoofdmenu").is_visible()
     page.page.get_by_role("button", name="Uitloggen").click()
     page.page.wait_for_url("**/account/inloggen/")
