@@ -53,8 +53,7 @@ def problem_response(status_code: int, detail: str, errors=None, headers=None) -
     }
     if errors:
         body["errors"] = errors
-    response = Response(body, status=status_code, headers=headers, content_type=PROBLEM)
-    return response
+    return Response(body, status=status_code, headers=headers, content_type=PROBLEM)
 
 
 def problem_exception_handler(exc, context):

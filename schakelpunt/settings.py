@@ -271,13 +271,14 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
-        if env("TASKS_BACKEND", "immediate" if not PRODUCTION else "database") == "immediate"
-        else "django_tasks_db.DatabaseBackend"
-    }
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+_task_backend = env("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
+if _task_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured("TASKS_BACKEND must be immediate or database")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
 
@@ -32,7 +34,7 @@ def user_create(
     if not roles:
         raise ValueError("geef minstens één rol op")
     with transaction.atomic():
-        dept, _ = Afdeling.objects.get_or_create(naam=afdeling)
+        dept, _created = Afdeling.objects.get_or_create(naam=afdeling)
         user = User(username=username, email=email, first_name=first_name, last_name=last_name, afdeling=dept)
         if password:
             user.set_password(password)
@@ -64,6 +66,8 @@ def user_set_active(*, actor: User, user: User, active: bool) -> User:
     decision = decide(actor, "beheer.users.manage")
     if not decision:
         refuse(actor, decision, object_type="gebruiker", object_id=str(user.pk))
+    if user.pk == actor.pk and not active:
+        raise ValidationError(_("U kunt uw eigen account niet uitschakelen."))
     with transaction.atomic():
         user.is_active = active
         user.save(update_fields=["is_active"])

@@ -26,8 +26,6 @@ class Row:
     api: bool = False
     # Builds URL kwargs from the persona factory, e.g. an object owned by the melder persona.
     kwargs: Callable | None = None
-    # Called per role before the request, e.g. to recreate what a previous request deleted.
-    fresh: bool = False
 
 
 def page(*roles: str, **kw) -> Row:
@@ -41,4 +39,4 @@ def api(*roles: str, **kw) -> Row:
 
 def public(**kw) -> Row:
     """Reachable without login, identical for everyone."""
-    return Row(allowed=ANY_USER, anon=kw.pop("ok", 200), ok=kw.pop("ok_logged_in", 200), **kw)
+    return Row(allowed=ANY_USER, anon=200, ok=200, **kw)

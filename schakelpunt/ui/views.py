@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -72,9 +73,10 @@ def beheer(request):
 @requires("beheer.users.manage")
 def user_toggle_active(request, user_id: int):
     target = get_object_or_404(User, pk=user_id)
-    if target == request.user:
-        return HttpResponse(_("U kunt uw eigen account niet uitschakelen."), status=400)
-    account_services.user_set_active(actor=request.user, user=target, active=not target.is_active)
+    try:
+        account_services.user_set_active(actor=request.user, user=target, active=not target.is_active)
+    except ValidationError as exc:
+        return HttpResponse(" ".join(exc.messages), status=400)
     return redirect("ui:beheer")
 
 

@@ -5,6 +5,7 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.test import APIClient
 
 from schakelpunt.testing.auth import login
 from schakelpunt.testing.matrix import Row
@@ -67,29 +68,16 @@ CASES = [(name, role) for name in sorted(MATRIX) for role in ROLES] + [(name, "a
 
 
 @pytest.mark.parametrize(("name", "role"), CASES)
-def test_permission(name, role, persona, client):
+def test_permission(name, role, persona, client, api_client_as):
     row = MATRIX[name]
     kwargs = row.kwargs(persona) if row.kwargs else {}
     url = reverse(name, kwargs=kwargs)
     if role == "anonymous":
         expected = row.anon
-        if row.api:
-            from rest_framework.test import APIClient
-
-            http = APIClient()
-        else:
-            http = client
+        http = APIClient() if row.api else client
     else:
         expected = row.ok if role in row.allowed else row.denied
-        if row.api:
-            from rest_framework.test import APIClient
-
-            from schakelpunt.accounts.services import api_token_create
-
-            http = APIClient()
-            http.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=persona(role))}")
-        else:
-            http = login(client, persona(role))
+        http = api_client_as(role) if row.api else login(client, persona(role))
     fmt = {"format": "json"} if row.api and row.method != "GET" else {}
     response = getattr(http, row.method.lower())(url, row.data, **fmt)
     assert response.status_code == expected, (

@@ -163,3 +163,16 @@ def test_session_user_without_mfa_flag_in_2fa_role_is_bounced(client, persona):
     login(client, persona("privacyfunctionaris"), mfa=False)
     response = client.get(reverse("audit:search"))
     assert response["Location"].startswith(reverse("accounts:two_factor"))
+
+
+def test_a_beheerder_cannot_disable_their_own_account(client_as, persona):
+    from django.core.exceptions import ValidationError
+
+    beheerder = persona("beheerder")
+    with pytest.raises(ValidationError):
+        services.user_set_active(actor=beheerder, user=beheerder, active=False)
+    response = client_as("beheerder").post(reverse("ui:user_toggle_active", args=[beheerder.pk]))
+    assert response.status_code == 400
+    assert "eigen account" in response.content.decode()
+    beheerder.refresh_from_db()
+    assert beheerder.is_active

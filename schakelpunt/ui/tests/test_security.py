@@ -66,6 +66,7 @@ def _start_production(env_overrides):
         ({"SECRET_KEY": "kort", "DATABASE_URL": "sqlite:///x"}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "s" * 60, "DEBUG": "true", "DATABASE_URL": "sqlite:///x"}, "DEBUG must be off"),
         ({"SECRET_KEY": "s" * 60}, "DATABASE_URL must be set"),
+        ({"SECRET_KEY": "s" * 60, "DATABASE_URL": "sqlite:///x", "TASKS_BACKEND": "redis"}, "TASKS_BACKEND must be"),
     ],
 )
 def test_production_refuses_insecure_defaults(overrides, message):

@@ -1,6 +1,7 @@
 """Creates a user with roles and a department; optionally prints a new API token last."""
 
 import getpass
+import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError(f"Gebruiker {username!r} bestaat al.")
         password = options["password"]
         wants_password = password is None and not options["no_password"] and not options["api_token"]
-        if wants_password and self.stdin_is_tty():
+        if wants_password and sys.stdin.isatty():
             password = getpass.getpass("Wachtwoord: ")
         if password:
             from django.contrib.auth.password_validation import validate_password
@@ -54,9 +55,3 @@ class Command(BaseCommand):
         )
         if options["api_token"]:
             self.stdout.write(services.api_token_create(user=user))
-
-    @staticmethod
-    def stdin_is_tty() -> bool:
-        import sys
-
-        return sys.stdin.isatty()
