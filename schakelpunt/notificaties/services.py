@@ -25,6 +25,11 @@ def notificatie_send(
     return notices
 
 
+def notificatie_list(*, user, limit: int = 100) -> list[Notificatie]:
+    """The user's own notices, newest first: nobody sees another user's notices."""
+    return list(Notificatie.objects.filter(ontvanger=user)[:limit])
+
+
 def notificatie_mark_read(*, user, pk: int) -> int:
     return Notificatie.objects.filter(ontvanger=user, pk=pk, gelezen_op__isnull=True).update(gelezen_op=timezone.now())
 

@@ -6,13 +6,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from schakelpunt.notificaties import services
-from schakelpunt.notificaties.models import Notificatie
 
 
 @login_required
 def lijst(request):
-    notices = Notificatie.objects.filter(ontvanger=request.user)[:100]
-    return render(request, "notificaties/lijst.html", {"notificaties": notices})
+    return render(request, "notificaties/lijst.html", {"notificaties": services.notificatie_list(user=request.user)})
 
 
 @require_POST

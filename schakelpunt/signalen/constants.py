@@ -14,9 +14,6 @@ class Status(models.TextChoices):
     AFGESLOTEN = "afgesloten", _("Afgesloten")
 
 
-OPEN_STATUSES = frozenset(s for s in Status.values if s != Status.AFGESLOTEN)
-
-
 class TriageActie(models.TextChoices):
     MEER_INFORMATIE = "meer_informatie", _("Melder om meer informatie vragen")
     IN_BEHANDELING = "in_behandeling", _("In behandeling nemen")

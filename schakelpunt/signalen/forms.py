@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict, ErrorList
 from django.utils import timezone
 
+from schakelpunt.accounts.models import Afdeling
 from schakelpunt.signalen import services, validators
-from schakelpunt.signalen.constants import AfsluitReden, Bron, Onderbuikgevoel, Rol, TriageActie
+from schakelpunt.signalen.constants import AfsluitReden, Bron, Onderbuikgevoel, Rol, Status, TriageActie
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
 
@@ -161,11 +162,6 @@ class BetrokkeneForm(forms.Form):
     telefoonnummer = forms.CharField(label="Telefoonnummer", required=False, max_length=30)
     toelichting = forms.CharField(label="Toelichting", required=False, max_length=500)
 
-    PERSOON = ("voornamen", "voorvoegsel", "geslachtsnaam", "bsn")
-    GEBOORTE = ("geboortejaar", "geboortemaand", "geboortedag")
-    ADRES = ("straat", "huisnummer", "huisletter", "toevoeging", "postcode", "woonplaats", "land")
-    OVERIG = ("organisatienaam", "kvk_nummer", "kenteken", "telefoonnummer", "toelichting")
-
     def clean(self):
         data = super().clean()
         if self.errors or services.betrokkene_is_leeg(data):
@@ -273,9 +269,6 @@ class InboxFilterForm(forms.Form):
     tot = forms.DateField(label="Ontvangen tot en met", required=False, widget=DateInput)
 
     def __init__(self, *args, **kwargs):
-        from schakelpunt.accounts.models import Afdeling
-        from schakelpunt.signalen.constants import Status
-
         super().__init__(*args, **kwargs)
         self.fields["fenomeen"].choices = [("", "Alle fenomenen"), *Fenomeen.objects.values_list("code", "naam")]
         self.fields["afdeling"].choices = [("", "Alle afdelingen"), *Afdeling.objects.values_list("pk", "naam")]

@@ -129,6 +129,11 @@ class Betrokkene(models.Model):
         """The pseudonymous key under which the access log records this person concerned."""
         return f"betrokkene:{self.pk}"
 
+    @classmethod
+    def log_keys(cls, signaal_id: int) -> list[str]:
+        """The log keys of a signal's betrokkenen, without loading the rows."""
+        return [cls(pk=pk).log_key for pk in cls.objects.filter(signaal_id=signaal_id).values_list("pk", flat=True)]
+
     @property
     def naam(self) -> str:
         parts = [self.voornamen, self.voorvoegsel, self.geslachtsnaam]

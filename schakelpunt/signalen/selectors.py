@@ -174,6 +174,6 @@ def bijlage_get(*, user, pk: int) -> Bijlage:
         decision=decision,
         object_type="bijlage",
         object_id=pk,
-        betrokkenen=[f"betrokkene:{b}" for b in bijlage.signaal.betrokkenen.values_list("pk", flat=True)],
+        betrokkenen=Betrokkene.log_keys(bijlage.signaal_id),
     )
     return bijlage

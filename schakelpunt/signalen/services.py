@@ -305,11 +305,16 @@ def signaal_aanvullen(*, actor, signaal: Signaal, tekst: str, bijlagen: Iterable
             actie=Action.UPDATE,
             object_type="signaal",
             object_id=locked.pk,
-            betrokkenen=_keys(locked),
+            betrokkenen=Betrokkene.log_keys(locked.pk),
             toelichting="aanvulling",
         )
         if locked.melder_id == actor.pk:
-            asker = locked.triagestappen.filter(actie=TriageActie.MEER_INFORMATIE).order_by("-tijdstip").first()
+            asker = (
+                locked.triagestappen.filter(actie=TriageActie.MEER_INFORMATIE)
+                .select_related("door")
+                .order_by("-tijdstip")
+                .first()
+            )
             recipients = [asker.door] if asker else list(aandachtsfunctionarissen())
             notificatie_send(
                 ontvangers=recipients,
@@ -320,10 +325,6 @@ def signaal_aanvullen(*, actor, signaal: Signaal, tekst: str, bijlagen: Iterable
             )
     signaal.refresh_from_db()
     return aanvulling
-
-
-def _keys(signaal: Signaal) -> list[str]:
-    return [f"betrokkene:{pk}" for pk in Betrokkene.objects.filter(signaal=signaal).values_list("pk", flat=True)]
 
 
 # --- Triage ---------------------------------------------------------------------------------
@@ -368,8 +369,7 @@ def signaal_triage(
     if actie == TriageActie.AFSLUITEN and afsluitreden not in AfsluitReden.values:
         errors["afsluitreden"] = "Kies een reden om af te sluiten."
     collegas = list(collegas) if actie == TriageActie.OPSCHALEN else []
-    allowed_ids = set(collega_keuzes().values_list("pk", flat=True))
-    if any(c.pk not in allowed_ids for c in collegas):
+    if collegas and not {c.pk for c in collegas} <= set(collega_keuzes().values_list("pk", flat=True)):
         errors["collegas"] = "Kies collega's van het meldpunt of casusregisseurs."
     if errors:
         raise ValidationError(errors)
@@ -413,7 +413,7 @@ def signaal_triage(
             actie=Action.UPDATE,
             object_type="signaal",
             object_id=locked.pk,
-            betrokkenen=_keys(locked),
+            betrokkenen=Betrokkene.log_keys(locked.pk),
             toelichting=f"triage: {actie}",
         )
         notificatie_send(
@@ -448,11 +448,12 @@ def herinneringen_versturen(*, now: datetime.datetime | None = None) -> int:
         herinnerd_op__gt=now - datetime.timedelta(days=1)
     )
     with transaction.atomic():
-        ids = list(wachtend.select_for_update().order_by("ontvangen_op").values_list("pk", flat=True))
-        if not ids:
+        rows = list(wachtend.select_for_update().order_by("ontvangen_op").only("pk"))
+        if not rows:
             return 0
+        ids = [s.pk for s in rows]
         Signaal.objects.filter(pk__in=ids).update(herinnerd_op=now)
-        nummers = ", ".join(f"S-{pk:06d}" for pk in ids[:20]) + (" ..." if len(ids) > 20 else "")
+        nummers = ", ".join(s.nummer for s in rows[:20]) + (" ..." if len(rows) > 20 else "")
         notificatie_send(
             ontvangers=aandachtsfunctionarissen(),
             onderwerp=f"{len(ids)} signaal/signalen wacht(en) langer dan de termijn",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -44,9 +44,7 @@ def _draft_data(querydict) -> dict[str, list[str]]:
     return {key: values for key, values in querydict.lists() if key not in NOT_IN_DRAFT}
 
 
-def _querydict(data: dict[str, list[str]]):
-    from django.http import QueryDict
-
+def _querydict(data: dict[str, list[str]]) -> QueryDict:
     qd = QueryDict(mutable=True)
     for key, values in data.items():
         qd.setlist(key, values if isinstance(values, list) else [values])

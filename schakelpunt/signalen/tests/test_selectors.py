@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from schakelpunt.audit.models import AuditRecord
 from schakelpunt.signalen import selectors
-from schakelpunt.signalen.models import Signaal
+from schakelpunt.signalen.models import Bijlage, Signaal
 from schakelpunt.signalen.tests.factories import BetrokkeneFactory, SignaalFactory
 
 
@@ -103,3 +104,15 @@ def test_inbox_query_count_does_not_grow_with_data(af, fenomeen):
     af.__dict__.pop("_role_codes", None)
     many = _queries(lambda: selectors.inbox_list(user=af))
     assert few == many
+
+
+def test_attachment_download_is_logged_per_betrokkene(melder):
+    signaal = SignaalFactory(melder=melder)
+    b1, b2 = BetrokkeneFactory(signaal=signaal), BetrokkeneFactory(signaal=signaal)
+    bijlage = Bijlage(
+        signaal=signaal, oorspronkelijke_naam="n.txt", content_type="text/plain", grootte=3, toegevoegd_door=melder
+    )
+    bijlage.bestand.save("n.txt", ContentFile(b"abc"), save=True)
+    assert selectors.bijlage_get(user=melder, pk=bijlage.pk) == bijlage
+    logged = AuditRecord.objects.filter(object_type="bijlage", object_id=str(bijlage.pk))
+    assert set(logged.values_list("betrokkene", flat=True)) == {b1.log_key, b2.log_key}
