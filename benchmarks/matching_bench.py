@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import os
 import pickle
@@ -72,14 +73,12 @@ def _child_env(db: str, size: int) -> dict:
 
 
 def _prepare_database(db: str, size: int) -> None:
+    _drop_database(db, size)
     if db == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{_sqlite_path(size)}{suffix}").unlink(missing_ok=True)
         return
     import psycopg
 
     with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {PG_DB}")
 
 
@@ -95,21 +94,6 @@ def _drop_database(db: str, size: int) -> None:
 
 
 # --- The data set: generated once per size, shared by our engine and Splink -------------------
-
-IMPORT_HEADER = [
-    "ref",
-    "voornamen",
-    "voorvoegsel",
-    "geslachtsnaam",
-    "geboortedatum",
-    "bsn",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "woonplaats",
-    "land",
-    "telefoon",
-]
 
 
 def _csv_row(rec, fixes: Counter) -> list[str]:
@@ -170,21 +154,7 @@ def _csv_row(rec, fixes: Counter) -> list[str]:
 
 def _query_record(rec):
     """A query as the web request sees a betrokkene (services.betrokkene_record): no sex, one phone."""
-    from schakelpunt.matching.model import PersonRecord
-
-    return PersonRecord(
-        ref=rec.ref,
-        voornamen=rec.voornamen,
-        voorvoegsel=rec.voorvoegsel,
-        geslachtsnaam=rec.geslachtsnaam,
-        geboortedatum=rec.geboortedatum,
-        bsn=rec.bsn,
-        postcode=rec.postcode,
-        huisnummer=rec.huisnummer,
-        huisletter=rec.huisletter,
-        toevoeging=rec.toevoeging,
-        telefoon=rec.telefoon[:1],
-    )
+    return dataclasses.replace(rec, geslacht=None, telefoon=rec.telefoon[:1])
 
 
 def build_dataset(size: int, seed: int, max_queries: int) -> dict:
@@ -229,9 +199,11 @@ def build_dataset(size: int, seed: int, max_queries: int) -> dict:
     import django
 
     django.setup()
+    from schakelpunt.subjecten.bulk import IMPORT_KOLOMMEN
+
     with open(out / "persons.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(IMPORT_HEADER)
+        w.writerow(IMPORT_KOLOMMEN)
         for rec in records:
             w.writerow(_csv_row(rec, fixes))
     truth = {r.ref: pop.truth[r.ref] for r in records}

@@ -15,8 +15,6 @@ from django.http import Http404
 
 from schakelpunt.taxonomie.models import Fenomeen, Indicator, Levensdomein
 
-SOORTEN = {"fenomeen": Fenomeen, "indicator": Indicator}
-
 
 def _zoek_filter(zoek: str) -> Q:
     query = Q()

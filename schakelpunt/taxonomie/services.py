@@ -43,8 +43,11 @@ def _authorize(actor, item: Item) -> Decision:
 def item_version(item: Item) -> str:
     """A fingerprint of the stored item: an edit form carries it so that a save on top of
     someone else's newer change is refused instead of silently overwriting it."""
-    stored = type(item).objects.get(pk=item.pk)
-    payload = {name: getattr(stored, name) for name in ("code", *FIELDS[type(item)])}
+    return _fingerprint(type(item).objects.get(pk=item.pk))
+
+
+def _fingerprint(stored: Item) -> str:
+    payload = {name: getattr(stored, name) for name in ("code", *FIELDS[type(stored)])}
     if isinstance(stored, Indicator):
         payload["fenomenen"] = sorted(stored.fenomenen.values_list("pk", flat=True))
     body = json.dumps(payload, sort_keys=True, default=str)
@@ -80,7 +83,7 @@ def _save(
             stored = type(item).objects.select_for_update().get(pk=item.pk)
             if stored.code != item.code:
                 raise ValidationError({"code": _("De code van een bestaand item kan niet worden gewijzigd.")})
-            if expected_version is not None and expected_version != item_version(stored):
+            if expected_version is not None and expected_version != _fingerprint(stored):
                 raise ValidationError(
                     _(
                         "Iemand anders heeft dit item intussen gewijzigd. Open het opnieuw "
