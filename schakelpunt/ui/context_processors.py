@@ -17,7 +17,7 @@ NAV = [
     ("subject.match.beoordelen", "subjecten:mogelijke_matches", "Mogelijke matches"),
     ("audit.view", "audit:search", "Toegangslog"),
     ("beheer.view", "ui:beheer", "Beheer"),
-    (None, "notificaties:lijst", "Meldingen"),
+    (None, "notificaties:lijst", "Notificaties"),
     (None, "accounts:security", "Beveiliging"),
 ]
 

@@ -1,5 +1,7 @@
 """Browser tests of the foundation pages, each with an axe WCAG 2.1 AA check."""
 
+import re
+
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -98,3 +100,19 @@ def test_idle_warning_appears_and_keeps_session(page, persona, browser_login, se
 def test_api_docs_page(page):
     page.goto("/api/v1/docs")
     assert page.page.get_by_role("cell", name="/api/v1/me").is_visible()
+
+
+def test_notifications_from_the_navigation(page, persona, browser_login):
+    from schakelpunt.notificaties.models import Notificatie
+
+    user = persona("aandachtsfunctionaris")
+    Notificatie.objects.create(ontvanger=user, onderwerp="Acuut signaal S-000001", url="/")
+    browser_login(user)
+    page.page.get_by_role("link", name="Notificaties 1 ongelezen").click()
+    page.page.wait_for_url("**/notificaties/")
+    page.check()
+    page.page.get_by_role("button", name=re.compile(r"^Bekijken\s*: Acuut signaal S-000001")).click()
+    page.page.wait_for_url(lambda url: "/notificaties/" not in url)
+    page.check()
+    assert Notificatie.objects.get(ontvanger=user).gelezen_op is not None
+    assert page.page.get_by_role("link", name="Notificaties", exact=True).is_visible()
