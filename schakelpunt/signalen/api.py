@@ -268,11 +268,7 @@ class SignalenView(APIView):
         decision = decide(user, "signaal.view")
         if not decision:
             _refuse(user, decision)
-        try:
-            number = max(1, int(request.query_params.get("pagina", "1")))
-        except ValueError:
-            number = 1
-        page = selectors.signaal_list(user=user, page=number)
+        page = selectors.signaal_list(user=user, page=selectors.page_number(request.query_params.get("pagina")))
         return Response(
             {
                 "pagina": page.number,

@@ -43,6 +43,14 @@ class Page:
         return self.number - 1
 
 
+def page_number(raw: str | None) -> int:
+    """The page asked for in `?pagina=`: 1 for anything that is not a positive number."""
+    try:
+        return max(1, int(raw or "1"))
+    except ValueError:
+        return 1
+
+
 def _paginate(queryset: QuerySet, page: int, page_size: int) -> Page:
     page = max(1, page)
     offset = (page - 1) * page_size

@@ -33,13 +33,6 @@ PREFIX = "betrokkenen"
 NOT_IN_DRAFT = {"csrfmiddlewaretoken", "actie", "bijlagen"}
 
 
-def _page_number(request) -> int:
-    try:
-        return max(1, int(request.GET.get("pagina", "1")))
-    except ValueError:
-        return 1
-
-
 def _draft_data(querydict) -> dict[str, list[str]]:
     return {key: values for key, values in querydict.lists() if key not in NOT_IN_DRAFT}
 
@@ -147,7 +140,9 @@ def concept(request):
 
 @requires("signaal.report")
 def mijn(request):
-    page = selectors.signaal_list(user=request.user, alleen_eigen=True, page=_page_number(request))
+    page = selectors.signaal_list(
+        user=request.user, alleen_eigen=True, page=selectors.page_number(request.GET.get("pagina"))
+    )
     return render(request, "signalen/mijn.html", {"page": page})
 
 
@@ -164,7 +159,9 @@ def inbox(request):
             vanaf=data["vanaf"],
             tot=data["tot"],
         )
-    page = selectors.inbox_list(user=request.user, filters=filters, page=_page_number(request))
+    page = selectors.inbox_list(
+        user=request.user, filters=filters, page=selectors.page_number(request.GET.get("pagina"))
+    )
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "signalen/inbox.html", {"form": form, "page": page, "query": query.urlencode()})

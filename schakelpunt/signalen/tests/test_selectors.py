@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from schakelpunt.audit.models import AuditRecord
@@ -116,3 +117,12 @@ def test_attachment_download_is_logged_per_betrokkene(melder):
     assert selectors.bijlage_get(user=melder, pk=bijlage.pk) == bijlage
     logged = AuditRecord.objects.filter(object_type="bijlage", object_id=str(bijlage.pk))
     assert set(logged.values_list("betrokkene", flat=True)) == {b1.log_key, b2.log_key}
+
+
+@pytest.mark.parametrize(("raw", "number"), [(None, 1), ("", 1), ("abc", 1), ("0", 1), ("-3", 1), ("3", 3)])
+def test_page_number_falls_back_to_the_first_page(raw, number):
+    assert selectors.page_number(raw) == number
+
+
+def test_mijn_with_a_bad_page_number_shows_the_first_page(client_as):
+    assert client_as("melder").get(reverse("signalen:mijn"), {"pagina": "x"}).status_code == 200

@@ -177,3 +177,15 @@ def test_inbox_lists_signals_and_marks_flags(client_as):
     BetrokkeneFactory(signaal=s)
     html = client_as("aandachtsfunctionaris").get(reverse("signalen:inbox")).content.decode()
     assert s.nummer in html and "Acuut gevaar" in html
+
+
+def test_who_added_information_and_from_where_only_for_the_meldpunt(client, client_as, persona):
+    melder = persona("melder")
+    signaal = SignaalFactory(melder=melder)
+    services.signaal_aanvullen(actor=melder, signaal=signaal, tekst="Nog iets gezien.")
+    url = reverse("signalen:detail", args=[signaal.pk])
+    eigen = login(client, melder).get(url).content.decode()
+    assert "Nog iets gezien." in eigen
+    assert f"vanuit {signaal.afdeling}" not in eigen and f"· {melder.display_name()}" not in eigen
+    meldpunt = client_as("aandachtsfunctionaris").get(url).content.decode()
+    assert f"vanuit {signaal.afdeling}" in meldpunt and f"· {melder.display_name()}" in meldpunt
