@@ -773,14 +773,6 @@ def mogelijke_match_list(*, user, status: str = Beoordeling.OPEN, limit: int = 2
     return matches
 
 
-def mogelijke_match_get(*, user, pk: int) -> MogelijkeMatch:
-    _require(user, "subject.match.beoordelen", object_type="mogelijke_match")
-    match = MogelijkeMatch.objects.select_related("persoon", "kandidaat").filter(pk=pk).first()
-    if match is None:
-        raise Http404("Mogelijke match niet gevonden")
-    return match
-
-
 def betrokkene_subjecten(*, user, signaal: Signaal) -> dict[int, dict] | None:
     """Per betrokkene of the signal: the subject it was resolved to and its open candidates.
 

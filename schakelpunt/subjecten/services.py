@@ -535,16 +535,20 @@ def _organisatie_uit(b: Betrokkene) -> Organisatie | None:
     return bestaand or Organisatie.objects.create(naam=b.organisatienaam, naam_sleutel=naam_sleutel)
 
 
+# The Relatie field that points at each kind of subject.
+NAAR_VELD = {
+    Persoon: "naar_persoon",
+    Adres: "naar_adres",
+    Organisatie: "naar_organisatie",
+    Voertuig: "naar_voertuig",
+    Telefoonnummer: "naar_telefoonnummer",
+}
+
+
 def _relatie(soort: str, *, van, naar, signaal: Signaal | None, bron: str = Bron.SIGNAAL, **extra) -> Relatie:
     """A relation once per (soort, van, naar): the first source that stated it is kept."""
     van_veld = "van_persoon" if isinstance(van, Persoon) else "van_organisatie"
-    naar_veld = {
-        Persoon: "naar_persoon",
-        Adres: "naar_adres",
-        Organisatie: "naar_organisatie",
-        Voertuig: "naar_voertuig",
-        Telefoonnummer: "naar_telefoonnummer",
-    }[type(naar)]
+    naar_veld = NAAR_VELD[type(naar)]
     bestaand = Relatie.objects.filter(soort=soort, **{van_veld: van, naar_veld: naar}).first()
     if bestaand is not None:
         return bestaand
@@ -1010,13 +1014,6 @@ def mogelijke_match_afwijzen(*, actor, match: MogelijkeMatch, rationale: str) ->
 # --- Relations and grants -------------------------------------------------------------------
 
 PERSOONSRELATIES = FAMILIE_SOORTEN | {RelatieSoort.HUISGENOOT}
-NAAR_VELD = {
-    Persoon: "naar_persoon",
-    Adres: "naar_adres",
-    Organisatie: "naar_organisatie",
-    Voertuig: "naar_voertuig",
-    Telefoonnummer: "naar_telefoonnummer",
-}
 
 
 def relatie_create(
@@ -1167,14 +1164,23 @@ def _alert_bijwerken(
     alert.aantal_afdelingen = len(afdelingen)
     alert.eerste_signaal_op = min(r[2] for r in rijen)
     alert.laatste_signaal_op = max(r[2] for r in rijen)
-    try:
-        with transaction.atomic():
-            alert.save()
-    except IntegrityError:  # a concurrent signal opened it first
-        alert = SamenloopAlert.objects.get(soort=soort, persoon=persoon, adres=adres, status=SamenloopAlert.Status.OPEN)
-        nieuw = False
+    bekend = oude_afdelingen
+    if nieuw:
+        try:
+            with transaction.atomic():
+                alert.save()
+        except IntegrityError:  # a concurrent signal opened it first
+            alert = SamenloopAlert.objects.get(
+                soort=soort, persoon=persoon, adres=adres, status=SamenloopAlert.Status.OPEN
+            )
+            nieuw = False
+            bekend = set(alert.afdelingen.values_list("pk", flat=True))
+    else:
+        alert.save()  # an update changes no field of the unique constraints: no savepoint needed
     alert.signalen.set([r[0] for r in rijen])
-    alert.afdelingen.set(afdelingen)
+    # The departments already read above: only the difference is written (set() would read them again).
+    alert.afdelingen.remove(*(bekend - afdelingen))
+    alert.afdelingen.add(*(afdelingen - bekend))
     if leden:
         alert.leden.set(leden)
     if nieuw or afdelingen - oude_afdelingen:
@@ -1207,6 +1213,7 @@ def samenloop_bijwerken(
             SamenloopAlert.objects.filter(
                 soort=SamenloopAlert.Soort.NETWERK, status=SamenloopAlert.Status.OPEN, leden__in=netwerk
             )
+            .select_related("persoon")
             .distinct()
             .first()
         )

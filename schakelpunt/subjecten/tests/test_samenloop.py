@@ -140,3 +140,18 @@ def test_afhandelen_needs_a_rationale_and_the_meldpunt(af, persona, meld):
         services.samenloop_afhandelen(actor=af, alert=alert, toelichting=" ")
     with pytest.raises(PermissionDenied):
         services.samenloop_afhandelen(actor=persona("melder"), alert=alert, toelichting="weg ermee")
+
+
+def test_rechecking_an_open_alert_reads_its_departments_once(meld, settings, django_assert_max_num_queries):
+    settings.SAMENLOOP_PERIODE_DAGEN = 30
+    signalen = [meld(persoon(bsn=BSN_A), afdeling=afdeling) for afdeling in ("A", "B", "C")]
+    p = persoon_van(signalen[0])
+    # Nothing changed: read the signals, the alert and its departments and signals, update it, and the network.
+    with django_assert_max_num_queries(7):
+        services.samenloop_bijwerken(personen=[p])
+    # A department whose only signal left the period drops out of the open alert.
+    Signaal.objects.filter(pk=signalen[0].pk).update(ontvangen_op=timezone.now() - datetime.timedelta(days=31))
+    services.samenloop_bijwerken(personen=[p])
+    alert = SamenloopAlert.objects.get(soort="persoon", status="open")
+    assert set(alert.afdelingen.values_list("naam", flat=True)) == {"B", "C"}
+    assert (alert.aantal_afdelingen, alert.aantal_signalen) == (2, 2)
