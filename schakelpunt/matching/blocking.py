@@ -13,8 +13,9 @@ column (one row per key), so finding candidates for a new record is a few index 
     t:<phone>                        phone number (at most two)
 
 At most eight keys per record. A key that is shared by very many records ("ni:jnsn:j",
-every J. Jansen) is still correct, but the database lookup should cap how many rows one
-key may return, as candidate_pairs does for batches.
+every J. Jansen) is still correct, but says little: the lookup skips it when a record has a
+more selective key (InMemoryIndex.candidates, subjecten.services), and candidate_pairs
+scans such a block with a sliding window.
 """
 
 from __future__ import annotations
@@ -79,12 +80,18 @@ class InMemoryIndex:
         return len(self.records)
 
     def candidates(self, record: PersonRecord | PreparedRecord) -> list[PreparedRecord]:
-        """Stored records sharing at least one key with ``record``, each once."""
+        """Stored records sharing at least one key with ``record``, each once.
+
+        The rule of the database lookup (subjecten.services._sleutel_rijen): a key shared by
+        more than ``max_per_key`` records says little and is skipped when the record has a
+        more selective key; only a record whose keys are all that large looks them up, each
+        capped to the newest ``max_per_key`` records.
+        """
+        keys = blocking_keys(record)
+        selective = [k for k in keys if len(self._by_key.get(k, ())) <= self.max_per_key]
         seen: dict[int, None] = {}
-        for key in blocking_keys(record):
-            hits = self._by_key.get(key, ())
-            # Like a LIMIT on the database query: a huge key says little about this record.
-            for idx in hits[: self.max_per_key]:
+        for key in selective or keys:
+            for idx in self._by_key.get(key, ())[-self.max_per_key :]:
                 seen[idx] = None
         return [self.records[i] for i in seen]
 

@@ -131,6 +131,19 @@ def test_in_memory_index_finds_candidates_once() -> None:
     assert found == ["r1", "r2"]
 
 
+def test_in_memory_index_skips_a_common_key_like_the_database_lookup() -> None:
+    # Five J. Jansens without a date share only "ni:jnsn:j"; one of them also has a phone.
+    stored = [person(ref=f"j{i}", voornamen=f"J{'a' * i}n", geslachtsnaam="Jansen") for i in range(5)]
+    stored.append(person(ref="tel", voornamen="Jop", geslachtsnaam="Jansen", telefoon=["06-12345678"]))
+    index = InMemoryIndex(stored, max_per_key=3)
+    # A more selective key (the phone) is there: the common key is skipped.
+    with_phone = person(voornamen="Jeroen", geslachtsnaam="Jansen", telefoon=["06-12345678"])
+    assert [p.ref for p in index.candidates(with_phone)] == ["tel"]
+    # Only the common key: it is looked up, capped to the newest max_per_key records.
+    only_name = person(voornamen="J.", geslachtsnaam="Jansen")
+    assert [p.ref for p in index.candidates(only_name)] == ["j3", "j4", "tel"]
+
+
 def _brute_force_pairs(recs) -> set[tuple[int, int]]:
     keys = [set(blocking_keys(r)) for r in recs]
     return {(i, j) for i, j in combinations(range(len(recs)), 2) if keys[i] & keys[j]}
