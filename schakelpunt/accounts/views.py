@@ -87,11 +87,11 @@ def logout_view(request):
 @require_POST
 @login_required
 def keepalive(request):
-    # SessionTimeoutMiddleware has already recorded the activity.
+    request.session[LAST_ACTIVITY] = time.time()  # explicit: the user asked to stay
     return HttpResponse(status=204)
 
 
-def _qr_data_uri(device: TOTPDevice, user) -> str:
+def _qr_data_uri(device: TOTPDevice) -> str:
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
     buffer = io.BytesIO()
     image.save(buffer)
@@ -131,7 +131,7 @@ def two_factor(request):
     context = {"form": form, "setup": setup, "next": request.GET.get("next", "")}
     if setup:
         context["secret"] = base64.b32encode(device.bin_key).decode()
-        context["qr"] = _qr_data_uri(device, user)
+        context["qr"] = _qr_data_uri(device)
     return render(request, "accounts/two_factor.html", context)
 
 

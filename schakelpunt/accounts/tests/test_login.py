@@ -144,3 +144,14 @@ def test_logout_ends_the_session(client, persona):
     key = client.session.session_key
     client.post(reverse("accounts:logout"))
     assert not Session.objects.filter(session_key=key).exists()
+
+
+def test_requests_in_quick_succession_do_not_rewrite_the_session(client, persona):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    post_login(client, persona("melder").username)
+    client.get(reverse("ui:home"))  # the first request after login records the activity
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("ui:home"))
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]]
