@@ -265,9 +265,7 @@ class SignalenView(APIView):
     )
     def get(self, request):
         user = request.user
-        decision = decide(user, "signaal.view")
-        if not decision:
-            _refuse(user, decision)
+        _require(user, "signaal.view")
         page = selectors.signaal_list(user=user, page=selectors.page_number(request.query_params.get("pagina")))
         return Response(
             {
@@ -287,9 +285,7 @@ class SignalenView(APIView):
     )
     def post(self, request):
         user = request.user
-        decision = decide(user, "signaal.report")
-        if not decision:
-            _refuse(user, decision)
+        _require(user, "signaal.report")
         serializer = SignaalCreateSerializer(data=request.data)
         if not serializer.is_valid():
             raise exceptions.ValidationError(serializer.errors)
@@ -318,7 +314,11 @@ class SignalenView(APIView):
 signalen = SignalenView.as_view()
 
 
-def _refuse(user, decision):
+def _require(user, code: str) -> None:
+    """Refuse with a logged 403 (problem+json) unless `user` holds `code`."""
+    decision = decide(user, code)
+    if decision:
+        return
     try:
         refuse(user, decision)
     except PermissionDenied:

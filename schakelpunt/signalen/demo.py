@@ -7,7 +7,7 @@ from schakelpunt.signalen.models import Signaal
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
 DEMO = [
-    # melder, omschrijving, acuut, minderjarigen, fenomeen codes, indicator codes, betrokkenen
+    # melder, omschrijving, acuut, minderjarigen, fenomeen codes, betrokkenen (indicators: the first two active)
     (
         "melder",
         "Bij een huisbezoek woonden er minstens acht volwassenen in een kleine woning. De man die opendeed "
@@ -15,7 +15,6 @@ DEMO = [
         False,
         False,
         ["mensenhandel-arbeid"],
-        [],
         [
             {
                 "rol": "mogelijk_slachtoffer",
@@ -36,7 +35,6 @@ DEMO = [
         True,
         True,
         [],
-        [],
         [
             {"rol": "mogelijk_slachtoffer", "voornamen": "Kim", "geslachtsnaam": "Testpersoon", "geboortejaar": 2011},
             {"rol": "betrokkene", "kenteken": "XX-99-XX"},
@@ -49,7 +47,6 @@ DEMO = [
         False,
         ["uitkeringsfraude"],
         [],
-        [],
     ),
 ]
 
@@ -59,7 +56,7 @@ def seed(stdout) -> None:
         return
     users = get_user_model().objects.in_bulk([d[0] for d in DEMO], field_name="username")
     actieve_indicatoren = list(Indicator.objects.filter(actief=True)[:2])
-    for username, tekst, acuut, minderjarig, fenomenen, _indicatoren, betrokkenen in DEMO:
+    for username, tekst, acuut, minderjarig, fenomenen, betrokkenen in DEMO:
         melder = users.get(username)
         if melder is None:
             continue

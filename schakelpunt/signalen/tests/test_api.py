@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from schakelpunt.audit.models import AuditRecord
 from schakelpunt.signalen.models import Signaal
 from schakelpunt.signalen.tests.conftest import GELDIG_BSN, ONGELDIG_BSN
 from schakelpunt.signalen.tests.factories import SignaalFactory
@@ -108,3 +109,9 @@ def test_list_shows_what_the_caller_may_see(api_client_as, persona, andere_melde
     ids = [r["id"] for r in page1["resultaten"] + page2["resultaten"]]
     assert sorted(ids) == sorted(s.pk for s in eigen) and page1["volgende"] == 2 and page2["volgende"] is None
     assert len(api_client_as("aandachtsfunctionaris").get(URL, {"pagina": 2}).json()["resultaten"]) == 2
+
+
+def test_list_refused_for_wrong_role_is_logged(api_client_as):
+    response = api_client_as("bestuur").get(URL)
+    assert response.status_code == 403 and "geen toegang tot signalen" in response.content.decode()
+    assert AuditRecord.objects.filter(uitkomst="geweigerd", object_type="signaal.view").exists()
