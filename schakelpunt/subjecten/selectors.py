@@ -56,6 +56,7 @@ from schakelpunt.subjecten.models import (
     Telefoonnummer,
     Voertuig,
 )
+from schakelpunt.subjecten.netwerkbeeld import SOORT_VOLGORDE
 
 _ROL_LABELS = dict(BetrokkeneRol.choices)
 
@@ -631,9 +632,6 @@ class NetwerkBeeld:
     totaal: int  # subjects found before the cap
     ingekort: bool
     verder: bool
-
-
-SOORT_VOLGORDE = {"persoon": 0, "adres": 1, "organisatie": 2, "voertuig": 3, "telefoon": 4}
 
 
 def persoon_netwerk_beeld(*, user, persoon: Persoon, stappen: int = 1, max_knopen: int = 150) -> NetwerkBeeld:

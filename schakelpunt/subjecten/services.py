@@ -1127,6 +1127,25 @@ def _signaal_rijen(filter_q: Q, since: datetime.datetime) -> list[tuple]:
     )
 
 
+def _signaal_rijen_per_persoon(persoon_ids: Iterable[int], since: datetime.datetime) -> dict[int, list[tuple]]:
+    """_signaal_rijen for several persons in one query: person id -> its rows."""
+    per_persoon: dict[int, list[tuple]] = {}
+    for pk, afdeling_id, ontvangen_op, persoon_id in (
+        Signaal.objects.filter(subject_koppelingen__persoon__in=persoon_ids, ontvangen_op__gte=since)
+        .values_list("pk", "afdeling_id", "ontvangen_op", "subject_koppelingen__persoon_id")
+        .distinct()
+        .order_by("pk")
+    ):
+        per_persoon.setdefault(persoon_id, []).append((pk, afdeling_id, ontvangen_op))
+    return per_persoon
+
+
+def _rijen_van(per_persoon: dict[int, list[tuple]], persoon_ids: Iterable[int]) -> list[tuple]:
+    """The distinct rows of these persons' signals, by signal id (as _signaal_rijen gives them)."""
+    rijen = {rij[0]: rij for pk in persoon_ids for rij in per_persoon.get(pk, ())}
+    return [rijen[pk] for pk in sorted(rijen)]
+
+
 def boven_drempel(rijen: list[tuple]) -> bool:
     afdelingen = {r[1] for r in rijen if r[1]}
     return len(afdelingen) >= 2 or len(rijen) >= settings.SAMENLOOP_MIN_SIGNALEN
@@ -1206,8 +1225,6 @@ def samenloop_bijwerken(
     since = now - datetime.timedelta(days=settings.SAMENLOOP_PERIODE_DAGEN)
     alerts = []
     for persoon in {p.pk: p for p in personen if p is not None and p.actief}.values():
-        rijen = _signaal_rijen(Q(subject_koppelingen__persoon=persoon), since)
-        alerts.append(_alert_bijwerken(SamenloopAlert.Soort.PERSOON, rijen, persoon=persoon))
         netwerk = familienetwerk([persoon.pk])
         bestaand = (
             SamenloopAlert.objects.filter(
@@ -1222,9 +1239,14 @@ def samenloop_bijwerken(
             # One network, one alert: it stays with the person it was first raised for.
             anker = bestaand.persoon
             netwerk = familienetwerk([anker.pk])
-            rijen = _signaal_rijen(Q(subject_koppelingen__persoon=anker), since)
+        # One query for the signals of the person, the anchor and the network.
+        per_persoon = _signaal_rijen_per_persoon(netwerk | {persoon.pk}, since)
+        alerts.append(
+            _alert_bijwerken(SamenloopAlert.Soort.PERSOON, _rijen_van(per_persoon, [persoon.pk]), persoon=persoon)
+        )
+        rijen = _rijen_van(per_persoon, [anker.pk])
         if len(netwerk) > 1:
-            netwerk_rijen = _signaal_rijen(Q(subject_koppelingen__persoon__in=netwerk), since)
+            netwerk_rijen = _rijen_van(per_persoon, netwerk)
             # Only when other family members add signals to the person's own.
             if len(netwerk_rijen) > len(rijen) or bestaand is not None:
                 alerts.append(

@@ -155,3 +155,19 @@ def test_rechecking_an_open_alert_reads_its_departments_once(meld, settings, dja
     alert = SamenloopAlert.objects.get(soort="persoon", status="open")
     assert set(alert.afdelingen.values_list("naam", flat=True)) == {"B", "C"}
     assert (alert.aantal_afdelingen, alert.aantal_signalen) == (2, 2)
+
+
+def test_a_family_members_recheck_reads_the_signals_of_the_network_once(af, meld, django_assert_max_num_queries):
+    moeder = persoon_van(meld(persoon(voornamen="Anna", geslachtsnaam="Kowalski", geboortejaar=1980), afdeling="WMO"))
+    kind = persoon_van(meld(persoon(voornamen="Piotr", geslachtsnaam="Kowalski", geboortejaar=2010), afdeling="Jeugd"))
+    services.relatie_create(actor=af, soort=RelatieSoort.OUDER, van=moeder, naar=kind)
+    alert = SamenloopAlert.objects.get(soort="netwerk")
+    # The child's recheck finds the network alert raised for the mother and keeps it with her: the network
+    # twice (child, then mother), the alerts, and one read of the signals of all three (it was 17 queries).
+    with django_assert_max_num_queries(11):
+        services.samenloop_bijwerken(personen=[kind])
+    alert.refresh_from_db()
+    assert alert.persoon == moeder and alert.status == "open" and alert.aantal_afdelingen == 2
+    assert set(alert.signalen.values_list("pk", flat=True)) == set(
+        Signaal.objects.filter(subject_koppelingen__persoon__in=[moeder, kind]).values_list("pk", flat=True)
+    )
