@@ -143,7 +143,7 @@ def signaal_get(*, user, pk: int) -> Signaal:
             "fenomenen",
             "betrokkenen",
             "bijlagen",
-            "terugkoppelingen",
+            "terugkoppelingen__triagestap",
             "aanvullingen__door",
             "triagestappen__door",
             "triagestappen__genotificeerd",

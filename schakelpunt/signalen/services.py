@@ -206,7 +206,7 @@ def signaal_create(
         for uploaded, content_type in files:
             _bijlage_save(signaal=signaal, actor=actor, uploaded=uploaded, content_type=content_type)
         Terugkoppeling.objects.create(signaal=signaal, tekst=TERUGKOPPELING_SJABLONEN["ontvangen"])
-        Concept.objects.filter(user=actor).delete()
+        concept_delete(actor=actor)
         log_access(
             actor=actor,
             decision=decision,

@@ -84,7 +84,10 @@ def nieuw(request):
             return redirect("signalen:nieuw")
         if actie == "betrokkene_toevoegen":
             data = request.POST.copy()
-            total = int(data.get(f"{PREFIX}-TOTAL_FORMS") or 1)
+            try:
+                total = max(0, int(data.get(f"{PREFIX}-TOTAL_FORMS") or 1))
+            except ValueError:  # a tampered count: start again from one betrokkene
+                total = 1
             data[f"{PREFIX}-TOTAL_FORMS"] = str(min(total + 1, 20))
             concept = services.concept_save(actor=request.user, data=_draft_data(data))
             form, formset = SignaalForm(data), BetrokkeneFormSet(data, prefix=PREFIX)

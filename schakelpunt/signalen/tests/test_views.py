@@ -1,6 +1,8 @@
 """Screens: report with validation and draft, mijn signalen, detail need-to-know, triage, attachments."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from schakelpunt.signalen import services
@@ -189,3 +191,33 @@ def test_who_added_information_and_from_where_only_for_the_meldpunt(client, clie
     assert f"vanuit {signaal.afdeling}" not in eigen and f"· {melder.display_name()}" not in eigen
     meldpunt = client_as("aandachtsfunctionaris").get(url).content.decode()
     assert f"vanuit {signaal.afdeling}" in meldpunt and f"· {melder.display_name()}" in meldpunt
+
+
+def test_detail_query_count_does_not_grow_with_feedback(client, persona, af):
+    melder = persona("melder")
+    signaal = SignaalFactory(melder=melder)
+    url = reverse("signalen:detail", args=[signaal.pk])
+    client = login(client, melder)
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    def vraag():
+        services.signaal_triage(
+            actor=af, signaal=signaal, actie="meer_informatie", rationale="r", terugkoppeling="t", vraag="Wanneer?"
+        )
+        services.signaal_aanvullen(actor=melder, signaal=signaal, tekst="Gisteren.")
+
+    vraag()
+    few = queries()
+    vraag()
+    vraag()
+    assert queries() == few
+
+
+def test_adding_a_betrokkene_with_a_tampered_form_count_keeps_the_form(client_as):
+    data = _form(actie="betrokkene_toevoegen", omschrijving="bezig", **{"betrokkenen-TOTAL_FORMS": "veel"})
+    response = client_as("melder").post(NIEUW, data)
+    assert response.status_code == 200 and "bezig" in response.content.decode()
