@@ -354,7 +354,6 @@ def child_resolve(size: int) -> dict:
     with open(WORK / str(size) / "queries.pkl", "rb") as fh:
         queries = pickle.load(fh)  # noqa: S301 (written by this run)
     entity_of_pk = {}
-    truth = {}
     with open(WORK / str(size) / "truth.pkl", "rb") as fh:
         truth = pickle.load(fh)  # noqa: S301 (written by this run)
     for pk, ref in Persoon.objects.values_list("pk", "import_ref").iterator(chunk_size=50000):

@@ -257,7 +257,3 @@ class MatchResult:
 
     def explain(self) -> str:
         return "; ".join(self.explanation)
-
-
-# The web layer speaks of candidates; it is the same object.
-Candidate = MatchResult

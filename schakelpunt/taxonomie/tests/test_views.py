@@ -210,3 +210,20 @@ def test_beheerder_home_links_to_beheer(client_as):
 def test_unknown_levensdomein_is_ignored_but_text_still_filters(client_as, taxonomie):
     content = client_as("melder").get(WEGWIJZER, {"zoek": "verzuim", "levensdomein": "bestaat-niet"}).content.decode()
     assert "Testverzuim" in content and "Testspanning" not in content
+
+
+def test_report_link_only_for_who_may_report(client_as, taxonomie):
+    url = reverse("taxonomie:indicator", args=["t-verzuim"])
+    nieuw = reverse("signalen:nieuw")
+    assert f'href="{nieuw}"' in client_as("melder").get(url).content.decode()
+    for role in (None, "beheerder"):
+        assert f'href="{nieuw}"' not in client_as(role).get(url).content.decode()
+
+
+def test_meldroute_of_a_sub_fenomeen_comes_from_its_parent_and_each_route_once(client_as, taxonomie):
+    sub = FenomeenFactory(code="t-sub", naam="Testsub", meldroute="", parent=taxonomie["fenomeen"])
+    indicator = IndicatorFactory(code="t-beide", naam="Testbeide", fenomenen=[taxonomie["fenomeen"], sub])
+    content = client_as("melder").get(reverse("taxonomie:fenomeen", args=["t-sub"])).content.decode()
+    assert "Bel de testroute." in content
+    content = client_as("melder").get(reverse("taxonomie:indicator", args=[indicator.code])).content.decode()
+    assert content.count("Bel de testroute.") == 1
