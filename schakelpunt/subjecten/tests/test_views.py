@@ -76,3 +76,47 @@ def test_person_page_for_the_meldpunt_and_undo_a_merge(client_as, af, meld):
     record.refresh_from_db()
     assert record.ongedaan_gemaakt_door.reden == "Twee zussen."
     assert Samenvoeging.objects.count() == 2
+
+
+def test_a_decision_taken_twice_is_refused_with_a_message(client_as, mogelijke_match):
+    prefix = f"m{mogelijke_match.pk}"
+    client = client_as("aandachtsfunctionaris")
+    url = reverse("subjecten:mogelijke_match_beoordelen", args=[mogelijke_match.pk])
+    client.post(url, {f"{prefix}-besluit": "afwijzen", f"{prefix}-rationale": "Andere persoon."})
+    response = client.post(
+        url, {f"{prefix}-besluit": "bevestigen", f"{prefix}-rationale": "Toch dezelfde."}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("subjecten:mogelijke_matches")
+    assert "Deze mogelijke match is al beoordeeld." in response.content.decode()
+    mogelijke_match.refresh_from_db()
+    assert mogelijke_match.status == "afgewezen" and not Samenvoeging.objects.exists()
+
+
+def test_handling_a_samenloop_twice_or_without_text_says_why(client_as, meld):
+    meld(persoon(bsn=BSN_A), afdeling="Jeugd")
+    meld(persoon(bsn=BSN_A), afdeling="Leerplicht")
+    alert = SamenloopAlert.objects.get()
+    client = client_as("aandachtsfunctionaris")
+    url = reverse("subjecten:samenloop_afhandelen", args=[alert.pk])
+    body = client.post(url, {"toelichting": ""}, follow=True).content.decode()
+    assert "Schrijf op wat er met de samenloop is gedaan." in body
+    client.post(url, {"toelichting": "Casus geopend."})
+    body = client.post(url, {"toelichting": "Nog eens."}, follow=True).content.decode()
+    assert "Deze samenloop is al afgehandeld." in body
+    alert.refresh_from_db()
+    assert alert.toelichting == "Casus geopend."
+
+
+def test_undoing_twice_returns_to_the_surviving_person_with_a_message(client_as, af, meld):
+    from schakelpunt.subjecten.services import personen_samenvoegen
+
+    a = BetrokkeneKoppeling.objects.get(signaal=meld(persoon(voornamen="Eva", geslachtsnaam="Bos"))).persoon
+    b = BetrokkeneKoppeling.objects.get(signaal=meld(persoon(voornamen="Eef", geslachtsnaam="Bos"))).persoon
+    record = personen_samenvoegen(actor=af, bron=a, doel=b, reden="Zelfde persoon.")
+    client = client_as("aandachtsfunctionaris")
+    url = reverse("subjecten:samenvoeging_ongedaan", args=[record.pk])
+    client.post(url, {"reden": "Twee zussen."})
+    response = client.post(url, {"reden": "Nog eens."})
+    assert response["Location"] == reverse("subjecten:persoon", args=[b.pk])
+    assert "Dit is al ongedaan gemaakt." in client.get(response["Location"]).content.decode()
+    assert Samenvoeging.objects.count() == 2
