@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict, ErrorList
 from django.utils import timezone
@@ -112,8 +113,6 @@ class SignaalForm(forms.Form):
 
     def clean_bijlagen(self):
         files = self.cleaned_data.get("bijlagen") or []
-        from django.conf import settings
-
         if len(files) > settings.SIGNAAL_BIJLAGEN_MAX:
             raise ValidationError(f"Voeg hoogstens {settings.SIGNAAL_BIJLAGEN_MAX} bijlagen toe.")
         errors = []
