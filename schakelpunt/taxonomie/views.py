@@ -13,6 +13,7 @@ from schakelpunt.access.decorators import requires
 from schakelpunt.access.policy import decide
 from schakelpunt.taxonomie import selectors, services
 from schakelpunt.taxonomie.forms import FORMS, WegwijzerFilterForm
+from schakelpunt.ui.forms import add_service_errors
 
 SOORT_LABELS = {"fenomeen": gettext_lazy("fenomeen"), "indicator": gettext_lazy("indicator")}
 
@@ -94,7 +95,7 @@ def _edit(request, soort: str, instance=None):
         try:
             item = _save(request, form, soort)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("%(naam)s is opgeslagen.") % {"naam": item.naam})
             return redirect("taxonomie:beheer")
