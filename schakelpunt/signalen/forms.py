@@ -96,12 +96,16 @@ class SignaalForm(forms.Form):
     bijlagen = MultipleFileField(
         label="Bijlagen",
         required=False,
-        help_text="Foto's, PDF of documenten, elk hoogstens 10 MB. Bijlagen worden niet "
-        "in het concept bewaard: voeg ze toe vlak voor je verstuurt.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The help text follows the configured limits.
+        self.fields["bijlagen"].help_text = (
+            f"Foto's, PDF of documenten, hoogstens {settings.SIGNAAL_BIJLAGEN_MAX}, elk hoogstens "
+            f"{settings.SIGNAAL_BIJLAGE_MAX_BYTES // (1024 * 1024)} MB. Bijlagen worden niet in het concept "
+            "bewaard: voeg ze toe vlak voor je verstuurt."
+        )
         self.fields["indicatoren"].queryset = Indicator.objects.filter(actief=True).select_related("levensdomein")
         self.fields["fenomenen"].queryset = Fenomeen.objects.filter(actief=True)
 

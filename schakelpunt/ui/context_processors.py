@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from schakelpunt.access.policy import decide
+from schakelpunt.notificaties.services import notificaties_ongelezen
 
 # (permission, url name, label): an item shows when the user holds the permission.
 NAV = [
@@ -20,12 +21,6 @@ NAV = [
     (None, "notificaties:lijst", "Notificaties"),
     (None, "accounts:security", "Beveiliging"),
 ]
-
-
-def _unread(user) -> int:
-    from schakelpunt.notificaties.models import Notificatie
-
-    return Notificatie.objects.filter(ontvanger=user, gelezen_op__isnull=True).count()
 
 
 def schakelpunt(request):
@@ -44,7 +39,7 @@ def schakelpunt(request):
         current = path == url if url == "/" else path.startswith(url)
         item = {"url": url, "label": _(label), "current": current}
         if url_name == "notificaties:lijst":
-            item["count"] = _unread(user)
+            item["count"] = notificaties_ongelezen(user=user)
         items.append(item)
     return {
         "nav_items": items,

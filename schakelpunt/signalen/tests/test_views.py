@@ -221,3 +221,10 @@ def test_adding_a_betrokkene_with_a_tampered_form_count_keeps_the_form(client_as
     data = _form(actie="betrokkene_toevoegen", omschrijving="bezig", **{"betrokkenen-TOTAL_FORMS": "veel"})
     response = client_as("melder").post(NIEUW, data)
     assert response.status_code == 200 and "bezig" in response.content.decode()
+
+
+def test_attachment_help_text_follows_the_configured_limits(client_as, settings):
+    settings.SIGNAAL_BIJLAGE_MAX_BYTES = 3 * 1024 * 1024
+    settings.SIGNAAL_BIJLAGEN_MAX = 2
+    html = client_as("melder").get("/signalen/nieuw/").content.decode()
+    assert "hoogstens 2, elk hoogstens 3 MB" in html
