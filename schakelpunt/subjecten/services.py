@@ -1041,6 +1041,10 @@ def relatie_create(
         errors["naar"] = "Deze relatie bestaat alleen tussen personen."
     elif soort in (RelatieSoort.WOONT_OP, RelatieSoort.GEVESTIGD_OP) and not isinstance(naar, Adres):
         errors["naar"] = "Woont op en gevestigd op verwijzen naar een adres."
+    # A merged person is only a record of the merge: relations go to the person it went into.
+    for veld, subject in (("van", van), ("naar", naar)):
+        if isinstance(subject, Persoon) and not subject.actief and veld not in errors:
+            errors[veld] = f"Deze persoon is samengevoegd met persoon {subject.samengevoegd_in_id}. Kies die persoon."
     if geldig_van and geldig_tot and geldig_tot < geldig_van:
         errors["geldig_tot"] = "De einddatum ligt voor de begindatum."
     if errors:
@@ -1076,6 +1080,10 @@ def subject_inzage_verlenen(
     """Let `user` (e.g. a casus deelnemer) see one person: its data and that others know it, not the signals."""
     decision = _require(actor, "subject.inzage.verlenen", persoon)
     reden = _check_reden(reden)
+    if not persoon.actief:
+        raise ValidationError(
+            {"persoon": f"Deze persoon is samengevoegd met persoon {persoon.samengevoegd_in_id}; geef daar inzage."}
+        )
     with transaction.atomic():
         inzage, _created = SubjectInzage.objects.update_or_create(
             user=user, persoon=persoon, defaults={"reden": reden, "verleend_door": actor, "geldig_tot": geldig_tot}

@@ -2,10 +2,12 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from schakelpunt.audit.models import AuditRecord
 from schakelpunt.subjecten import services
 from schakelpunt.subjecten.models import (
+    Adres,
     BetrokkeneKoppeling,
     MogelijkeMatch,
     Persoon,
@@ -157,3 +159,27 @@ def test_merging_closes_the_alert_of_the_merged_person_and_recomputes(af, meld):
     assert alert.persoon == b.persoon and alert.aantal_afdelingen == 2
     services.samenvoeging_ongedaan_maken(actor=af, samenvoeging=record, reden="toch niet")
     assert not SamenloopAlert.objects.filter(status="open").exists()
+
+
+def test_a_merged_person_gets_no_new_relations_or_grants(af, twee_personen, make_user, client_as):
+    a, b = twee_personen
+    services.personen_samenvoegen(actor=af, bron=a, doel=b, reden="Zelfde persoon.")
+    a.refresh_from_db()
+    with pytest.raises(ValidationError) as exc:
+        services.relatie_create(actor=af, soort=RelatieSoort.FAMILIE, van=a, naar=b)
+    assert f"samengevoegd met persoon {b.pk}" in exc.value.message_dict["van"][0]
+    with pytest.raises(ValidationError) as exc:
+        services.relatie_create(actor=af, soort=RelatieSoort.FAMILIE, van=b, naar=a)
+    assert "naar" in exc.value.message_dict
+    with pytest.raises(ValidationError):
+        services.subject_inzage_verlenen(actor=af, user=make_user(), persoon=a, reden="Casusoverleg.")
+    # Also not by posting the form to the merged person's page, which does not show it.
+    adres = Adres.objects.create(sleutel="NL|1234AB|1||", postcode="1234AB", huisnummer=1)
+    response = client_as("aandachtsfunctionaris").post(
+        reverse("subjecten:persoon_relatie", args=[a.pk]),
+        {"relatie-soort": RelatieSoort.WOONT_OP, "relatie-richting": "van", "relatie-subject": f"adres:{adres.pk}"},
+    )
+    assert response.status_code == 400
+    assert not Relatie.objects.filter(van_persoon=a, soort=RelatieSoort.FAMILIE).exists()
+    assert not Relatie.objects.filter(van_persoon=a, naar_adres=adres).exists()
+    assert not SubjectInzage.objects.filter(persoon=a).exists()
