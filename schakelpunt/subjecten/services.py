@@ -315,18 +315,17 @@ def _actief(pk: int, samengevoegd: dict[int, int | None]) -> int:
     return pk
 
 
-def _grote_sleutels(keys: Iterable[str]) -> set[str]:
-    """Which of `keys` are shared by more than SUBJECT_MAX_PER_SLEUTEL persons (one indexed count)."""
+def _sleutel_tellingen(keys: Iterable[str]) -> dict[str, int]:
+    """How many persons share each of `keys` that exists at all (one indexed count)."""
     keys = list(dict.fromkeys(keys))
     if not keys:
-        return set()
-    return set(
+        return {}
+    return dict(
         PersoonSleutel.objects.filter(sleutel__in=keys)
         .order_by()
         .values("sleutel")
         .annotate(n=Count("*"))
-        .filter(n__gt=settings.SUBJECT_MAX_PER_SLEUTEL)
-        .values_list("sleutel", flat=True)
+        .values_list("sleutel", "n")
     )
 
 
@@ -337,16 +336,18 @@ def _sleutel_rijen(keys_per_record: list[list[str]]) -> tuple[list[list[str]], d
     """The keys each record is looked up by, and candidate rows (KANDIDAAT_KOLOMMEN) per key.
 
     A key shared by more than SUBJECT_MAX_PER_SLEUTEL persons ("ni:jnsn:j", every J. Jansen) says
-    little: it is skipped for a record that has a more selective key. Only a record whose keys are
-    all that large looks them up, capped to the newest SUBJECT_MAX_PER_SLEUTEL persons per key.
+    little: it is skipped for a record that has a more selective key that finds someone. Only a
+    record without such a key looks the large ones up, capped to the newest SUBJECT_MAX_PER_SLEUTEL
+    persons per key.
     At most three queries whatever the number of records: a count, the selective keys, the capped keys.
     """
-    groot = _grote_sleutels(k for keys in keys_per_record for k in keys)
+    tellingen = _sleutel_tellingen(k for keys in keys_per_record for k in keys)
     volledig: set[str] = set()
     gecapt: set[str] = set()
     gebruikt = []
     for keys in keys_per_record:
-        selectief = [k for k in keys if k not in groot]
+        # A key nobody has finds nothing: it must not make a record skip its common keys.
+        selectief = [k for k in keys if 0 < tellingen.get(k, 0) <= settings.SUBJECT_MAX_PER_SLEUTEL]
         if selectief:
             volledig.update(selectief)
             gebruikt.append(selectief)

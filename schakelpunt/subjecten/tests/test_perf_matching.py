@@ -87,3 +87,19 @@ def test_common_keys_are_judged_per_person_in_a_batch(settings):
     assert een == services.persoon_kandidaten(zonder_jaar)
     assert twee == services.persoon_kandidaten(met_jaar)
     assert anderen[-1].pk in {k.persoon_id for k in twee}
+
+
+def test_a_key_that_finds_nobody_does_not_hide_the_common_keys(settings):
+    settings.SUBJECT_MAX_PER_SLEUTEL = 3
+    zonder_jaar = []
+    for _ in range(5):
+        p = Persoon.objects.create(voornamen="Jan", geslachtsnaam="Jansen", bron=Bron.IMPORT)
+        services.persoon_sleutels_bijwerken(p)
+        zonder_jaar.append(p)
+    # The birth-year key of this record exists for no stored person; the common name keys must
+    # still be looked up (capped), or a stored Jan Jansen without a year could never be found.
+    record = services.PersonRecord(
+        ref="q", voornamen="Jan", geslachtsnaam="Jansen", geboortedatum=services.PartialDate(1985, None, None)
+    )
+    ids = {row[0] for row in services._kandidaat_rijen(services.engine.blocking_keys(record))}
+    assert ids == {p.pk for p in zonder_jaar[-3:]}
