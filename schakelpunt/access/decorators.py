@@ -15,6 +15,14 @@ def refuse(user, decision, *, object_type: str = "", object_id: str = "") -> Non
     raise PermissionDenied(decision.reason)
 
 
+def require(user, code: str, obj=None, *, object_type: str = "", object_id: str = ""):
+    """The decision for `code` (on `obj`); a refusal is logged and raises PermissionDenied."""
+    decision = decide(user, code, obj)
+    if not decision:
+        refuse(user, decision, object_type=object_type, object_id=object_id or str(getattr(obj, "pk", "") or ""))
+    return decision
+
+
 def requires(code: str):
     """Login required, and the user must hold `code`; the decision lands on request.access."""
 

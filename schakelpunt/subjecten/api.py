@@ -9,7 +9,6 @@ from rest_framework import exceptions
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from schakelpunt.access.policy import decide
 from schakelpunt.subjecten import selectors
 from schakelpunt.subjecten.models import Adres, Persoon, SamenloopAlert
 
@@ -70,7 +69,7 @@ def persoon_detail(request, pk: int):
     persoon = selectors.persoon_get(user=user, pk=pk)
     data = persoon_data(persoon)
     data["signalen"] = [s.pk for s in selectors.persoon_signalen(user=user, persoon=persoon)]
-    if not decide(user, "subject.koppeling.view"):
+    if not selectors.volledige_inzage(user):
         hit = selectors.samenloop_hit(user=user, persoon=persoon)
         data["samenloop"] = {
             "aantal_andere_afdelingen": hit.aantal_afdelingen,

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from schakelpunt.access.decorators import refuse
+from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide, scope
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
@@ -76,11 +77,8 @@ MAANDEN = (
 )
 
 
-def _require(user, code: str, obj=None, *, object_type: str = "persoon"):
-    decision = decide(user, code, obj)
-    if not decision:
-        refuse(user, decision, object_type=object_type, object_id=str(getattr(obj, "pk", "") or ""))
-    return decision
+# Subject rules are about persons unless a call says otherwise.
+_require = partial(require, object_type="persoon")
 
 
 def _zichtbaar(user, persoon: Persoon | None, pk) -> None:
@@ -508,9 +506,16 @@ def _eindpunten(rel: Relatie) -> tuple[tuple[str, int], tuple[str, int]]:
     raise ValueError("relatie zonder doel")
 
 
+def volledige_inzage(user) -> bool:
+    """Whether `user` sees a subject in full (signals, network), or only the samenloop hit.
+
+    One answer for the page and the API, so that the two cannot drift apart."""
+    return bool(decide(user, "subject.netwerk.view"))
+
+
 def _netwerk_ophalen(*, user, persoon: Persoon, hops: int) -> tuple[Netwerk, NetwerkInfo]:
     """The network as persoon_netwerk describes it, without logging; with each subject's hop distance."""
-    volledig = bool(decide(user, "subject.netwerk.view"))
+    volledig = volledige_inzage(user)
     hops = max(0, min(hops, 3))
     bekend: set[tuple[str, int]] = {("persoon", persoon.pk)}
     afstand: dict[tuple[str, int], int] = {("persoon", persoon.pk): 0}

@@ -38,6 +38,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -48,8 +49,8 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
-from schakelpunt.access.decorators import refuse
-from schakelpunt.access.policy import Decision, decide
+from schakelpunt.access.decorators import require
+from schakelpunt.access.policy import decide
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
 from schakelpunt.matching import engine
@@ -81,11 +82,8 @@ from schakelpunt.subjecten.models import (
 logger = logging.getLogger(__name__)
 
 
-def _require(actor, code: str, obj=None, *, object_type: str = "persoon") -> Decision:
-    decision = decide(actor, code, obj)
-    if not decision:
-        refuse(actor, decision, object_type=object_type, object_id=str(getattr(obj, "pk", "") or ""))
-    return decision
+# Subject rules are about persons unless a call says otherwise.
+_require = partial(require, object_type="persoon")
 
 
 # --- Normalising keys -----------------------------------------------------------------------

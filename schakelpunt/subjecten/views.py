@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from schakelpunt.access.decorators import refuse, requires
+from schakelpunt.access.decorators import require, requires
 from schakelpunt.access.policy import decide
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
 from schakelpunt.subjecten import netwerkbeeld, selectors, services
@@ -118,7 +118,7 @@ def _netwerk_context(request, p, stappen: int) -> dict:
 def _persoon_pagina(request, p, *, toon_bsn=False, relatie_form=None, inzage_form=None, status=200):
     """The subject page. The meldpunt sees everything; someone with a grant the person and the hit only."""
     user = request.user
-    volledig = bool(decide(user, "subject.netwerk.view"))
+    volledig = selectors.volledige_inzage(user)
     context = {
         "persoon": p,
         "volledig": volledig,
@@ -195,18 +195,12 @@ def persoon_bsn(request, pk: int):
     return _persoon_pagina(request, p, toon_bsn=True)
 
 
-def _mag(request, code: str, p) -> None:
-    decision = decide(request.user, code, p)
-    if not decision:
-        refuse(request.user, decision, object_type="persoon", object_id=str(p.pk))
-
-
 @require_POST
 @login_required
 def persoon_relatie(request, pk: int):
     """Record a relation of this person with one other subject (aandachtsfunctionaris)."""
     p = selectors.persoon_get(user=request.user, pk=pk)
-    _mag(request, "subject.relatie.beheren", p)
+    require(request.user, "subject.relatie.beheren", p, object_type="persoon")
     form = RelatieForm(request.POST, prefix="relatie", persoon=p)
     if form.is_valid():
         data = form.cleaned_data
@@ -248,7 +242,7 @@ def persoon_relatie(request, pk: int):
 def persoon_inzage(request, pk: int):
     """Let a colleague see this person (the data and the hit, never the signals)."""
     p = selectors.persoon_get(user=request.user, pk=pk)
-    _mag(request, "subject.inzage.verlenen", p)
+    require(request.user, "subject.inzage.verlenen", p, object_type="persoon")
     form = InzageForm(request.POST, prefix="inzage", collegas=selectors.inzage_collegas(user=request.user))
     if form.is_valid():
         data = form.cleaned_data
