@@ -362,6 +362,8 @@ class PlanVanAanpak(models.Model):
     opgesteld_op = models.DateTimeField(auto_now_add=True)
     goedgekeurd_door = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     goedgekeurd_op = models.DateTimeField(null=True, blank=True)
+    # Optimistic locking while the concept is edited in place (the version number stays).
+    revisie = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("plan van aanpak")
