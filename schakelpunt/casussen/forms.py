@@ -48,7 +48,9 @@ class CasusForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     titel = forms.CharField(label="Titel", max_length=200)
     samenvatting = forms.CharField(label="Samenvatting", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    regievoerder = UserChoiceField(label="Regievoerder", queryset=get_user_model().objects.none())
+    regievoerder = UserChoiceField(
+        label="Regievoerder", queryset=get_user_model().objects.none(), required=False, empty_label="(ongewijzigd)"
+    )
     bestuur_delen = forms.BooleanField(label="Samenvatting delen met bestuur", required=False)
     bestuur_samenvatting = forms.CharField(
         label="Samenvatting voor bestuur",

@@ -31,7 +31,7 @@ from schakelpunt.ui.forms import add_service_errors
 CONFLICT_STATUS = 409
 
 
-@login_required
+@requires("casus.view")
 def lijst(request):
     form = f.CasusFilterForm(request.GET or None)
     filters = selectors.CasusFilter()

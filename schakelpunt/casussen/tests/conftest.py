@@ -5,7 +5,6 @@ import pytest
 from schakelpunt.casussen import services
 from schakelpunt.signalen.services import signaal_create
 
-
 # Synthetic persons; the BSNs pass the elfproef so the register links them to one person each.
 TIM = ("Tim", "Kwakman", 2014, "111222333")
 RIA = ("Ria", "Kwakman", 1985, "123456782")
