@@ -270,6 +270,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for the chain partners, wherever a field offers them.
+    "ENUM_NAME_OVERRIDES": {"PartnerEnum": "schakelpunt.casussen.constants.Partner.choices"},
 }
 
 TASK_BACKENDS = {
