@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from schakelpunt.accounts import api as accounts_api
+from schakelpunt.doormeldingen import api as doormeldingen_api
 from schakelpunt.casussen import api as casussen_api
 from schakelpunt.signalen import api as signalen_api
 from schakelpunt.subjecten import api as subjecten_api
@@ -20,6 +21,8 @@ urlpatterns = [
     path("signalen/<int:pk>", signalen_api.signaal_detail, name="api-signaal-detail"),
     path("personen/<int:pk>", subjecten_api.persoon_detail, name="api-persoon-detail"),
     path("samenloop", subjecten_api.samenloop, name="api-samenloop"),
+    path("doormeldingen", doormeldingen_api.doormeldingen, name="api-doormeldingen"),
+    path("doormeldingen/<int:pk>", doormeldingen_api.doormelding_detail, name="api-doormelding-detail"),
     path("casussen", casussen_api.casussen, name="api-casussen"),
     path("casussen/<int:pk>", casussen_api.casus_detail, name="api-casus-detail"),
     path("casussen/<int:pk>/fase", casussen_api.casus_fase, name="api-casus-fase"),

@@ -32,6 +32,8 @@ elif not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Doormeldingen: how long a partner's download link stays valid.
+DOORMELDING_LINK_UREN = envint("DOORMELDING_LINK_UREN", 72)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "schakelpunt.notificaties",
     "schakelpunt.subjecten",
     "schakelpunt.casussen",
+    "schakelpunt.doormeldingen",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("signalen/", include("schakelpunt.signalen.urls")),
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
+    path("doormeldingen/", include("schakelpunt.doormeldingen.urls")),
     path("casussen/", include("schakelpunt.casussen.urls")),
 ]
 

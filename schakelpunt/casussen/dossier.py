@@ -16,19 +16,13 @@ from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
 from schakelpunt.casussen import selectors
 from schakelpunt.casussen.services import casus_log_keys
+from schakelpunt.ui.pdf import render_pdf
 
 WEGGELATEN = [
     "De identiteit en de afdeling van de melders: die deelt het meldpunt niet.",
     "Wat over deze personen buiten de casus gemeld is: alleen dat zij elders bekend zijn.",
     "Bijlagen bij signalen: die staan in Schakelpunt en worden niet meegeleverd.",
 ]
-
-
-def render_pdf(html: str) -> bytes:
-    """HTML to a tagged PDF/UA-1 document; the one PDF mechanism of the application."""
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def dossier_pdf(*, user, casus) -> bytes:

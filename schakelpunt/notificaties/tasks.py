@@ -22,3 +22,10 @@ def mail_notificatie(notificatie_id: int) -> bool:
     )
     Notificatie.objects.filter(pk=notice.pk).update(gemaild_op=timezone.now())
     return True
+
+
+@task()
+def mail_extern_task(to: str, onderwerp: str, tekst: str) -> bool:
+    """A notice to someone outside Schakelpunt (a ketenpartner's contact): never personal data in it."""
+    send_mail(subject=onderwerp, message=tekst, from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[to])
+    return True
