@@ -4,8 +4,8 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from schakelpunt.accounts import api as accounts_api
-from schakelpunt.doormeldingen import api as doormeldingen_api
 from schakelpunt.casussen import api as casussen_api
+from schakelpunt.doormeldingen import api as doormeldingen_api
 from schakelpunt.signalen import api as signalen_api
 from schakelpunt.subjecten import api as subjecten_api
 from schakelpunt.taxonomie import api as taxonomie_api

@@ -274,7 +274,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     # One name for the chain partners, wherever a field offers them.
-    "ENUM_NAME_OVERRIDES": {"PartnerEnum": "schakelpunt.casussen.constants.Partner.choices"},
+    "ENUM_NAME_OVERRIDES": {
+        "PartnerEnum": "schakelpunt.casussen.constants.Partner.choices",
+        "MarkeringEnum": "schakelpunt.doormeldingen.constants.Markering.choices",
+    },
 }
 
 TASK_BACKENDS = {
