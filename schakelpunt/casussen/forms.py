@@ -87,12 +87,15 @@ class FaseForm(Form):
 
 
 class DeelnemerForm(Form):
-    user = UserChoiceField(label="Collega of partner", queryset=get_user_model().objects.none())
+    # A username rather than a list of every possible participant (hundreds in a municipality).
+    user = forms.CharField(label="Collega of partner (gebruikersnaam)", max_length=150)
     partner = forms.ChoiceField(label="Namens partner", choices=PARTNER_KEUZES, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = deelnemer_keuzes()
+    def clean_user(self):
+        user = deelnemer_keuzes().filter(username=self.cleaned_data["user"].strip()).first()
+        if user is None:
+            raise forms.ValidationError("Nodig een collega of partner uit met de rol deelnemer of casusregisseur.")
+        return user
 
 
 class BesluitForm(Form):
@@ -128,10 +131,18 @@ class UitvraagForm(Form):
         label="Over wie", queryset=CasusSubject.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     afdeling = forms.ModelChoiceField(label="Aan afdeling", queryset=Afdeling.objects.all(), required=False)
-    ontvanger = UserChoiceField(
-        label="Of aan collega", queryset=get_user_model().objects.filter(is_active=True), required=False
-    )
+    # A username, not a list of every account: a municipality has thousands.
+    ontvanger = forms.CharField(label="Of aan collega (gebruikersnaam)", max_length=150, required=False)
     deadline = forms.DateField(label="Deadline", widget=DATE)
+
+    def clean_ontvanger(self):
+        username = (self.cleaned_data.get("ontvanger") or "").strip()
+        if not username:
+            return None
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError("Er is geen actieve collega met deze gebruikersnaam.")
+        return user
 
     def __init__(self, *args, casus=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,6 +191,19 @@ class PlanForm(Form):
     programma = forms.CharField(label="Aansluiting bij lokaal programma", required=False, max_length=200)
 
 
+def _betrokken_users(casus):
+    """The regievoerder and the active participants: who can own an action or monitor."""
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(pk=casus.regievoerder_id) | Q(casus_deelnames__casus=casus, casus_deelnames__verwijderd_op__isnull=True)
+        )
+        .distinct()
+    )
+
+
 class ActieForm(Form):
     titel = forms.CharField(label="Actie of interventie", max_length=200)
     doel = forms.CharField(label="Doel dat het dient", max_length=300, required=False)
@@ -215,11 +239,14 @@ class EvaluatieForm(Form):
         label="Aanbevelingen voor beleid", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=EvaluatieUitkomst.choices)
-    monitoring_door = UserChoiceField(
-        label="Monitoring door", queryset=get_user_model().objects.filter(is_active=True), required=False
-    )
+    monitoring_door = UserChoiceField(label="Monitoring door", queryset=get_user_model().objects.none(), required=False)
     monitoring_tot = forms.DateField(label="Monitoring tot", required=False, widget=DATE)
     opschalen_als = forms.CharField(label="Wat maakt dat we weer opschalen?", required=False)
+
+    def __init__(self, *args, casus=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if casus is not None:
+            self.fields["monitoring_door"].queryset = _betrokken_users(casus)
 
 
 class SjabloonForm(Form):

@@ -58,7 +58,7 @@ def test_casus_through_the_five_steps(page, fasen, persona, browser_login):
     assert p.get_by_role("heading", name="Gaan we melden?").is_visible()
 
     form = _form(p, "/deelnemers/")
-    form.get_by_label("Collega of partner").select_option(label=jeugd.display_name())
+    form.get_by_label("Collega of partner (gebruikersnaam)").fill(jeugd.username)
     form.get_by_role("button", name="Uitnodigen").click()
     p.wait_for_load_state()
     page.check()
