@@ -12,12 +12,20 @@ DATE = forms.DateInput(attrs={"type": "date"})
 PARTNER_KEUZES = [("", "—"), *Partner.choices]
 
 
+class Form(forms.Form):
+    """Several forms share the casus page: each gets its own id prefix, so labels stay unique."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{type(self).__name__.lower()}_%s")
+        super().__init__(*args, **kwargs)
+
+
 class UserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.display_name()
 
 
-class CasusOpenForm(forms.Form):
+class CasusOpenForm(Form):
     titel = forms.CharField(
         label="Titel", max_length=200, help_text="Zonder namen, bijvoorbeeld 'Zorgen om een leerling'."
     )
@@ -39,12 +47,12 @@ class CasusOpenForm(forms.Form):
             raise forms.ValidationError("Kies de signalen opnieuw.") from None
 
 
-class SignaalKoppelenForm(forms.Form):
+class SignaalKoppelenForm(Form):
     casus = forms.IntegerField(label="Casusnummer", min_value=1)
     heropen_reden = forms.CharField(label="Reden om te heropenen (bij een afgesloten signaal)", required=False)
 
 
-class CasusForm(forms.Form):
+class CasusForm(Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     titel = forms.CharField(label="Titel", max_length=200)
     samenvatting = forms.CharField(label="Samenvatting", widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -64,7 +72,7 @@ class CasusForm(forms.Form):
         self.fields["regievoerder"].queryset = regie_keuzes()
 
 
-class FaseForm(forms.Form):
+class FaseForm(Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     naar = forms.ModelChoiceField(label="Naar fase", queryset=Fase.objects.all(), to_field_name="code")
     reden = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -78,16 +86,19 @@ class FaseForm(forms.Form):
             self.fields["naar"].queryset = Fase.objects.filter(pk__in=[f.pk for f in fasen])
 
 
-class DeelnemerForm(forms.Form):
-    user = UserChoiceField(label="Collega of partner", queryset=get_user_model().objects.none())
+class DeelnemerForm(Form):
+    # A username rather than a list of every possible participant (hundreds in a municipality).
+    user = forms.CharField(label="Collega of partner (gebruikersnaam)", max_length=150)
     partner = forms.ChoiceField(label="Namens partner", choices=PARTNER_KEUZES, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = deelnemer_keuzes()
+    def clean_user(self):
+        user = deelnemer_keuzes().filter(username=self.cleaned_data["user"].strip()).first()
+        if user is None:
+            raise forms.ValidationError("Nodig een collega of partner uit met de rol deelnemer of casusregisseur.")
+        return user
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(Form):
     soort = forms.ChoiceField(label="Besluit", choices=BesluitSoort.choices)
     vraag = forms.CharField(label="Vraag", required=False, help_text="Leeg bij de twee vaste vragen.")
     opties = forms.CharField(label="Afgewogen opties", required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -110,20 +121,28 @@ class BesluitForm(forms.Form):
         self.fields["regie_user"].queryset = regie_keuzes()
 
 
-class SubjectForm(forms.Form):
+class SubjectForm(Form):
     persoon = forms.IntegerField(label="Persoonsnummer uit het register", min_value=1)
 
 
-class UitvraagForm(forms.Form):
+class UitvraagForm(Form):
     vraag = forms.CharField(label="Vraag", widget=forms.Textarea(attrs={"rows": 3}))
     subjecten = forms.ModelMultipleChoiceField(
         label="Over wie", queryset=CasusSubject.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     afdeling = forms.ModelChoiceField(label="Aan afdeling", queryset=Afdeling.objects.all(), required=False)
-    ontvanger = UserChoiceField(
-        label="Of aan collega", queryset=get_user_model().objects.filter(is_active=True), required=False
-    )
+    # A username, not a list of every account: a municipality has thousands.
+    ontvanger = forms.CharField(label="Of aan collega (gebruikersnaam)", max_length=150, required=False)
     deadline = forms.DateField(label="Deadline", widget=DATE)
+
+    def clean_ontvanger(self):
+        username = (self.cleaned_data.get("ontvanger") or "").strip()
+        if not username:
+            return None
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError("Er is geen actieve collega met deze gebruikersnaam.")
+        return user
 
     def __init__(self, *args, casus=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,18 +152,18 @@ class UitvraagForm(forms.Form):
             )
 
 
-class UitvraagStatusForm(forms.Form):
+class UitvraagStatusForm(Form):
     status = forms.ChoiceField(label="Actie", choices=[("gepauzeerd", "Pauzeren"), ("open", "Verlengen / hervatten")])
     reden = forms.CharField(label="Reden")
     deadline = forms.DateField(label="Nieuwe deadline", required=False, widget=DATE)
 
 
-class AntwoordForm(forms.Form):
+class AntwoordForm(Form):
     tekst = forms.CharField(label="Je antwoord", widget=forms.Textarea(attrs={"rows": 5}), required=False)
     niets_bekend = forms.BooleanField(label="Niets bekend over deze personen", required=False)
 
 
-class QuickscanForm(forms.Form):
+class QuickscanForm(Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     probleemdefinitie = forms.CharField(
         label="Gezamenlijke probleemdefinitie", widget=forms.Textarea(attrs={"rows": 3})
@@ -158,7 +177,7 @@ class QuickscanForm(forms.Form):
     verbreden_toelichting = forms.CharField(label="Toelichting op verbreden", required=False)
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     revisie = forms.IntegerField(widget=forms.HiddenInput, required=False)
     doelen = forms.CharField(label="Doelen", widget=forms.Textarea(attrs={"rows": 3}))
@@ -172,7 +191,20 @@ class PlanForm(forms.Form):
     programma = forms.CharField(label="Aansluiting bij lokaal programma", required=False, max_length=200)
 
 
-class ActieForm(forms.Form):
+def _betrokken_users(casus):
+    """The regievoerder and the active participants: who can own an action or monitor."""
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(pk=casus.regievoerder_id) | Q(casus_deelnames__casus=casus, casus_deelnames__verwijderd_op__isnull=True)
+        )
+        .distinct()
+    )
+
+
+class ActieForm(Form):
     titel = forms.CharField(label="Actie of interventie", max_length=200)
     doel = forms.CharField(label="Doel dat het dient", max_length=300, required=False)
     eigenaar = UserChoiceField(label="Eigenaar", queryset=get_user_model().objects.none())
@@ -190,13 +222,13 @@ class ActieForm(forms.Form):
             self.fields["eigenaar"].queryset = User.objects.filter(pk__in=ids)
 
 
-class ActieBijwerkenForm(forms.Form):
+class ActieBijwerkenForm(Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label="Status", choices=ActieStatus.choices)
     resultaat = forms.CharField(label="Resultaat", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class EvaluatieForm(forms.Form):
+class EvaluatieForm(Form):
     per_doel = forms.CharField(
         label="Per doel: hebben de interventies gewerkt?", widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -207,24 +239,27 @@ class EvaluatieForm(forms.Form):
         label="Aanbevelingen voor beleid", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=EvaluatieUitkomst.choices)
-    monitoring_door = UserChoiceField(
-        label="Monitoring door", queryset=get_user_model().objects.filter(is_active=True), required=False
-    )
+    monitoring_door = UserChoiceField(label="Monitoring door", queryset=get_user_model().objects.none(), required=False)
     monitoring_tot = forms.DateField(label="Monitoring tot", required=False, widget=DATE)
     opschalen_als = forms.CharField(label="Wat maakt dat we weer opschalen?", required=False)
 
+    def __init__(self, *args, casus=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if casus is not None:
+            self.fields["monitoring_door"].queryset = _betrokken_users(casus)
 
-class SjabloonForm(forms.Form):
+
+class SjabloonForm(Form):
     sjabloon = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class TijdlijnFilterForm(forms.Form):
+class TijdlijnFilterForm(Form):
     from schakelpunt.casussen.constants import GebeurtenisSoort as _S
 
     soort = forms.ChoiceField(label="Soort gebeurtenis", choices=[("", "Alles"), *_S.choices], required=False)
 
 
-class CasusFilterForm(forms.Form):
+class CasusFilterForm(Form):
     fase = forms.ModelChoiceField(
         label="Fase", queryset=Fase.objects.all(), to_field_name="code", required=False, empty_label="Alle fasen"
     )

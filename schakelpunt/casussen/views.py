@@ -154,7 +154,7 @@ def _context(request, casus, **bound):
                 }
             ),
             actie_form=f.ActieForm(casus=casus),
-            evaluatie_form=f.EvaluatieForm(),
+            evaluatie_form=f.EvaluatieForm(casus=casus),
             sjablonen=list(CasusSjabloon.objects.filter(fenomeen_id=casus.fenomeen_id)) if casus.fenomeen_id else [],
         )
     ctx.update({k: v for k, v in bound.items() if v is not None})
@@ -524,7 +524,7 @@ def actie_bijwerken(request, pk: int):
 @login_required
 def evaluatie(request, pk: int):
     casus = _casus(request, pk)
-    form = f.EvaluatieForm(request.POST)
+    form = f.EvaluatieForm(request.POST, casus=casus)
     return _handle(
         request,
         casus,
