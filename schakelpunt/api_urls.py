@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from schakelpunt.accounts import api as accounts_api
 from schakelpunt.casussen import api as casussen_api
 from schakelpunt.doormeldingen import api as doormeldingen_api
+from schakelpunt.overleggen import api as overleggen_api
 from schakelpunt.signalen import api as signalen_api
 from schakelpunt.subjecten import api as subjecten_api
 from schakelpunt.taxonomie import api as taxonomie_api
@@ -22,6 +23,9 @@ urlpatterns = [
     path("personen/<int:pk>", subjecten_api.persoon_detail, name="api-persoon-detail"),
     path("samenloop", subjecten_api.samenloop, name="api-samenloop"),
     path("doormeldingen", doormeldingen_api.doormeldingen, name="api-doormeldingen"),
+    path("overleggen", overleggen_api.overleggen, name="api-overleggen"),
+    path("overleggen/<int:pk>", overleggen_api.overleg_detail, name="api-overleg-detail"),
+    path("overleggen/<int:pk>.ics", overleggen_api.overleg_ics, name="api-overleg-ics"),
     path("doormeldingen/<int:pk>", doormeldingen_api.doormelding_detail, name="api-doormelding-detail"),
     path("casussen", casussen_api.casussen, name="api-casussen"),
     path("casussen/<int:pk>", casussen_api.casus_detail, name="api-casus-detail"),

@@ -34,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 # Doormeldingen: how long a partner's download link stays valid.
 DOORMELDING_LINK_UREN = envint("DOORMELDING_LINK_UREN", 72)
+# Casusoverleg: how long invited participants keep access after the meeting (those present only).
+OVERLEG_TOEGANG_UREN = envint("OVERLEG_TOEGANG_UREN", 48)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "schakelpunt.subjecten",
     "schakelpunt.casussen",
     "schakelpunt.doormeldingen",
+    "schakelpunt.overleggen",
 ]
 
 MIDDLEWARE = [

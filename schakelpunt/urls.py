@@ -16,6 +16,7 @@ urlpatterns = [
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
     path("doormeldingen/", include("schakelpunt.doormeldingen.urls")),
+    path("overleggen/", include("schakelpunt.overleggen.urls")),
     path("casussen/", include("schakelpunt.casussen.urls")),
 ]
 

@@ -43,3 +43,10 @@ def mail_extern(*, to: str, onderwerp: str, tekst: str) -> None:
     from schakelpunt.notificaties.tasks import mail_extern_task
 
     mail_extern_task.enqueue(to, onderwerp[:200], tekst)
+
+
+def mail_agenda(*, user, onderwerp: str, tekst: str, ics: bytes, method: str) -> None:
+    """Queue a calendar invitation (REQUEST) or cancellation (CANCEL) after commit; neutral text only."""
+    from schakelpunt.notificaties.tasks import mail_agenda_task
+
+    transaction.on_commit(lambda: mail_agenda_task.enqueue(user.pk, onderwerp[:200], tekst, ics.decode(), method))
