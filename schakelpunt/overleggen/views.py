@@ -64,7 +64,8 @@ def _context(request, overleg, *, fouten=None, notities=None):
         "plannen": selectors.mag(user, "overleg.plannen", overleg),
         "verslag": selectors.mag(user, "verslag.view", overleg),
         "genodigden": overleg.genodigden.filter(verwijderd_op__isnull=True).select_related("user") if leiden else [],
-        "open": selectors.open_per_punt(overleg) if leiden else [],
+        "open": [(n, items) for n, items in selectors.open_per_punt(overleg) if items] if leiden else [],
+        "vastgesteld": Verslag.objects.filter(overleg=overleg, status=Verslag.Status.VASTGESTELD).exists(),
         "agendapunt_form": AgendapuntForm(),
         "fouten": fouten or [],
     }
