@@ -14,6 +14,7 @@ NAV = [
     ("signaal.report", "signalen:mijn", "Mijn signalen"),
     ("meldpunt.inbox", "signalen:inbox", "Inbox meldpunt"),
     (None, "taxonomie:wegwijzer", "Wegwijzer"),
+    ("trendnotitie.view", "inzicht:trends", "Wat speelt er"),
     ("samenloop.view", "subjecten:samenloop", "Samenloop"),
     ("subject.match.beoordelen", "subjecten:mogelijke_matches", "Mogelijke matches"),
     ("inzicht.view", "inzicht:dashboard", "Inzicht"),
