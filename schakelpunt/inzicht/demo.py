@@ -51,4 +51,6 @@ def seed(stdout) -> None:
     if eerste is not None:
         for user in users.filter(rollen__rol="melder").order_by("pk")[:3]:
             Voortgang.objects.get_or_create(user=user, module=eerste, defaults={"afgerond_op": timezone.now()})
-    stdout.write(f"Inzicht: {Trendnotitie.objects.count()} trendnotities, leerlijn met {Module.objects.count()} modules.")
+    stdout.write(
+        f"Inzicht: {Trendnotitie.objects.count()} trendnotities, leerlijn met {Module.objects.count()} modules."
+    )
