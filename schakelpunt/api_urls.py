@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 from schakelpunt.accounts import api as accounts_api
 from schakelpunt.casussen import api as casussen_api
 from schakelpunt.doormeldingen import api as doormeldingen_api
+from schakelpunt.inzicht import api as inzicht_api
 from schakelpunt.overleggen import api as overleggen_api
 from schakelpunt.signalen import api as signalen_api
 from schakelpunt.subjecten import api as subjecten_api
@@ -31,4 +32,5 @@ urlpatterns = [
     path("casussen/<int:pk>", casussen_api.casus_detail, name="api-casus-detail"),
     path("casussen/<int:pk>/fase", casussen_api.casus_fase, name="api-casus-fase"),
     path("casussen/<int:pk>/besluiten", casussen_api.casus_besluiten, name="api-casus-besluiten"),
+    path("inzicht/signalen", inzicht_api.signalen, name="api-inzicht-signalen"),
 ]

@@ -18,6 +18,8 @@ urlpatterns = [
     path("doormeldingen/", include("schakelpunt.doormeldingen.urls")),
     path("overleggen/", include("schakelpunt.overleggen.urls")),
     path("casussen/", include("schakelpunt.casussen.urls")),
+    path("inzicht/", include("schakelpunt.inzicht.urls")),
+    path("privacy/", include("schakelpunt.privacy.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -6,18 +6,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from schakelpunt.overleggen.constants import OverlegSoort, OverlegStatus
+
 USER = settings.AUTH_USER_MODEL
 
 
 class Overleg(models.Model):
-    class Soort(models.TextChoices):
-        REGULIER = "regulier", _("Regulier overleg")
-        ADHOC = "adhoc", _("Ad-hoc overleg (opschalen)")
-
-    class Status(models.TextChoices):
-        GEPLAND = "gepland", _("Gepland")
-        GESLOTEN = "gesloten", _("Gesloten")
-        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+    Soort = OverlegSoort
+    Status = OverlegStatus
 
     titel = models.CharField(_("titel"), max_length=120, help_text=_("Neutraal: geen namen of casustitels."))
     soort = models.CharField(max_length=20, choices=Soort.choices, default=Soort.REGULIER)
