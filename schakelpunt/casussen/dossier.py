@@ -8,6 +8,8 @@ See docs/adr/0001-pdf.md for why WeasyPrint.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -25,6 +27,9 @@ WEGGELATEN = [
 ]
 
 
+STYLESHEET = Path(__file__).resolve().parent / "static" / "casussen" / "dossier.css"
+
+
 def dossier_pdf(*, user, casus) -> bytes:
     """The casusdossier for `user` (who passed `casus.dossier`); the export is logged per person concerned."""
     pagina = selectors.casus_pagina(user=user, casus=casus)
@@ -32,7 +37,7 @@ def dossier_pdf(*, user, casus) -> bytes:
         "casussen/dossier.html",
         {"p": pagina, "casus": casus, "weggelaten": WEGGELATEN, "gemaakt_op": timezone.now(), "door": user},
     )
-    pdf = render_pdf(html)
+    pdf = render_pdf(html, stylesheet=STYLESHEET)
     log_access(
         actor=user,
         decision=decide(user, "casus.dossier", casus),

@@ -239,3 +239,23 @@ def test_new_signal_about_a_subject_of_a_running_casus_does_not_alert(casus, reg
 
     meld("Tim weer gezien.", (TIM,))
     assert not Notificatie.objects.filter(ontvanger=regisseur, onderwerp__contains="Nieuw signaal").exists()
+
+
+def test_reminders_for_overdue_actions_and_ended_monitoring(casus, regisseur, deelnemer, af):
+    from django.core.management import call_command
+
+    from schakelpunt.casussen.models import Monitoring
+    from schakelpunt.notificaties.models import Notificatie
+
+    services.deelnemer_toevoegen(actor=af, casus=casus, user=deelnemer)
+    gisteren = timezone.localdate() - datetime.timedelta(days=1)
+    stappen.actie_toevoegen(actor=regisseur, casus=casus, titel="Huisbezoek", eigenaar=deelnemer, deadline=gisteren)
+    casus.fase = fase("monitoring")
+    casus.save()
+    Monitoring.objects.create(casus=casus, door=deelnemer, tot=gisteren, opschalen_als="Nieuw verzuim")
+    call_command("casussen_herinneringen")
+    assert Notificatie.objects.filter(ontvanger=deelnemer, onderwerp__startswith="Actie over de deadline").count() == 1
+    assert Notificatie.objects.filter(ontvanger=regisseur, onderwerp__contains="is afgelopen").count() == 1
+    call_command("casussen_herinneringen")  # at most once a day / once per period
+    assert Notificatie.objects.filter(ontvanger=deelnemer, onderwerp__startswith="Actie over de deadline").count() == 1
+    assert Notificatie.objects.filter(ontvanger=regisseur, onderwerp__contains="is afgelopen").count() == 1

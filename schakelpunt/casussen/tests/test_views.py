@@ -216,3 +216,15 @@ def test_expired_decision_asks_for_a_new_one(client, casus, regisseur):
     type(b).objects.filter(pk=b.pk).update(geldig_tot=timezone.localdate() - datetime.timedelta(days=1))
     body = get(client, regisseur, reverse("casussen:detail", args=[casus.pk])).content.decode()
     assert "is verlopen: neem een nieuw besluit" in body
+
+
+def test_timeline_filter_and_export(client, casus, regisseur):
+    services.casus_fase_wijzigen(
+        actor=regisseur, casus=casus, naar=Fase.objects.get(code="uitvraag_quickscan"), versie=None
+    )
+    login(client, regisseur)
+    body = client.get(reverse("casussen:tijdlijn", args=[casus.pk]) + "?soort=fase").content.decode()
+    assert "Signalen opvangen → Uitvraag en quickscan" in body and "Casus geopend door" not in body
+    r = client.get(reverse("casussen:tijdlijn", args=[casus.pk]) + "?export=csv")
+    text = r.content.decode()
+    assert r["Content-Type"].startswith("text/csv") and "Casus geopend" in text and "Fase:" in text
