@@ -252,7 +252,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "schakelpunt.api.ProblemAutoSchema",
     "EXCEPTION_HANDLER": "schakelpunt.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
@@ -269,6 +269,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SignaalStatusEnum": "schakelpunt.signalen.constants.Status",
+        "BetrokkeneSoortEnum": "schakelpunt.signalen.constants.Soort",
+        "SamenloopSoortEnum": "schakelpunt.subjecten.models.SamenloopAlert.Soort",
+        "SamenloopStatusEnum": "schakelpunt.subjecten.models.SamenloopAlert.Status",
+    },
 }
 
 TASK_BACKENDS = {
