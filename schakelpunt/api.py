@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
@@ -131,6 +132,8 @@ def problem_response(
 def problem_exception_handler(exc, context):
     if isinstance(exc, DomainError):
         return problem_response(exc.status, exc.detail, problem_type=exc.problem_type, title=exc.title)
+    if isinstance(exc, RequestDataTooBig):
+        return problem_response(413, "Het verzoek is groter dan deze API accepteert.")
     if isinstance(exc, DjangoValidationError):
         # A service's field errors: the same answer as a serializer's.
         exc = exceptions.ValidationError(serializers.as_serializer_error(exc))

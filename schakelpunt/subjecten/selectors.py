@@ -739,10 +739,11 @@ def samenloop_list(*, user, status: str = SamenloopAlert.Status.OPEN) -> list[Sa
 
 
 def samenloop_page(
-    *, user, status: str = SamenloopAlert.Status.OPEN, page: int = 1, page_size: int = SAMENLOOP_PAGE_SIZE
+    *, user, status: str = SamenloopAlert.Status.OPEN, page: int = 1, page_size: int | None = None
 ) -> Page:
     """One page of samenloop_list; only the alerts on the page are logged as read."""
     decision = _require(user, "samenloop.view", object_type="samenloop")
+    page_size = page_size or SAMENLOOP_PAGE_SIZE
     offset = (max(1, page) - 1) * page_size
     rows = list(
         SamenloopAlert.objects.filter(status=status)
