@@ -11,7 +11,7 @@ that documents both for every endpoint.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -27,6 +27,10 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from schakelpunt.errors import DomainError
+from schakelpunt.pagination import Page
+
+Serializer = serializers.Serializer[Any]
+Direction = Literal["request", "response"]
 
 PROBLEM = "application/problem+json"
 
@@ -61,7 +65,7 @@ DESCRIPTIONS = {
 }
 
 
-class FieldErrorSerializer(serializers.Serializer):
+class FieldErrorSerializer(serializers.Serializer[dict[str, str]]):
     field = serializers.CharField(
         allow_blank=True, help_text="Pad van het veld, bv. `betrokkenen[0].persoon.bsn`; leeg voor het hele verzoek."
     )
@@ -69,7 +73,7 @@ class FieldErrorSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Machineleesbare code, bv. `required` of `invalid`.")
 
 
-class ProblemSerializer(serializers.Serializer):
+class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
     """An error as RFC 9457 problem details."""
 
     type = serializers.CharField(
@@ -78,15 +82,15 @@ class ProblemSerializer(serializers.Serializer):
     title = serializers.CharField()
     status = serializers.IntegerField()
     detail = serializers.CharField()
-    errors = FieldErrorSerializer(many=True, required=False, help_text="Alleen bij 400: de fouten per veld.")
+    errors = FieldErrorSerializer(many=True, required=False, help_text="Alleen bij 400: de fouten per veld.")  # type: ignore[assignment]  # a field named like Serializer.errors
 
     class Meta:
         ref_name = "Problem"
 
 
-def _flatten(detail, prefix=""):
+def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     """Turn DRF's nested error dict into a flat list of {field, message}."""
-    errors = []
+    errors: list[dict[str, str]] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
             if isinstance(key, int):  # DRF reports errors of list items as {index: {...}}
@@ -111,7 +115,7 @@ def _flatten(detail, prefix=""):
 def problem_response(
     status_code: int,
     detail: str,
-    errors: list[dict] | None = None,
+    errors: list[dict[str, str]] | None = None,
     headers: dict[str, str] | None = None,
     *,
     problem_type: str = "about:blank",
@@ -129,7 +133,7 @@ def problem_response(
     return Response(body, status=status_code, headers=headers, content_type=PROBLEM)
 
 
-def problem_exception_handler(exc, context):
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         return problem_response(exc.status, exc.detail, problem_type=exc.problem_type, title=exc.title)
     if isinstance(exc, RequestDataTooBig):
@@ -168,10 +172,10 @@ PAGINA = OpenApiParameter(
     "volgende pagina, of `null` op de laatste.",
 )
 
-_page_serializers: dict[type, type[serializers.Serializer]] = {}
+_page_serializers: dict[type[Serializer], type[Serializer]] = {}
 
 
-def pagina_serializer(item: type[serializers.Serializer]) -> type[serializers.Serializer]:
+def pagina_serializer(item: type[Serializer]) -> type[Serializer]:
     """The one page shape, around items of `item`: `{"pagina", "volgende", "resultaten"}`."""
     if item not in _page_serializers:
         name = item.__name__.removesuffix("Serializer")
@@ -191,7 +195,7 @@ def pagina_serializer(item: type[serializers.Serializer]) -> type[serializers.Se
     return _page_serializers[item]
 
 
-def pagina_response(page, item: type[serializers.Serializer], **context) -> Response:
+def pagina_response(page: Page, item: type[Serializer], **context: Any) -> Response:
     """Answer one page (`schakelpunt.pagination.Page`) of items serialised by `item`."""
     data = {"pagina": page.number, "volgende": page.number + 1 if page.has_next else None, "resultaten": page.items}
     return Response(pagina_serializer(item)(data, context=context).data)
@@ -200,7 +204,7 @@ def pagina_response(page, item: type[serializers.Serializer], **context) -> Resp
 # --- Output fields that depend on who asks --------------------------------------------------------
 
 
-class FromContext(serializers.Field):
+class FromContext(serializers.Field[Any, Any, Any, Any]):
     """Output only: a block the view puts in the serializer's context, left out when it does not.
 
     For the parts of an answer that only some users get (e.g. the melder of a signal): the view
@@ -208,28 +212,35 @@ class FromContext(serializers.Field):
     `per_item=True` the context holds a dict keyed by the serialised object's id.
     """
 
-    def __init__(self, serializer: serializers.Serializer, *, key: str | None = None, per_item: bool = False, **kw):
+    def __init__(
+        self,
+        serializer: serializers.Field[Any, Any, Any, Any],
+        *,
+        key: str | None = None,
+        per_item: bool = False,
+        **kw: Any,
+    ) -> None:
         self.inner = serializer
         self.key = key
         self.per_item = per_item
         kw.setdefault("required", False)
         super().__init__(source="*", **kw)
 
-    def get_attribute(self, instance):
-        key = self.key or self.field_name
+    def get_attribute(self, instance: Any) -> Any:
+        key = self.key or self.field_name or ""
         if key not in self.context or (self.per_item and self.context[key] is None):
             raise SkipField()
         value = self.context[key]
         return value.get(instance.pk) if self.per_item else value
 
-    def to_representation(self, value):
+    def to_representation(self, value: Any) -> Any:
         return None if value is None else self.inner.to_representation(value)
 
 
-class FromContextExtension(OpenApiSerializerFieldExtension):
+class FromContextExtension(OpenApiSerializerFieldExtension):  # type: ignore[no-untyped-call]  # drf-spectacular is untyped
     target_class = FromContext
 
-    def map_serializer_field(self, auto_schema, direction):
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: Direction) -> dict[str, Any]:
         schema = auto_schema.resolve_serializer(self.target.inner, direction).ref
         if self.target.allow_null:
             return {"allOf": [schema], "nullable": True}
@@ -239,7 +250,7 @@ class FromContextExtension(OpenApiSerializerFieldExtension):
 # --- The schema: every endpoint's problems ------------------------------------------------------
 
 
-def problems(*codes: int) -> dict:
+def problems(*codes: int) -> dict[tuple[int, str], OpenApiResponse]:
     """`extend_schema(responses=...)` entries for the problem answers an endpoint itself gives."""
     return {(code, PROBLEM): OpenApiResponse(ProblemSerializer, description=DESCRIPTIONS[code]) for code in codes}
 
@@ -260,14 +271,14 @@ class ProblemAutoSchema(AutoSchema):
             codes.append(404)
         return codes
 
-    def _get_response_bodies(self, direction="response"):
+    def _get_response_bodies(self, direction: Direction = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         for code in self._common_problems():
             if str(code) not in responses:
-                responses[str(code)] = self._get_response_for_code(
+                responses[str(code)] = self._get_response_for_code(  # type: ignore[no-untyped-call]
                     OpenApiResponse(ProblemSerializer, description=DESCRIPTIONS[code]), str(code), [PROBLEM], direction
                 )
-        for code in ("429", "503"):
-            if code in responses:
-                responses[code].setdefault("headers", {}).update(RETRY_AFTER)
+        for retry in ("429", "503"):
+            if retry in responses:
+                responses[retry].setdefault("headers", {}).update(RETRY_AFTER)
         return dict(sorted(responses.items()))

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
 class Page:
     """A page without COUNT(*): one extra row tells whether there is a next page."""
 
-    items: list
+    items: list[Any]
     number: int
     has_next: bool
     page_size: int
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def has_previous(self) -> bool:

@@ -307,7 +307,7 @@ class SignaalSerializer(serializers.Serializer):
 
 def signaal_data(signaal: Signaal, *, user) -> dict:
     """The JSON form of one signal; the melder's identity and the register only for those allowed to see them."""
-    context = {"subjecten": betrokkene_subjecten(user=user, signaal=signaal)}
+    context: dict[str, object] = {"subjecten": betrokkene_subjecten(user=user, signaal=signaal)}
     if decide(user, "signaal.melder.view"):
         context["melder"] = signaal
     return SignaalSerializer(signaal, context=context).data

@@ -85,7 +85,7 @@ class PersoonSerializer(serializers.Serializer):
 def persoon_detail(request, pk: int):
     user = request.user
     persoon: Persoon = selectors.persoon_get(user=user, pk=pk)
-    context = {"signalen": [s.pk for s in selectors.persoon_signalen(user=user, persoon=persoon)]}
+    context: dict[str, object] = {"signalen": [s.pk for s in selectors.persoon_signalen(user=user, persoon=persoon)]}
     if not selectors.volledige_inzage(user):
         context["samenloop"] = selectors.samenloop_hit(user=user, persoon=persoon)
     return Response(PersoonSerializer(persoon, context=context).data)

@@ -50,7 +50,7 @@ def to_json_schema(node: Any) -> Any:
         return [to_json_schema(item) for item in node]
     if not isinstance(node, dict):
         return node
-    schema = {}
+    schema: dict[str, Any] = {}
     for key, value in node.items():
         if key == "properties":
             schema[key] = {name: to_json_schema(sub) for name, sub in value.items()}
@@ -68,7 +68,7 @@ def to_json_schema(node: Any) -> Any:
         if "type" in schema and "enum" not in schema:
             schema["type"] = [schema["type"], "null"]
         else:
-            schema = {"anyOf": [schema, {"type": "null"}]}
+            return {"anyOf": [schema, {"type": "null"}]}
     return schema
 
 
