@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
@@ -14,7 +13,7 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from schakelpunt.access.decorators import refuse
+from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide
 from schakelpunt.api import PAGINA, FromContext, pagina_response, pagina_serializer, problems
 from schakelpunt.signalen import selectors, services, validators
@@ -368,6 +367,9 @@ def _idempotency_key(request) -> str | None:
     return key
 
 
+NO_ACCESS = "Je hebt geen toegang tot signalen."
+
+
 class SignalenView(APIView):
     @extend_schema(
         summary="Signalen die je mag zien (nieuwste eerst)",
@@ -378,7 +380,7 @@ class SignalenView(APIView):
     )
     def get(self, request):
         user = request.user
-        _require(user, "signaal.view")
+        require(user, "signaal.view", message=NO_ACCESS)
         page = selectors.signaal_list(user=user, page=selectors.page_number(request.query_params.get("pagina")))
         return pagina_response(page, SignaalSamenvattingSerializer)
 
@@ -392,7 +394,7 @@ class SignalenView(APIView):
     )
     def post(self, request):
         user = request.user
-        _require(user, "signaal.report")
+        require(user, "signaal.report", message=NO_ACCESS)
         key = _idempotency_key(request)
         serializer = SignaalCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -411,17 +413,6 @@ class SignalenView(APIView):
 
 
 signalen = SignalenView.as_view()
-
-
-def _require(user, code: str) -> None:
-    """Refuse with a logged 403 (problem+json) unless `user` holds `code`."""
-    decision = decide(user, code)
-    if decision:
-        return
-    try:
-        refuse(user, decision)
-    except PermissionDenied:
-        raise exceptions.PermissionDenied("U heeft geen toegang tot signalen.") from None
 
 
 @extend_schema(

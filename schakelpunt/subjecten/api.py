@@ -124,5 +124,5 @@ def samenloop(request):
     try:
         page = selectors.samenloop_page(user=request.user, page=page_number(request.query_params.get("pagina")))
     except PermissionDenied:
-        raise exceptions.PermissionDenied("U heeft geen toegang tot samenloop.") from None
+        raise exceptions.PermissionDenied("Je hebt geen toegang tot samenloop.") from None
     return pagina_response(page, SamenloopAlertSerializer)
