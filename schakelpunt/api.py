@@ -11,6 +11,7 @@ that documents both for every endpoint.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Literal
 
 from django.core.exceptions import RequestDataTooBig
@@ -159,6 +160,13 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if response.status_code == status.HTTP_401_UNAUTHORIZED and "WWW-Authenticate" not in problem:
         problem["WWW-Authenticate"] = "Token"
     return problem
+
+
+class UtcDateTimeField(serializers.DateTimeField):
+    """Output: a moment in ISO 8601, always in UTC (`...Z`), whatever the server's time zone."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(default_timezone=datetime.UTC, **kw)
 
 
 # --- Pagination ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import json
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide
-from schakelpunt.api import PAGINA, FromContext, pagina_response, pagina_serializer, problems
+from schakelpunt.api import PAGINA, FromContext, UtcDateTimeField, pagina_response, pagina_serializer, problems
 from schakelpunt.signalen import selectors, services, validators
 from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol, Soort, Status
 from schakelpunt.signalen.models import Signaal
@@ -270,7 +270,7 @@ class BetrokkeneSerializerOut(serializers.Serializer):
 
 class TerugkoppelingSerializer(serializers.Serializer):
     tekst = serializers.CharField()
-    verzonden_op = serializers.DateTimeField()
+    verzonden_op = UtcDateTimeField()
 
 
 class MelderSerializer(serializers.Serializer):
@@ -285,7 +285,7 @@ class SignaalSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     nummer = serializers.CharField()
     status = serializers.ChoiceField(choices=Status.choices)
-    ontvangen_op = serializers.DateTimeField()
+    ontvangen_op = UtcDateTimeField()
     omschrijving = serializers.CharField()
     waargenomen_op = serializers.DateField(allow_null=True)
     locatie = serializers.CharField()
@@ -318,7 +318,7 @@ class SignaalSamenvattingSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     nummer = serializers.CharField()
     status = serializers.ChoiceField(choices=Status.choices)
-    ontvangen_op = serializers.DateTimeField()
+    ontvangen_op = UtcDateTimeField()
     acuut_gevaar = serializers.BooleanField()
     minderjarigen_betrokken = serializers.BooleanField()
     urgent = serializers.BooleanField()
@@ -374,7 +374,10 @@ class SignalenView(APIView):
     @extend_schema(
         summary="Signalen die je mag zien (nieuwste eerst)",
         tags=["signalen"],
-        responses={200: pagina_serializer(SignaalSamenvattingSerializer), **problems(403)},
+        responses={
+            200: OpenApiResponse(pagina_serializer(SignaalSamenvattingSerializer), "Eén pagina signalen."),
+            **problems(403),
+        },
         operation_id="signalen_list",
         parameters=[PAGINA],
     )
@@ -387,7 +390,10 @@ class SignalenView(APIView):
     @extend_schema(
         request=SignaalCreateSerializer,
         parameters=[IDEMPOTENCY, LOCATION, REPLAYED],
-        responses={201: SignaalSerializer, **problems(403, 422)},
+        responses={
+            201: OpenApiResponse(SignaalSerializer, "Opgeslagen (of al eerder, bij een herhaald verzoek)."),
+            **problems(403, 422),
+        },
         operation_id="signalen_create",
         summary="Een signaal melden",
         tags=["signalen"],
@@ -418,7 +424,7 @@ signalen = SignalenView.as_view()
 @extend_schema(
     summary="Eén signaal (404 voor wie het niet mag zien)",
     tags=["signalen"],
-    responses={200: SignaalSerializer},
+    responses={200: OpenApiResponse(SignaalSerializer, "Het signaal zoals jij het mag zien.")},
     operation_id="signalen_retrieve",
 )
 @api_view(["GET"])

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from schakelpunt.api import PAGINA, FromContext, pagina_response, pagina_serializer, problems
+from schakelpunt.api import PAGINA, FromContext, UtcDateTimeField, pagina_response, pagina_serializer, problems
 from schakelpunt.signalen.api import GeboortedatumField
 from schakelpunt.signalen.selectors import page_number
 from schakelpunt.subjecten import selectors
@@ -78,7 +78,7 @@ class PersoonSerializer(serializers.Serializer):
     "krijgt geen signalen maar wel `samenloop`: bij hoeveel andere afdelingen de persoon bekend is en sinds "
     "wanneer, nooit wat er gemeld is.",
     tags=["subjecten"],
-    responses={200: PersoonSerializer},
+    responses={200: OpenApiResponse(PersoonSerializer, "De persoon zoals jij hem mag zien.")},
     operation_id="personen_retrieve",
 )
 @api_view(["GET"])
@@ -100,8 +100,8 @@ class SamenloopAlertSerializer(serializers.Serializer):
     afdelingen = serializers.SerializerMethodField(help_text="Namen van de afdelingen die meldden.")
     aantal_signalen = serializers.IntegerField()
     aantal_afdelingen = serializers.IntegerField()
-    eerste_signaal_op = serializers.DateTimeField(allow_null=True)
-    laatste_signaal_op = serializers.DateTimeField(allow_null=True)
+    eerste_signaal_op = UtcDateTimeField(allow_null=True)
+    laatste_signaal_op = UtcDateTimeField(allow_null=True)
     status = serializers.ChoiceField(choices=SamenloopAlert.Status.choices)
 
     def get_leden(self, alert: SamenloopAlert) -> list[int]:
@@ -116,7 +116,10 @@ class SamenloopAlertSerializer(serializers.Serializer):
     description="Laatst bijgewerkte eerst.",
     tags=["subjecten"],
     parameters=[PAGINA],
-    responses={200: pagina_serializer(SamenloopAlertSerializer), **problems(403)},
+    responses={
+        200: OpenApiResponse(pagina_serializer(SamenloopAlertSerializer), "Eén pagina open samenloop."),
+        **problems(403),
+    },
     operation_id="samenloop_list",
 )
 @api_view(["GET"])

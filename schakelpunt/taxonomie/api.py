@@ -3,7 +3,7 @@
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -56,7 +56,7 @@ def _alle(request) -> bool:
 
 
 @extend_schema(
-    responses=FenomeenSerializer(many=True),
+    responses=OpenApiResponse(FenomeenSerializer(many=True), "De fenomenen, alle in één antwoord."),
     parameters=[ALLE],
     summary="Fenomenen",
     description="Alle fenomenen (soorten criminaliteit) met code en naam.",
@@ -69,7 +69,7 @@ def fenomenen(request):
 
 
 @extend_schema(
-    responses=IndicatorSerializer(many=True),
+    responses=OpenApiResponse(IndicatorSerializer(many=True), "De indicatoren, alle in één antwoord."),
     parameters=[ALLE],
     summary="Indicatoren",
     description="Alle indicatoren met code, naam en levensdomein.",

@@ -88,7 +88,7 @@ def test_signal_detail_for_the_meldpunt_and_for_its_melder(wereld, api_client_as
     data = meldpunt.json()
     assert data["melder"]["username"] == "melder" and data["betrokkenen"][0]["subject"]["persoon_id"]
     assert {b["soort"] for b in data["betrokkenen"]} == {"persoon", "organisatie", "voertuig"}
-    assert data["terugkoppelingen"]
+    assert data["terugkoppelingen"] and data["ontvangen_op"].endswith("Z")  # moments in UTC
     melder = api_client_as("melder").get(url)
     assert_matches_contract(melder)
     assert "melder" not in melder.json() and all("subject" not in b for b in melder.json()["betrokkenen"])
