@@ -274,6 +274,7 @@ SPECTACULAR_SETTINGS = {
         "BetrokkeneSoortEnum": "schakelpunt.signalen.constants.Soort",
         "SamenloopSoortEnum": "schakelpunt.subjecten.models.SamenloopAlert.Soort",
         "SamenloopStatusEnum": "schakelpunt.subjecten.models.SamenloopAlert.Status",
+        "KoppelingMethodeEnum": "schakelpunt.subjecten.models.Methode",
     },
 }
 

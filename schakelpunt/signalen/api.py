@@ -19,6 +19,7 @@ from schakelpunt.api import PAGINA, FromContext, UtcDateTimeField, pagina_respon
 from schakelpunt.signalen import selectors, services, validators
 from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol, Soort, Status
 from schakelpunt.signalen.models import Signaal
+from schakelpunt.subjecten.models import Methode
 from schakelpunt.subjecten.selectors import betrokkene_subjecten
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
@@ -168,6 +169,7 @@ def _geboortedatum(jaar: int | None, maand: int | None, dag: int | None) -> str 
     return "-".join(parts)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class GeboortedatumField(serializers.Field):
     """Output only: the (partial) date of birth of a betrokkene or person, or null."""
 
@@ -177,9 +179,6 @@ class GeboortedatumField(serializers.Field):
 
     def to_representation(self, obj):
         return _geboortedatum(obj.geboortejaar, obj.geboortemaand, obj.geboortedag)
-
-
-extend_schema_field(OpenApiTypes.STR)(GeboortedatumField)
 
 
 class CodesField(serializers.ListField):
@@ -240,7 +239,9 @@ class KoppelingSerializer(serializers.Serializer):
     organisatie_id = serializers.IntegerField(allow_null=True)
     voertuig_id = serializers.IntegerField(allow_null=True)
     telefoonnummer_id = serializers.IntegerField(allow_null=True)
-    methode = serializers.CharField(help_text="Hoe gekoppeld: nieuw, sleutel, waarschijnlijk, handmatig, …")
+    methode = serializers.ChoiceField(
+        choices=Methode.choices, help_text="Hoe de betrokkene aan het subject is gekoppeld."
+    )
     score = serializers.FloatField(allow_null=True)
     toelichting = serializers.CharField(allow_blank=True)
     mogelijke_matches = MogelijkeMatchSerializer(many=True)
