@@ -15,6 +15,8 @@ urlpatterns = [
     path("signalen/", include("schakelpunt.signalen.urls")),
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
+    path("inzicht/", include("schakelpunt.inzicht.urls")),
+    path("privacy/", include("schakelpunt.privacy.urls")),
 ]
 
 if settings.OIDC_ENABLED:

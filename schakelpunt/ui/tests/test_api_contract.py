@@ -185,6 +185,14 @@ def test_create_errors_are_documented_problems(api_client_as, settings):
     assert_matches_contract(too_big)
 
 
+def test_inzicht_figures_and_a_wrong_quarter(api_client_as):
+    http = api_client_as("bestuur")
+    assert_matches_contract(http.get("/api/v1/inzicht/signalen"))
+    wrong = http.get("/api/v1/inzicht/signalen", {"kwartaal": "1999-K1"})
+    assert wrong.status_code == 400
+    assert_matches_contract(wrong)
+
+
 def test_a_django_validation_error_from_a_service_is_a_400_problem(api_client_as, monkeypatch):
     """A service's ValidationError reaches the client through the one exception handler."""
     from django.core.exceptions import ValidationError
