@@ -276,7 +276,6 @@ SPECTACULAR_SETTINGS = {
         "BetrokkeneSoortEnum": "schakelpunt.signalen.constants.Soort",
         "SamenloopSoortEnum": "schakelpunt.subjecten.models.SamenloopAlert.Soort",
         "SamenloopStatusEnum": "schakelpunt.subjecten.models.SamenloopAlert.Status",
-        "KoppelingMethodeEnum": "schakelpunt.subjecten.models.Methode",
     },
 }
 

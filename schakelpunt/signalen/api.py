@@ -19,7 +19,6 @@ from schakelpunt.api import PAGINA, FromContext, UtcDateTimeField, pagina_respon
 from schakelpunt.signalen import selectors, services, validators
 from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol, Soort, Status
 from schakelpunt.signalen.models import Signaal
-from schakelpunt.subjecten.models import Methode
 from schakelpunt.subjecten.selectors import betrokkene_subjecten
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
@@ -239,8 +238,9 @@ class KoppelingSerializer(serializers.Serializer):
     organisatie_id = serializers.IntegerField(allow_null=True)
     voertuig_id = serializers.IntegerField(allow_null=True)
     telefoonnummer_id = serializers.IntegerField(allow_null=True)
-    methode = serializers.ChoiceField(
-        choices=Methode.choices, help_text="Hoe de betrokkene aan het subject is gekoppeld."
+    # A string, not the register's enum: signalen asks the register through one narrow function only.
+    methode = serializers.CharField(
+        help_text="Hoe de koppeling tot stand kwam: `bsn`, `sleutel`, `waarschijnlijk`, `nieuw` of `handmatig`."
     )
     score = serializers.FloatField(allow_null=True)
     toelichting = serializers.CharField(allow_blank=True)

@@ -5,6 +5,8 @@ close the other gap: that what the code answers is what the document says (field
 codes, problem+json for errors).
 """
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -273,3 +275,11 @@ def test_the_checker_refuses_an_undocumented_field():
     assert validate(schema, {"username": 1, "department": None, "roles": []})
     assert validate(schema, {"username": "a", "roles": []})
     assert to_json_schema({"type": "string", "nullable": True}) == {"type": ["string", "null"]}
+
+
+def test_the_documented_koppeling_methods_are_the_registers():
+    """`methode` is a plain string in signalen's API (no import of the register's enum): its text must not drift."""
+    from schakelpunt.subjecten.models import Methode
+
+    text = document()["components"]["schemas"]["Koppeling"]["properties"]["methode"]["description"]
+    assert set(Methode.values) == set(re.findall(r"`(\w+)`", text))
