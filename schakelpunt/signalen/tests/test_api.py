@@ -140,3 +140,28 @@ def test_list_refused_for_wrong_role_is_logged(api_client_as):
     response = api_client_as("bestuur").get(URL)
     assert response.status_code == 403 and "geen toegang tot signalen" in response.content.decode()
     assert AuditRecord.objects.filter(uitkomst="geweigerd", object_type="signaal.view").exists()
+
+
+def test_list_and_detail_queries_do_not_grow_with_the_data(api_client_as, persona, fenomeen):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from schakelpunt.signalen.tests.factories import BetrokkeneFactory
+
+    http = api_client_as("aandachtsfunctionaris")
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert http.get(url).status_code == 200
+        return len(queries)
+
+    signaal = SignaalFactory(melder=persona("melder"))
+    signaal.fenomenen.add(fenomeen)
+    BetrokkeneFactory(signaal=signaal)
+    list_before, detail_before = count(URL), count(f"{URL}/{signaal.pk}")
+    for _ in range(4):
+        extra = SignaalFactory(melder=persona("melder"))
+        extra.fenomenen.add(fenomeen)
+    BetrokkeneFactory.create_batch(3, signaal=signaal)
+    assert count(URL) == list_before
+    assert count(f"{URL}/{signaal.pk}") == detail_before
