@@ -261,7 +261,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "schakelpunt.api.ProblemAutoSchema",
     "EXCEPTION_HANDLER": "schakelpunt.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
@@ -278,7 +278,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    # One name for the chain partners, wherever a field offers them.
+    # One name per choice set, wherever a field offers it.
     "ENUM_NAME_OVERRIDES": {
         "PartnerEnum": "schakelpunt.casussen.constants.Partner.choices",
         "MarkeringEnum": "schakelpunt.doormeldingen.constants.Markering.choices",
@@ -286,6 +286,10 @@ SPECTACULAR_SETTINGS = {
         "OverlegSoortEnum": "schakelpunt.overleggen.constants.OverlegSoort.choices",
         "OverlegStatusEnum": "schakelpunt.overleggen.constants.OverlegStatus.choices",
         "BesluitSoortEnum": "schakelpunt.casussen.constants.BesluitSoort.choices",
+        "SignaalStatusEnum": "schakelpunt.signalen.constants.Status",
+        "BetrokkeneSoortEnum": "schakelpunt.signalen.constants.Soort",
+        "SamenloopSoortEnum": "schakelpunt.subjecten.models.SamenloopAlert.Soort",
+        "SamenloopStatusEnum": "schakelpunt.subjecten.models.SamenloopAlert.Status",
     },
 }
 

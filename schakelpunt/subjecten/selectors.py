@@ -9,6 +9,7 @@ Stable names (the subject page and network view build on them):
 ``samenloop_hit(*, user, persoon)``                  -> SamenloopHit: "also known at N other departments
                                                         since <month year>", never what was reported
 ``samenloop_list(*, user, status="open")``           -> list[SamenloopAlert] (meldpunt only)
+``samenloop_page(*, user, status="open", page=1)``   -> Page of SamenloopAlert, for the API (meldpunt only)
 ``mogelijke_match_list(*, user, status="open")``     -> list[MogelijkeMatch] (meldpunt only)
 ``betrokkene_subjecten(*, user, signaal)``           -> {betrokkene_id: {...}} or None when the user may
                                                         not see subjects (a melder: always None)
@@ -40,6 +41,7 @@ from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import Decision, decide, fetch, scope, verify
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
+from schakelpunt.pagination import Page
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
 from schakelpunt.signalen.models import Betrokkene, Signaal
 from schakelpunt.subjecten.models import (
@@ -467,6 +469,7 @@ class Netwerk:
 
 
 MAX_KNOPEN = 250
+SAMENLOOP_PAGE_SIZE = 50
 _VAN = {"persoon": "van_persoon", "organisatie": "van_organisatie"}
 _NAAR = {
     "persoon": "naar_persoon",
@@ -722,20 +725,30 @@ def samenloop_hit(*, user, persoon: Persoon) -> SamenloopHit:
 
 
 def samenloop_list(*, user, status: str = SamenloopAlert.Status.OPEN) -> list[SamenloopAlert]:
-    """Samenloop alerts for the meldpunt, most recently changed first."""
+    """Samenloop alerts for the meldpunt, most recently changed first (at most 500)."""
+    return samenloop_page(user=user, status=status, page=1, page_size=500).items
+
+
+def samenloop_page(
+    *, user, status: str = SamenloopAlert.Status.OPEN, page: int = 1, page_size: int | None = None
+) -> Page:
+    """One page of samenloop_list; only the alerts on the page are logged as read."""
     decision = _require(user, "samenloop.view", object_type="samenloop")
-    alerts = list(
+    page_size = page_size or SAMENLOOP_PAGE_SIZE
+    offset = (max(1, page) - 1) * page_size
+    rows = list(
         SamenloopAlert.objects.filter(status=status)
         .select_related("persoon", "adres")
         .prefetch_related("afdelingen", "leden")
-        .order_by("-bijgewerkt_op", "-id")[:500]
+        .order_by("-bijgewerkt_op", "-id")[offset : offset + page_size + 1]
     )
+    alerts = rows[:page_size]
     entries = []
     for alert in alerts:
         keys = [s.log_key for s in (alert.persoon, alert.adres) if s is not None] or [""]
         entries.extend(Entry(Action.READ, "samenloop", str(alert.pk), key) for key in keys)
     write(actor=user, role=decision.role, doel=decision.purpose, verwerking=decision.activity, entries=entries)
-    return alerts
+    return Page(items=alerts, number=max(1, page), has_next=len(rows) > page_size, page_size=page_size)
 
 
 def samenloop_prefetch() -> Prefetch:

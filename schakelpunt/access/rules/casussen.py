@@ -5,21 +5,26 @@ nothing of a casus (their signal shows terugkoppeling only)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from schakelpunt.access.policy import Permission, register
 from schakelpunt.accounts.roles import Rol as R
 
+if TYPE_CHECKING:
+    from schakelpunt.accounts.models import User
+
 DOEL = "Behandelen van een casus"
 
 
-def _deelname(user) -> Exists:
+def _deelname(user: User) -> Exists:
     from schakelpunt.casussen.models import Deelnemer
 
     return Exists(Deelnemer.objects.filter(casus=OuterRef("pk"), user=user, verwijderd_op__isnull=True))
 
 
-def _casus_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _casus_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     """Casus querysets: who may see a casus at all."""
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
@@ -28,14 +33,14 @@ def _casus_scope(user, queryset: QuerySet, role: str) -> QuerySet:
     return queryset.filter(_deelname(user))
 
 
-def _regie_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _regie_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     """Casus querysets: who may steer a casus (invite, decide, change phase, approve the plan)."""
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
     return queryset.filter(regievoerder=user)
 
 
-def _bestuur_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _bestuur_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
     if role == R.CASUSREGISSEUR:
@@ -43,12 +48,12 @@ def _bestuur_scope(user, queryset: QuerySet, role: str) -> QuerySet:
     return queryset.filter(bestuur_delen=True)
 
 
-def _uitvraag_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _uitvraag_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     """Uitvraag querysets: the recipient (a named colleague, or anyone of the asked department)."""
     return queryset.filter(Q(ontvanger=user) | Q(ontvanger__isnull=True, afdeling_id=user.afdeling_id))
 
 
-def _actie_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _actie_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     """Actie querysets: its owner while still in the casus, or whoever steers the casus."""
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset

@@ -10,6 +10,7 @@ aandachtsfunctionaris only.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -18,11 +19,14 @@ from django.utils import timezone
 from schakelpunt.access.policy import Permission, register
 from schakelpunt.accounts.roles import Rol as R
 
+if TYPE_CHECKING:
+    from schakelpunt.accounts.models import User
+
 DOEL = "Bespreken van casussen in een casusoverleg"
 LEZERS = (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER)
 
 
-def _in_venster(user, **filters) -> Exists:
+def _in_venster(user: User, **filters: Any) -> Exists:
     """An invitation of `user` that still gives access now (see the module docstring)."""
     from schakelpunt.overleggen.models import Genodigde
 
@@ -35,13 +39,13 @@ def _in_venster(user, **filters) -> Exists:
     )
 
 
-def _overleg_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _overleg_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
     return queryset.filter(_in_venster(user, overleg=OuterRef("pk")))
 
 
-def _agendapunt_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _agendapunt_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
     from schakelpunt.access.policy import scope
@@ -54,13 +58,13 @@ def _agendapunt_scope(user, queryset: QuerySet, role: str) -> QuerySet:
     return queryset.filter(Q(eigen) | Q(casus__in=casussen.values("pk")))
 
 
-def _leiden_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _leiden_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
     return queryset.filter(Q(voorzitter=user) | Q(notulist=user))
 
 
-def _voorzitter_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _voorzitter_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
     return queryset.filter(voorzitter=user)
