@@ -27,10 +27,11 @@ from django.db import IntegrityError, connection, transaction
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, write
 from schakelpunt.matching import engine
+from schakelpunt.matching.keys import adres_sleutel
 from schakelpunt.matching.model import PersonRecord, PreparedRecord
 from schakelpunt.signalen import validators
 from schakelpunt.subjecten.models import Adres, Bron, Persoon, Relatie, RelatieSoort
-from schakelpunt.subjecten.services import KANDIDAAT_KOLOMMEN, adres_sleutel, record_uit_rij
+from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, record_uit_rij
 
 IMPORT_KOLOMMEN = (
     "ref",
