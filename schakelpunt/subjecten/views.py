@@ -166,6 +166,12 @@ def _persoon_pagina(request, p, *, toon_bsn=False, relatie_form=None, inzage_for
     return render(request, "subjecten/persoon.html", context, status=status)
 
 
+@requires("subject.inzage.mijn")
+def mijn_personen(request):
+    """The persons a colleague was given sight of (a grant), each a link to the person."""
+    return render(request, "subjecten/mijn_personen.html", {"inzagen": selectors.mijn_personen(user=request.user)})
+
+
 @login_required
 def persoon(request, pk: int):
     """One person: 404 for everyone who may not see it (a melder never learns that it exists)."""

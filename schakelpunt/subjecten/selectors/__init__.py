@@ -16,7 +16,7 @@ Wording (Dutch titles, month names, labels) is the presenter's (``subjecten.pres
 Everything is re-exported here, so ``from schakelpunt.subjecten import selectors`` keeps working.
 """
 
-from schakelpunt.subjecten.selectors.inzage import inzage_collegas, persoon_inzagen
+from schakelpunt.subjecten.selectors.inzage import inzage_collegas, mijn_personen, persoon_inzagen
 from schakelpunt.subjecten.selectors.koppelingen import betrokkene_subjecten, mogelijke_match_list
 from schakelpunt.subjecten.selectors.netwerk import (
     MAX_KNOPEN,
@@ -56,6 +56,7 @@ __all__ = [
     "Verbinding",
     "betrokkene_subjecten",
     "inzage_collegas",
+    "mijn_personen",
     "mogelijke_match_list",
     "persoon_bsn",
     "persoon_get",

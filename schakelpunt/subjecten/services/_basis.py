@@ -4,7 +4,6 @@ touched.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -14,8 +13,6 @@ from schakelpunt.audit.services import log_access
 from schakelpunt.subjecten.models import (
     Persoon,
 )
-
-logger = logging.getLogger(__name__)
 
 
 def _check_reden(reden: str, veld: str = "reden") -> str:

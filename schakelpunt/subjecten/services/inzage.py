@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import datetime
-import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from schakelpunt.access.decorators import require
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
+from schakelpunt.notificaties.services import notificatie_send
 from schakelpunt.subjecten.models import (
     Persoon,
     SubjectInzage,
 )
 from schakelpunt.subjecten.services._basis import _check_reden
 
-logger = logging.getLogger(__name__)
-
 
 def subject_inzage_verlenen(
     *, actor, user, persoon: Persoon, reden: str, geldig_tot: datetime.date | None = None
 ) -> SubjectInzage:
-    """Let `user` (e.g. a casus deelnemer) see one person: its data and that others know it, not the signals."""
+    """Let `user` (e.g. a casus deelnemer) see one person: its data and that others know it, not the signals.
+
+    The colleague gets a notice with a link to the person (no name in it: the notice is also mailed),
+    and finds every person they may see under "Mijn personen" (``selectors.mijn_personen``).
+    """
     decision = require(actor, "subject.inzage.verlenen", persoon, object_type="persoon")
     reden = _check_reden(reden)
     if not persoon.actief:
@@ -42,5 +45,13 @@ def subject_inzage_verlenen(
             object_id=inzage.pk,
             betrokkenen=[persoon.log_key],
             toelichting=f"inzage verleend aan gebruiker {user.pk}",
+        )
+        tot = f" tot en met {geldig_tot:%d-%m-%Y}" if geldig_tot else ""
+        notificatie_send(
+            ontvangers=[user],
+            onderwerp="Je mag een persoon inzien",
+            tekst=f"{actor.display_name()} heeft je inzage gegeven in een persoon{tot}: de gegevens en dat andere "
+            "afdelingen de persoon kennen, niet de signalen. Je vindt de persoon ook onder Mijn personen.",
+            url=reverse("subjecten:persoon", kwargs={"pk": persoon.pk}),
         )
     return inzage

@@ -7,7 +7,6 @@ to only the needed person columns -> ``engine.match_one``.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,9 +22,6 @@ from schakelpunt.subjecten.models import (
     PersoonSleutel,
 )
 from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, record_uit_rij
-
-logger = logging.getLogger(__name__)
-
 
 # --- The interactive matching path ----------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,9 +22,6 @@ from schakelpunt.subjecten.models import (
 )
 from schakelpunt.subjecten.services.koppelen import NAAR_VELD
 from schakelpunt.subjecten.services.samenloop import samenloop_bijwerken
-
-logger = logging.getLogger(__name__)
-
 
 # --- Relations and grants -------------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import logging
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -27,9 +26,6 @@ from schakelpunt.subjecten.models import (
     SamenloopAlert,
 )
 from schakelpunt.subjecten.services._basis import _check_reden
-
-logger = logging.getLogger(__name__)
-
 
 # --- Samenloop ------------------------------------------------------------------------------
 

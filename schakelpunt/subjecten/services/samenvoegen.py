@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -25,9 +24,6 @@ from schakelpunt.subjecten.models import (
 from schakelpunt.subjecten.services._basis import _check_reden, _log_personen
 from schakelpunt.subjecten.services.koppelen import _nieuwe_persoon
 from schakelpunt.subjecten.services.samenloop import samenloop_bijwerken
-
-logger = logging.getLogger(__name__)
-
 
 # --- Merge and split ------------------------------------------------------------------------
 

@@ -7,19 +7,13 @@ The normalisation of address and organisation keys is the matching engine's
 
 from __future__ import annotations
 
-import logging
-
 from schakelpunt.matching import engine
-from schakelpunt.matching.keys import adres_sleutel, land_code, organisatie_sleutel  # noqa: F401  (re-exported)
 from schakelpunt.matching.model import PartialDate, PersonRecord
 from schakelpunt.signalen.models import Betrokkene
 from schakelpunt.subjecten.models import (
     Persoon,
     PersoonSleutel,
 )
-
-logger = logging.getLogger(__name__)
-
 
 # --- Person records for the engine ----------------------------------------------------------
 
