@@ -18,7 +18,7 @@ from schakelpunt.access.policy import decide
 from schakelpunt.signalen import selectors, services, validators
 from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol
 from schakelpunt.signalen.models import Signaal
-from schakelpunt.subjecten.selectors import betrokkene_subjecten
+from schakelpunt.signalen.register import betrokkene_subjecten
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
 

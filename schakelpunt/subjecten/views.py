@@ -13,13 +13,12 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import require, requires
-from schakelpunt.access.policy import decide, verify
+from schakelpunt.access.policy import NotFound, decide, fetch, verify
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
 from schakelpunt.subjecten import netwerkbeeld, selectors, services
 from schakelpunt.subjecten.forms import (
@@ -192,7 +191,7 @@ def persoon_bsn(request, pk: int):
     """The full BSN on request, logged as its own read: a fragment for htmx, else the page with the BSN shown."""
     p = selectors.persoon_get(user=request.user, pk=pk)
     if not p.bsn:
-        raise Http404("Geen BSN bekend")
+        raise NotFound("Geen BSN bekend")
     if request.htmx:
         bsn = selectors.persoon_bsn(user=request.user, persoon=p)
         return render(request, "subjecten/_bsn.html", {"persoon": p, "bsn": bsn})
@@ -295,7 +294,9 @@ def mogelijke_matches(request):
 @require_POST
 @requires("subject.match.beoordelen")
 def mogelijke_match_beoordelen(request, pk: int):
-    match = get_object_or_404(MogelijkeMatch, pk=pk)
+    match, _decision = fetch(
+        request.user, "subject.match.beoordelen", MogelijkeMatch.objects.all(), pk, object_type="mogelijke_match"
+    )
     form = BeoordelingForm(request.POST, prefix=f"m{pk}")
     if not form.is_valid():
         messages.error(request, "Kies een besluit en schrijf een onderbouwing.")
@@ -323,7 +324,9 @@ def samenloop(request):
 @require_POST
 @requires("samenloop.afhandelen")
 def samenloop_afhandelen(request, pk: int):
-    alert = get_object_or_404(SamenloopAlert, pk=pk)
+    alert, _decision = fetch(
+        request.user, "samenloop.afhandelen", SamenloopAlert.objects.all(), pk, object_type="samenloop"
+    )
     form = AfhandelenForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Schrijf op wat er met de samenloop is gedaan.")
@@ -339,7 +342,14 @@ def samenloop_afhandelen(request, pk: int):
 @require_POST
 @requires("subject.match.beoordelen")
 def samenvoeging_ongedaan(request, pk: int):
-    record = get_object_or_404(Samenvoeging, pk=pk)
+    record, _decision = fetch(
+        request.user,
+        "subject.match.beoordelen",
+        Samenvoeging.objects.select_related("bron", "doel"),
+        pk,
+        object_type="samenvoeging",
+        about=lambda s: s.doel,
+    )
     form = RedenForm(request.POST)
     terug = record.bron if record.soort == Samenvoeging.Soort.SAMENVOEGEN else record.doel
     if not form.is_valid():
