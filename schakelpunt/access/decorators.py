@@ -1,21 +1,22 @@
 """View decorators that state the access rule up front and log refusals."""
 
 from functools import wraps
+from typing import NoReturn
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from schakelpunt.access.policy import decide
+from schakelpunt.access.policy import Decision, decide
 from schakelpunt.audit.services import log_access
 
 
-def refuse(user, decision, *, object_type: str = "", object_id: str = "", message: str = "") -> None:
+def refuse(user, decision, *, object_type: str = "", object_id: str = "", message: str = "") -> NoReturn:
     """Log a refused attempt and stop the request with 403."""
     log_access(actor=user, decision=decision, object_type=object_type or decision.permission, object_id=object_id)
     raise PermissionDenied(message or "Je hebt hiervoor geen toegang.")
 
 
-def require(user, code: str, obj=None, *, object_type: str = "", object_id: str = "", message: str = ""):
+def require(user, code: str, obj=None, *, object_type: str = "", object_id: str = "", message: str = "") -> Decision:
     """The decision for `code` (on `obj`); a refusal is logged and raises PermissionDenied (403).
 
     For an action the user may know exists (their role forbids it). For "show me this object",

@@ -51,7 +51,7 @@ def land_code(land: str | None) -> str:
     """An ISO code for a country as typed: empty means the Netherlands."""
     value = (land or "").strip()
     if not value:
-        return "NL"
+        return NEDERLAND
     if len(value) == 2 and value.isalpha():
         return value.upper()
     return LANDCODES.get(value.lower(), value[:60])
@@ -82,7 +82,7 @@ def adres_sleutel(
     letter = (huisletter or "").strip().upper()[:1]
     toev = _tekst_sleutel(toevoeging).upper()
     pc = re.sub(r"\s+", "", postcode or "").upper()
-    if code == "NL" and re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", pc):
+    if code == NEDERLAND and re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", pc):
         return f"NL|{pc}|{huisnummer}|{letter}|{toev}"
     if straat and woonplaats:
         return f"{code}|{pc}|{_tekst_sleutel(straat)}|{_tekst_sleutel(woonplaats)}|{huisnummer}|{letter}|{toev}"[:160]

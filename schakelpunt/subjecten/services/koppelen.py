@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from schakelpunt.access.policy import decide
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
-from schakelpunt.matching.keys import adres_sleutel, land_code, organisatie_sleutel
+from schakelpunt.matching.keys import adres_sleutel, is_nederland, land_code, organisatie_sleutel
 from schakelpunt.signalen.constants import Soort
 from schakelpunt.signalen.models import Betrokkene, Signaal
 from schakelpunt.subjecten.models import (
@@ -45,7 +45,9 @@ logger = logging.getLogger(__name__)
 def _adres_uit(data, *, bron: str = Bron.SIGNAAL) -> Adres | None:
     land = land_code(getattr(data, "land", ""))
     velden = {
-        "postcode": (data.postcode or "").strip().upper().replace(" ", "") if land == "NL" else (data.postcode or ""),
+        "postcode": (data.postcode or "").strip().upper().replace(" ", "")
+        if is_nederland(land)
+        else (data.postcode or ""),
         "huisnummer": data.huisnummer,
         "huisletter": (data.huisletter or "").upper(),
         "toevoeging": data.toevoeging or "",

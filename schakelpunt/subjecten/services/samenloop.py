@@ -223,7 +223,11 @@ def samenloop_afhandelen(*, actor, alert: SamenloopAlert, toelichting: str) -> S
 
 
 def samenloop_combineren_vragen(*, actor, persoon: Persoon, toelichting: str = "") -> CombineerVerzoek:
-    """Someone with sight of a person (not of the signals) asks the meldpunt to combine what is known."""
+    """Someone with sight of a person (not of the signals) asks the meldpunt to combine what is known.
+
+    Records the request (the returned CombineerVerzoek, logged) and notifies every
+    aandachtsfunctionaris with a link to the person; nothing is combined here, the meldpunt decides.
+    """
     decision = require(actor, "subject.combineren.vragen", persoon, object_type="persoon")
     with transaction.atomic():
         verzoek = CombineerVerzoek.objects.create(persoon=persoon, door=actor, toelichting=(toelichting or "").strip())

@@ -242,7 +242,11 @@ def _open_match(match: MogelijkeMatch) -> MogelijkeMatch:
 
 
 def mogelijke_match_bevestigen(*, actor, match: MogelijkeMatch, rationale: str) -> MogelijkeMatch:
-    """The aandachtsfunctionaris confirms: the two are one person and are merged (undoable)."""
+    """The aandachtsfunctionaris confirms: the two are one person and are merged (undoable).
+
+    Returns the judged match (not the merge): its ``samenvoeging`` is the merge record, or None when
+    the two had already become one person through another merge (then nothing is merged again).
+    """
     require(actor, "subject.match.beoordelen", match.kandidaat, object_type="persoon")
     rationale = _check_reden(rationale, "rationale")
     with transaction.atomic():
