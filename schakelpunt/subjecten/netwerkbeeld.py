@@ -15,14 +15,11 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-SOORT_VOLGORDE = {"persoon": 0, "adres": 1, "organisatie": 2, "voertuig": 3, "telefoon": 4}
-SOORT_NAAM = {
-    "persoon": "Persoon",
-    "adres": "Adres",
-    "organisatie": "Organisatie",
-    "voertuig": "Voertuig",
-    "telefoon": "Telefoonnummer",
-}
+from schakelpunt.subjecten.soorten import SubjectSoort
+
+# Derived from SubjectSoort, keyed by code (kept for the layout and the templates that use them).
+SOORT_VOLGORDE = {s.value: s.volgorde for s in SubjectSoort}
+SOORT_NAAM = {s.value: s.label for s in SubjectSoort}
 # Relations without a direction: drawn without an arrow head.
 SYMMETRISCH = frozenset({"broer_zus", "partner", "familie", "huisgenoot"})
 

@@ -37,6 +37,7 @@ from schakelpunt.subjecten.models import (
     SamenloopAlert,
     Samenvoeging,
 )
+from schakelpunt.subjecten.soorten import SubjectSoort
 from schakelpunt.ui.forms import add_service_errors
 
 
@@ -46,13 +47,6 @@ def _fouten(exc: ValidationError) -> str:
 
 STAPPEN = (1, 2, 3)
 MAX_KNOPEN_BEELD = 150
-SOORT_MEERVOUD = {
-    "persoon": ("persoon", "personen"),
-    "adres": ("adres", "adressen"),
-    "organisatie": ("organisatie", "organisaties"),
-    "voertuig": ("voertuig", "voertuigen"),
-    "telefoon": ("telefoonnummer", "telefoonnummers"),
-}
 
 
 def _stappen(request) -> int:
@@ -71,13 +65,13 @@ def _netwerk_context(request, p, stappen: int) -> dict:
     knoop_rijen = [
         {
             "knoop": k,
-            "soort": netwerkbeeld.SOORT_NAAM[k.soort],
+            "soort": SubjectSoort(k.soort).label,
             "afstand": beeld.afstanden.get(k.id, 0),
             "link": k.soort == "persoon" and not k.start,
         }
         for k in sorted(
             knopen,
-            key=lambda k: (beeld.afstanden.get(k.id, 0), netwerkbeeld.SOORT_VOLGORDE[k.soort], k.label.lower(), k.pk),
+            key=lambda k: (beeld.afstanden.get(k.id, 0), SubjectSoort(k.soort).volgorde, k.label.lower(), k.pk),
         )
     ]
     relatie_rijen = [
@@ -92,8 +86,8 @@ def _netwerk_context(request, p, stappen: int) -> dict:
     ]
     tellingen = Counter(k.soort for k in knopen if not k.start)
     delen = [
-        f"{n} {SOORT_MEERVOUD[soort][0 if n == 1 else 1]}"
-        for soort, n in sorted(tellingen.items(), key=lambda item: netwerkbeeld.SOORT_VOLGORDE[item[0]])
+        SubjectSoort(soort).aantal(n)
+        for soort, n in sorted(tellingen.items(), key=lambda item: SubjectSoort(item[0]).volgorde)
     ]
     stap_tekst = "1 stap" if beeld.stappen == 1 else f"{beeld.stappen} stappen"
     if delen:

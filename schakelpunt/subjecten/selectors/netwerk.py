@@ -10,15 +10,11 @@ from django.db.models import Q
 from schakelpunt.access.policy import decide, scope, verify
 from schakelpunt.audit.services import log_access
 from schakelpunt.subjecten.models import (
-    Adres,
-    Organisatie,
     Persoon,
     Relatie,
-    Telefoonnummer,
-    Voertuig,
 )
-from schakelpunt.subjecten.netwerkbeeld import SOORT_VOLGORDE
 from schakelpunt.subjecten.selectors._basis import _zichtbaar
+from schakelpunt.subjecten.soorten import SubjectSoort
 
 # --- The network ----------------------------------------------------------------------------
 
@@ -51,21 +47,10 @@ class Netwerk:
 
 
 MAX_KNOPEN = 250
-_VAN = {"persoon": "van_persoon", "organisatie": "van_organisatie"}
-_NAAR = {
-    "persoon": "naar_persoon",
-    "adres": "naar_adres",
-    "organisatie": "naar_organisatie",
-    "voertuig": "naar_voertuig",
-    "telefoon": "naar_telefoonnummer",
-}
-_MODELLEN = {
-    "persoon": Persoon,
-    "adres": Adres,
-    "organisatie": Organisatie,
-    "voertuig": Voertuig,
-    "telefoon": Telefoonnummer,
-}
+# Derived from SubjectSoort (one row per kind), keyed by the kind's code.
+_VAN = {s.value: s.van_veld for s in SubjectSoort if s.van_veld}
+_NAAR = {s.value: s.naar_veld for s in SubjectSoort}
+_MODELLEN = {s.value: s.model() for s in SubjectSoort}
 
 
 def _label(soort: str, obj) -> str:
@@ -237,7 +222,8 @@ def persoon_netwerk_beeld(*, user, persoon: Persoon, stappen: int = 1, max_knope
     ingekort = info.afgekapt or totaal > max_knopen
     if totaal > max_knopen:
         gekozen = sorted(
-            netwerk.knopen, key=lambda k: (info.afstanden[k.id], SOORT_VOLGORDE.get(k.soort, 9), k.label.lower(), k.pk)
+            netwerk.knopen,
+            key=lambda k: (info.afstanden[k.id], SubjectSoort.volgorde_van(k.soort), k.label.lower(), k.pk),
         )[:max_knopen]
         ids = {k.id for k in gekozen}
         netwerk = Netwerk(

@@ -12,8 +12,8 @@ from schakelpunt.subjecten.models import (
     Persoon,
     Voertuig,
 )
-from schakelpunt.subjecten.netwerkbeeld import SOORT_VOLGORDE
 from schakelpunt.subjecten.selectors.netwerk import _MODELLEN, Knoop, Netwerk, _label
+from schakelpunt.subjecten.soorten import SubjectSoort
 
 
 def relatie_kandidaten(*, user, persoon: Persoon, netwerk: Netwerk | None = None, signalen=()) -> list[Knoop]:
@@ -48,7 +48,7 @@ def relatie_kandidaten(*, user, persoon: Persoon, netwerk: Netwerk | None = None
             betrokkenen=nieuw,
             toelichting="kandidaten voor een relatie",
         )
-    return sorted(knopen.values(), key=lambda k: (SOORT_VOLGORDE.get(k.soort, 9), k.label.lower(), k.pk))
+    return sorted(knopen.values(), key=lambda k: (SubjectSoort.volgorde_van(k.soort), k.label.lower(), k.pk))
 
 
 def relatie_subject(*, user, sleutel: str = "", persoonsnummer: int | None = None, kenteken: str = ""):

@@ -19,9 +19,10 @@ from schakelpunt.subjecten.models import (
 )
 from schakelpunt.subjecten.presenter import ROL_LABELS as _ROL_LABELS
 from schakelpunt.subjecten.selectors._basis import _zichtbaar
-from schakelpunt.subjecten.selectors.netwerk import _MODELLEN, _label
+from schakelpunt.subjecten.selectors.netwerk import _label
 from schakelpunt.subjecten.selectors.personen import persoon_samenvoegingen, persoon_signalen
 from schakelpunt.subjecten.selectors.samenloop import persoon_samenloop
+from schakelpunt.subjecten.soorten import SubjectSoort
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,7 @@ def _relatie_tekst(rel: Relatie) -> str:
 
 
 def _soort_van(obj) -> str:
-    for soort, model in _MODELLEN.items():
-        if isinstance(obj, model):
-            return soort
-    raise ValueError(obj)
+    return SubjectSoort.van(obj).value
 
 
 def persoon_tijdlijn(

@@ -35,6 +35,7 @@ from schakelpunt.subjecten.models import (
 from schakelpunt.subjecten.services.kandidaten import Kandidaat, _zoekresultaat, personen_kandidaten
 from schakelpunt.subjecten.services.samenloop import samenloop_bijwerken
 from schakelpunt.subjecten.services.sleutels import betrokkene_record, persoon_sleutels_bijwerken
+from schakelpunt.subjecten.soorten import SubjectSoort
 
 logger = logging.getLogger(__name__)
 
@@ -103,13 +104,7 @@ def _organisatie_uit(b: Betrokkene) -> Organisatie | None:
 
 
 # The Relatie field that points at each kind of subject.
-NAAR_VELD = {
-    Persoon: "naar_persoon",
-    Adres: "naar_adres",
-    Organisatie: "naar_organisatie",
-    Voertuig: "naar_voertuig",
-    Telefoonnummer: "naar_telefoonnummer",
-}
+NAAR_VELD = {s.model(): s.naar_veld for s in SubjectSoort}
 
 
 def _relatie(soort: str, *, van, naar, signaal: Signaal | None, bron: str = Bron.SIGNAAL, **extra) -> Relatie:
