@@ -17,7 +17,7 @@ from schakelpunt.subjecten.models import (
     SamenloopAlert,
     Samenvoeging,
 )
-from schakelpunt.subjecten.presenter import ROL_LABELS as _ROL_LABELS
+from schakelpunt.subjecten.presenter import tijdlijn as tekst
 from schakelpunt.subjecten.selectors._basis import _zichtbaar
 from schakelpunt.subjecten.selectors.netwerk import _label
 from schakelpunt.subjecten.selectors.personen import persoon_samenvoegingen, persoon_signalen
@@ -56,7 +56,7 @@ class Gebeurtenis:
 
 def _relatie_tekst(rel: Relatie) -> str:
     van, naar = rel.van, rel.naar
-    return f"{_label(_soort_van(van), van)} {rel.get_soort_display()} {_label(_soort_van(naar), naar)}"
+    return tekst.relatie(_label(_soort_van(van), van), rel.get_soort_display(), _label(_soort_van(naar), naar))
 
 
 def _soort_van(obj) -> str:
@@ -77,6 +77,7 @@ def persoon_tijdlijn(
     Only what the user may see: signals through persoon_signalen, relations with ``subject.netwerk.view``,
     merges with ``subject.samenvoegingen.view``, samenloop with ``samenloop.view``. Pass lists already read
     for the same page to avoid reading (and logging) them twice. Persons named in relations are logged.
+    The wording of each line is the presenter's (``presenter.tijdlijn``).
     """
     decision = _zichtbaar(user, persoon)
     if signalen is None:
@@ -85,80 +86,14 @@ def persoon_tijdlijn(
         samenvoegingen = persoon_samenvoegingen(user=user, persoon=persoon)
     if samenloop is None:
         samenloop = persoon_samenloop(user=user, persoon=persoon)
-    items = [
-        Gebeurtenis(
-            persoon.aangemaakt_op,
-            "register",
-            "Opgenomen in het register",
-            f"Bron: {persoon.get_bron_display().lower()}.",
-        )
-    ]
-    for signaal in signalen:
-        afdeling = f" van {signaal.afdeling}" if signaal.afdeling_id else ""
-        fenomenen = ", ".join(f.naam for f in signaal.fenomenen.all())
-        rollen = ", ".join(str(_ROL_LABELS.get(r, r)) for r in getattr(signaal, "rollen", []))
-        tekst = f"Rol: {rollen or 'onbekend'}."
-        if fenomenen:
-            tekst += f" Fenomenen: {fenomenen}."
-        items.append(
-            Gebeurtenis(
-                signaal.ontvangen_op, "signaal", f"Signaal {signaal.nummer} ontvangen{afdeling}", tekst, signaal=signaal
-            )
-        )
     genoemd: set[str] = set()
-    if decide(user, "subject.netwerk.view"):
-        relaties = (
-            Relatie.objects.filter(Q(van_persoon=persoon) | Q(naar_persoon=persoon))
-            .select_related(
-                "van_persoon",
-                "van_organisatie",
-                "naar_persoon",
-                "naar_adres",
-                "naar_organisatie",
-                "naar_voertuig",
-                "naar_telefoonnummer",
-                "bron_signaal",
-            )
-            .order_by("pk")
-        )
-        for rel in relaties:
-            tekst = _relatie_tekst(rel)
-            ander = rel.naar_persoon if rel.van_persoon_id == persoon.pk else rel.van_persoon
-            ander_id = ander.pk if ander is not None and ander.pk != persoon.pk else None
-            for obj in (rel.van, rel.naar):
-                genoemd.add(obj.log_key)
-            bron = (
-                f"Bron: signaal {rel.bron_signaal.nummer}."
-                if rel.bron_signaal_id
-                else f"Bron: {rel.get_bron_display().lower()}."
-            )
-            if rel.toelichting:
-                bron += f" {rel.toelichting}"
-            if rel.geldig_van:
-                items.append(Gebeurtenis(rel.geldig_van, "relatie", f"Begin: {tekst}", bron, persoon_id=ander_id))
-            if rel.geldig_tot:
-                items.append(Gebeurtenis(rel.geldig_tot, "relatie", f"Einde: {tekst}", bron, persoon_id=ander_id))
-            if not rel.geldig_van and not rel.geldig_tot:
-                items.append(
-                    Gebeurtenis(rel.aangemaakt_op, "relatie", f"Relatie vastgelegd: {tekst}", bron, persoon_id=ander_id)
-                )
-    for record in samenvoegingen:
-        bron_naam = record.bron.naam or f"persoon {record.bron_id}"
-        doel_naam = record.doel.naam or f"persoon {record.doel_id}"
-        if record.soort == Samenvoeging.Soort.SAMENVOEGEN:
-            titel = f"Samengevoegd: {bron_naam} opgenomen in {doel_naam}"
-        else:
-            titel = f"Afgesplitst: signalen van {bron_naam} naar {doel_naam}"
-        ander = record.doel_id if record.bron_id == persoon.pk else record.bron_id
-        genoemd.update({record.bron.log_key, record.doel.log_key})
-        items.append(Gebeurtenis(record.tijdstip, "samenvoeging", titel, f"Reden: {record.reden}", persoon_id=ander))
-    for alert in samenloop:
-        tekst = f"{alert.aantal_signalen} signalen van {alert.aantal_afdelingen} afdeling(en)."
-        items.append(
-            Gebeurtenis(alert.aangemaakt_op, "samenloop", f"Samenloop gesignaleerd: {alert.get_soort_display()}", tekst)
-        )
-        if alert.afgehandeld_op:
-            items.append(Gebeurtenis(alert.afgehandeld_op, "samenloop", "Samenloop afgehandeld", alert.toelichting))
+    items = [
+        Gebeurtenis(persoon.aangemaakt_op, "register", tekst.OPGENOMEN, tekst.bron(persoon.get_bron_display())),
+        *_signaal_gebeurtenissen(signalen),
+        *(_relatie_gebeurtenissen(persoon, genoemd) if decide(user, "subject.netwerk.view") else []),
+        *_samenvoeging_gebeurtenissen(persoon, samenvoegingen, genoemd),
+        *_samenloop_gebeurtenissen(samenloop),
+    ]
     genoemd.discard(persoon.log_key)
     log_access(
         actor=user,
@@ -169,3 +104,84 @@ def persoon_tijdlijn(
         toelichting="tijdlijn",
     )
     return sorted(items, key=lambda g: g.sortering)
+
+
+def _signaal_gebeurtenissen(signalen: list[Signaal]) -> list[Gebeurtenis]:
+    return [
+        Gebeurtenis(
+            signaal.ontvangen_op,
+            "signaal",
+            tekst.signaal_titel(signaal.nummer, str(signaal.afdeling) if signaal.afdeling_id else ""),
+            tekst.signaal_tekst(getattr(signaal, "rollen", []), [f.naam for f in signaal.fenomenen.all()]),
+            signaal=signaal,
+        )
+        for signaal in signalen
+    ]
+
+
+def _relatie_gebeurtenissen(persoon: Persoon, genoemd: set[str]) -> list[Gebeurtenis]:
+    """Relations of the person: their beginning and end, or when they were recorded (without dates)."""
+    relaties = (
+        Relatie.objects.filter(Q(van_persoon=persoon) | Q(naar_persoon=persoon))
+        .select_related(
+            "van_persoon",
+            "van_organisatie",
+            "naar_persoon",
+            "naar_adres",
+            "naar_organisatie",
+            "naar_voertuig",
+            "naar_telefoonnummer",
+            "bron_signaal",
+        )
+        .order_by("pk")
+    )
+    items = []
+    for rel in relaties:
+        omschrijving = _relatie_tekst(rel)
+        ander = rel.naar_persoon if rel.van_persoon_id == persoon.pk else rel.van_persoon
+        ander_id = ander.pk if ander is not None and ander.pk != persoon.pk else None
+        genoemd.update(obj.log_key for obj in (rel.van, rel.naar))
+        bron = tekst.relatie_bron(
+            rel.bron_signaal.nummer if rel.bron_signaal_id else "", rel.get_bron_display(), rel.toelichting
+        )
+        momenten = [(rel.geldig_van, "begin"), (rel.geldig_tot, "einde")]
+        if not rel.geldig_van and not rel.geldig_tot:
+            momenten = [(rel.aangemaakt_op, "vastgelegd")]
+        items.extend(
+            Gebeurtenis(moment, "relatie", tekst.relatie_titel(wat, omschrijving), bron, persoon_id=ander_id)
+            for moment, wat in momenten
+            if moment
+        )
+    return items
+
+
+def _samenvoeging_gebeurtenissen(
+    persoon: Persoon, samenvoegingen: list[Samenvoeging], genoemd: set[str]
+) -> list[Gebeurtenis]:
+    items = []
+    for record in samenvoegingen:
+        titel = tekst.samenvoeging_titel(
+            record.soort == Samenvoeging.Soort.SAMENVOEGEN,
+            record.bron.naam or f"persoon {record.bron_id}",
+            record.doel.naam or f"persoon {record.doel_id}",
+        )
+        ander = record.doel_id if record.bron_id == persoon.pk else record.bron_id
+        genoemd.update({record.bron.log_key, record.doel.log_key})
+        items.append(Gebeurtenis(record.tijdstip, "samenvoeging", titel, tekst.reden(record.reden), persoon_id=ander))
+    return items
+
+
+def _samenloop_gebeurtenissen(samenloop: list[SamenloopAlert]) -> list[Gebeurtenis]:
+    items = []
+    for alert in samenloop:
+        items.append(
+            Gebeurtenis(
+                alert.aangemaakt_op,
+                "samenloop",
+                tekst.samenloop_titel(alert.get_soort_display()),
+                tekst.samenloop_tekst(alert.aantal_signalen, alert.aantal_afdelingen),
+            )
+        )
+        if alert.afgehandeld_op:
+            items.append(Gebeurtenis(alert.afgehandeld_op, "samenloop", tekst.SAMENLOOP_AFGEHANDELD, alert.toelichting))
+    return items
