@@ -106,5 +106,5 @@ def samenloop(request):
     try:
         alerts = selectors.samenloop_list(user=request.user)
     except PermissionDenied:
-        raise exceptions.PermissionDenied("U heeft geen toegang tot samenloop.") from None
+        raise exceptions.PermissionDenied("Je hebt geen toegang tot samenloop.") from None
     return Response({"resultaten": [_alert_data(a) for a in alerts]})
