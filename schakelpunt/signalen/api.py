@@ -19,7 +19,7 @@ from schakelpunt.api import PAGINA, FromContext, UtcDateTimeField, pagina_respon
 from schakelpunt.signalen import selectors, services, validators
 from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol, Soort, Status
 from schakelpunt.signalen.models import Signaal
-from schakelpunt.subjecten.selectors import betrokkene_subjecten
+from schakelpunt.signalen.register import betrokkene_subjecten
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
 MAX_IDEMPOTENCY_KEY = 200

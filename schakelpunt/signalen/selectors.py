@@ -15,8 +15,8 @@ from schakelpunt.audit.services import Entry, log_access, write
 from schakelpunt.pagination import Page
 from schakelpunt.signalen.constants import Status
 from schakelpunt.signalen.models import Betrokkene, Bijlage, Signaal
+from schakelpunt.signalen.register import samenloop_prefetch
 from schakelpunt.signalen.workflow import termijn_grens
-from schakelpunt.subjecten.selectors import samenloop_prefetch
 from schakelpunt.taxonomie.models import Fenomeen
 
 
@@ -99,7 +99,7 @@ def inbox_list(*, user, filters: InboxFilter | None = None, page: int = 1, page_
             ontvangen_op__lt=datetime.datetime.combine(filters.tot + datetime.timedelta(days=1), datetime.time.min, tz)
         )
     queryset = (
-        _list_queryset(queryset).prefetch_related(samenloop_prefetch()).order_by("-prioriteit", "ontvangen_op", "id")
+        _list_queryset(queryset).prefetch_related(*samenloop_prefetch()).order_by("-prioriteit", "ontvangen_op", "id")
     )
     result = _paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
     annotate_wachttijd(result.items)

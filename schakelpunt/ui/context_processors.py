@@ -20,6 +20,7 @@ NAV = [
     ("overleg.view", "overleggen:lijst", "Overleggen"),
     ("doormelding.view", "doormeldingen:lijst", "Doormeldingen"),
     ("inzicht.view", "inzicht:dashboard", "Inzicht"),
+    ("subject.inzage.mijn", "subjecten:mijn_personen", "Mijn personen"),
     ("audit.view", "audit:search", "Toegangslog"),
     ("privacy.vernietiging.beoordelen", "privacy:lijsten", "Vernietiging"),
     ("privacy.bewaartermijn.beheren", "privacy:bewaartermijnen", "Bewaartermijnen"),

@@ -99,6 +99,16 @@ register(
 )
 register(
     Permission(
+        "subject.inzage.mijn",
+        (R.CASUSREGISSEUR, R.DEELNEMER),
+        purpose="Behandelen van signalen",
+        activity="Inzien van subjecten",
+        scope=_alleen_inzage_scope,
+        description="De personen waarin iemand inzage kreeg: een lijst om ze terug te vinden (Mijn personen).",
+    )
+)
+register(
+    Permission(
         "subject.combineren.vragen",
         (R.CASUSREGISSEUR, R.DEELNEMER),
         purpose="Samenloop signaleren",
