@@ -6,7 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from schakelpunt.env import env, envbool, envint, envlist
+from schakelpunt.env import env, envbool, envint, envkeys, envlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -28,6 +28,27 @@ if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters in production.")
 elif not SECRET_KEY:
     SECRET_KEY = "demo-and-test-only-not-secret-" + "x" * 30
+
+# The access log's chain is keyed (HMAC-SHA256) with keys that live outside the database. Keys
+# are named ("kid1:secret1,kid2:secret2") so that they can be rotated: new records use
+# AUDIT_HMAC_KEY_ID, older ones keep naming the key they were sealed with (docs/adr/0001).
+AUDIT_HMAC_KEYS = envkeys("AUDIT_HMAC_KEYS")
+AUDIT_HMAC_KEY_ID = env("AUDIT_HMAC_KEY_ID") or (next(iter(AUDIT_HMAC_KEYS)) if len(AUDIT_HMAC_KEYS) == 1 else "")
+if PRODUCTION:
+    if AUDIT_HMAC_KEY_ID not in AUDIT_HMAC_KEYS:
+        raise ImproperlyConfigured(
+            "AUDIT_HMAC_KEYS must be set in production, and AUDIT_HMAC_KEY_ID must name one of its keys."
+        )
+    if any(len(secret) < 32 or "demo" in secret for secret in AUDIT_HMAC_KEYS.values()):
+        raise ImproperlyConfigured("Every key in AUDIT_HMAC_KEYS must be a random value of at least 32 characters.")
+elif not AUDIT_HMAC_KEYS:
+    AUDIT_HMAC_KEYS = {"dev": "demo-and-test-only-audit-key-not-secret"}
+    AUDIT_HMAC_KEY_ID = "dev"
+elif AUDIT_HMAC_KEY_ID not in AUDIT_HMAC_KEYS:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY_ID must name one of the keys in AUDIT_HMAC_KEYS.")
+# Signed checkpoints of the chain head go here (manage.py audit_checkpoint); a directory the
+# database administrator cannot write, e.g. another host's mount or a WORM bucket's sync folder.
+AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", "")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
@@ -102,7 +123,16 @@ _database_url = env("DATABASE_URL") or _default_db
 if not _database_url:
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# The same backends with one addition: the access log is appended just before each commit
+# (schakelpunt/audit/chain.py), so the chain head is locked only for that moment.
+_AUDIT_BACKENDS = {
+    "django.db.backends.postgresql": "schakelpunt.audit.db.postgresql",
+    "django.db.backends.sqlite3": "schakelpunt.audit.db.sqlite3",
+}
+if DATABASES["default"]["ENGINE"] not in _AUDIT_BACKENDS:
+    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (or SQLite outside production).")
+DATABASES["default"]["ENGINE"] = _AUDIT_BACKENDS[DATABASES["default"]["ENGINE"]]
+if DATABASES["default"]["ENGINE"] == "schakelpunt.audit.db.sqlite3":
     # WAL lets the demo server read while a write is in progress.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL;",

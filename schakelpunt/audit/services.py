@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from django.db import transaction
 
 from schakelpunt.audit import context
-from schakelpunt.audit.models import GENESIS_HASH, Action, AuditChainHead, AuditRecord, Outcome
+from schakelpunt.audit.models import Action, AuditRecord, Outcome
 
 
 @dataclass(frozen=True)
@@ -20,24 +20,17 @@ class Entry:
     betrokkene: str = ""
     uitkomst: str = Outcome.SUCCESS
     toelichting: str = ""
+    # For events without a logged-in actor: the username that was tried (failed login, lockout).
+    username: str = ""
 
 
 def _truncate(value: str, size: int) -> str:
     return value[:size]
 
 
-def _recreate_head() -> AuditChainHead:
-    """The head row is seeded by a migration; after a database flush it is rebuilt from the
-    last record, so that the chain continues (verify_audit still checks every record)."""
-    last = AuditRecord.objects.order_by("-id").first()
-    head, _ = AuditChainHead.objects.get_or_create(
-        pk=1, defaults={"last_id": last.id if last else 0, "last_hash": last.hash if last else GENESIS_HASH}
-    )
-    return AuditChainHead.objects.select_for_update().get(pk=head.pk)
-
-
 def write(*, actor, role: str | None, doel: str, verwerking: str, entries: Iterable[Entry]) -> int:
-    """Append entries to the chain in one short transaction; returns how many were written."""
+    """Log entries; returns how many. Inside a transaction they are appended to the chain just
+    before it commits (and dropped if it rolls back); outside one, at once (see audit/chain.py)."""
     entries = list(entries)
     if not entries:
         return 0
@@ -46,36 +39,31 @@ def write(*, actor, role: str | None, doel: str, verwerking: str, entries: Itera
     username = getattr(actor, "username", "") if actor_id else ""
     origin = context.origin_address.get()
     req_id = context.request_id.get()
-    with transaction.atomic():
-        head = AuditChainHead.objects.select_for_update().filter(pk=1).first() or _recreate_head()
-        records = []
-        prev = head.last_hash
-        next_id = head.last_id
-        for entry in entries:
-            next_id += 1
-            record = AuditRecord(
-                id=next_id,
-                tijdstip=now,
-                actor_id=actor_id,
-                actor_username=username,
-                rol=role or "",
-                actie=entry.actie,
-                object_type=entry.object_type,
-                object_id=str(entry.object_id),
-                betrokkene=entry.betrokkene,
-                doel=_truncate(doel, 200),
-                verwerking=_truncate(verwerking, 200),
-                uitkomst=entry.uitkomst,
-                herkomst=origin,
-                request_id=req_id,
-                toelichting=_truncate(entry.toelichting, 300),
-                prev_hash=prev,
-            )
-            record.hash = record.compute_hash()
-            prev = record.hash
-            records.append(record)
-        AuditRecord.objects.bulk_create(records)
-        AuditChainHead.objects.filter(pk=1).update(last_id=next_id, last_hash=prev)
+    records = [
+        AuditRecord(
+            tijdstip=now,
+            actor_id=actor_id,
+            actor_username=_truncate(entry.username or username, 150),
+            rol=role or "",
+            actie=entry.actie,
+            object_type=entry.object_type,
+            object_id=str(entry.object_id),
+            betrokkene=entry.betrokkene,
+            doel=_truncate(doel, 200),
+            verwerking=_truncate(verwerking, 200),
+            uitkomst=entry.uitkomst,
+            herkomst=origin,
+            request_id=req_id,
+            toelichting=_truncate(entry.toelichting, 300),
+        )
+        for entry in entries
+    ]
+    connection = transaction.get_connection()
+    if connection.in_audit_transaction():
+        connection.audit_pending.extend(records)
+    else:
+        with transaction.atomic():
+            connection.audit_pending.extend(records)
     return len(records)
 
 
