@@ -29,27 +29,6 @@ if PRODUCTION:
 elif not SECRET_KEY:
     SECRET_KEY = "demo-and-test-only-not-secret-" + "x" * 30
 
-# The access log's chain is keyed (HMAC-SHA256) with keys that live outside the database. Keys
-# are named ("kid1:secret1,kid2:secret2") so that they can be rotated: new records use
-# AUDIT_HMAC_KEY_ID, older ones keep naming the key they were sealed with (docs/adr/0001).
-AUDIT_HMAC_KEYS = envkeys("AUDIT_HMAC_KEYS")
-AUDIT_HMAC_KEY_ID = env("AUDIT_HMAC_KEY_ID") or (next(iter(AUDIT_HMAC_KEYS)) if len(AUDIT_HMAC_KEYS) == 1 else "")
-if PRODUCTION:
-    if AUDIT_HMAC_KEY_ID not in AUDIT_HMAC_KEYS:
-        raise ImproperlyConfigured(
-            "AUDIT_HMAC_KEYS must be set in production, and AUDIT_HMAC_KEY_ID must name one of its keys."
-        )
-    if any(len(secret) < 32 or "demo" in secret for secret in AUDIT_HMAC_KEYS.values()):
-        raise ImproperlyConfigured("Every key in AUDIT_HMAC_KEYS must be a random value of at least 32 characters.")
-elif not AUDIT_HMAC_KEYS:
-    AUDIT_HMAC_KEYS = {"dev": "demo-and-test-only-audit-key-not-secret"}
-    AUDIT_HMAC_KEY_ID = "dev"
-elif AUDIT_HMAC_KEY_ID not in AUDIT_HMAC_KEYS:
-    raise ImproperlyConfigured("AUDIT_HMAC_KEY_ID must name one of the keys in AUDIT_HMAC_KEYS.")
-# Signed checkpoints of the chain head go here (manage.py audit_checkpoint); a directory the
-# database administrator cannot write, e.g. another host's mount or a WORM bucket's sync folder.
-AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", "")
-
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
@@ -309,6 +288,27 @@ _task_backend = env("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
 if _task_backend not in TASK_BACKENDS:
     raise ImproperlyConfigured("TASKS_BACKEND must be immediate or database")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
+
+# The access log's chain is keyed (HMAC-SHA256) with keys that live outside the database. Keys
+# are named ("kid1:secret1,kid2:secret2") so that they can be rotated: new records use
+# AUDIT_HMAC_KEY_ID, older ones keep naming the key they were sealed with (docs/adr/0001).
+AUDIT_HMAC_KEYS = envkeys("AUDIT_HMAC_KEYS")
+AUDIT_HMAC_KEY_ID = env("AUDIT_HMAC_KEY_ID") or (next(iter(AUDIT_HMAC_KEYS)) if len(AUDIT_HMAC_KEYS) == 1 else "")
+if PRODUCTION:
+    if AUDIT_HMAC_KEY_ID not in AUDIT_HMAC_KEYS:
+        raise ImproperlyConfigured(
+            "AUDIT_HMAC_KEYS must be set in production, and AUDIT_HMAC_KEY_ID must name one of its keys."
+        )
+    if any(len(secret) < 32 or "demo" in secret for secret in AUDIT_HMAC_KEYS.values()):
+        raise ImproperlyConfigured("Every key in AUDIT_HMAC_KEYS must be a random value of at least 32 characters.")
+elif not AUDIT_HMAC_KEYS:
+    AUDIT_HMAC_KEYS = {"dev": "demo-and-test-only-audit-key-not-secret"}
+    AUDIT_HMAC_KEY_ID = "dev"
+elif AUDIT_HMAC_KEY_ID not in AUDIT_HMAC_KEYS:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY_ID must name one of the keys in AUDIT_HMAC_KEYS.")
+# Signed checkpoints of the chain head go here (manage.py audit_checkpoint); a directory the
+# database administrator cannot write, e.g. another host's mount or a WORM bucket's sync folder.
+AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", "")
 
 LOGGING = {
     "version": 1,

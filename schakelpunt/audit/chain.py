@@ -28,7 +28,7 @@ class AuditChainMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.audit_pending: list["AuditRecord"] = []
+        self.audit_pending: list[AuditRecord] = []
         self.audit_marks: dict[str, int] = {}
 
     # --- transaction boundaries
@@ -82,7 +82,7 @@ class AuditChainMixin:
             raise DatabaseError(f"het toegangslog kon niet worden bijgewerkt: {exc}") from exc
 
 
-def append(records: list["AuditRecord"], *, using: str = "default") -> None:
+def append(records: list[AuditRecord], *, using: str = "default") -> None:
     """Lock the head, give the records the next ids, seal them under the current key, insert them."""
     from schakelpunt.audit import keys
     from schakelpunt.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord

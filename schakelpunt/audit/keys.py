@@ -39,4 +39,3 @@ def seal(key_id: str, message: str) -> str:
 def sign_checkpoint(key_id: str, message: str) -> str:
     """A checkpoint's signature; domain-separated from record hashes so neither can stand in for the other."""
     return hmac.new(key(key_id), b"checkpoint\x00" + message.encode(), hashlib.sha256).hexdigest()
-
