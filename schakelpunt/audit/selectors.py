@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from schakelpunt.access.policy import decide
+from schakelpunt.audit import personen
 from schakelpunt.audit.models import Action, AuditRecord
 from schakelpunt.audit.services import log_access
 
@@ -48,7 +49,11 @@ def audit_record_list(*, user, query: AuditQuery) -> QuerySet[AuditRecord]:
     if query.gebruiker:
         qs = qs.filter(actor_username=query.gebruiker.strip())
     if query.betrokkene:
-        qs = qs.filter(betrokkene=query.betrokkene)
+        persoon = personen.PERSOON_KEY.match(query.betrokkene.strip())
+        if persoon:
+            qs = qs.filter(personen.log_filter(int(persoon.group(1))))
+        else:
+            qs = qs.filter(betrokkene=query.betrokkene.strip())
     if query.object_type:
         qs = qs.filter(object_type=query.object_type)
     if query.object_id:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.apps import apps
 from django.db import transaction
 
 from schakelpunt.audit import context
@@ -67,6 +68,23 @@ def write(*, actor, role: str | None, doel: str, verwerking: str, entries: Itera
     return len(records)
 
 
+def _person_keys(object_type: str, object_id: str | int) -> list[str]:
+    """The persons concerned in an object that a refused attempt was about, where the log can know them."""
+    object_id = str(object_id)
+    if not object_id.isdigit() or len(object_id) > 18:
+        return []
+    if object_type == "persoon":
+        return [f"persoon:{object_id}"]
+    if object_type == "signaal":
+        # The model by name: the log stays below the apps it serves.
+        betrokkene = apps.get_model("signalen", "Betrokkene")
+        return [
+            f"betrokkene:{pk}"
+            for pk in betrokkene.objects.filter(signaal_id=int(object_id)).values_list("pk", flat=True)
+        ]
+    return []
+
+
 def log_access(
     *,
     actor,
@@ -79,7 +97,10 @@ def log_access(
 ) -> int:
     """Log one action under an access decision: one entry per person concerned (at least one)."""
     uitkomst = Outcome.SUCCESS if decision.allowed else Outcome.REFUSED
-    betrokkenen = list(dict.fromkeys(betrokkenen)) or [""]
+    betrokkenen = list(dict.fromkeys(betrokkenen))
+    if not betrokkenen and not decision.allowed:
+        betrokkenen = _person_keys(object_type, object_id)
+    betrokkenen = betrokkenen or [""]
     return write(
         actor=actor,
         role=decision.role,
