@@ -168,6 +168,11 @@ AXES_VERBOSE = False
 AXES_ENABLE_ADMIN = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
+# Password reset requests per address entered and per origin address within the window (else 429).
+PASSWORD_RESET_WINDOW = envint("PASSWORD_RESET_WINDOW", 60 * 60)
+PASSWORD_RESET_PER_ACCOUNT = envint("PASSWORD_RESET_PER_ACCOUNT", 3)
+PASSWORD_RESET_PER_ADDRESS = envint("PASSWORD_RESET_PER_ADDRESS", 20)
+
 # Two-factor authentication (TOTP) is mandatory for these roles.
 TWO_FACTOR_ROLES = ("aandachtsfunctionaris", "beheerder", "privacyfunctionaris")
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Schakelpunt")

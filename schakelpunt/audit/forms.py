@@ -20,13 +20,13 @@ class AuditSearchForm(forms.Form):
     )
     object_id = forms.CharField(label=_("Object-id"), required=False, max_length=64)
     van = forms.DateField(
-        label=_("Vanaf (datum)"),
+        label=_("Vanaf (datum, UTC)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-01.")},
     )
     tot = forms.DateField(
-        label=_("Tot en met (datum)"),
+        label=_("Tot en met (datum, UTC)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-31.")},

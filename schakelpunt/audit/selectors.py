@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from schakelpunt.access.policy import decide
 from schakelpunt.audit import personen
@@ -30,7 +29,8 @@ class AuditQuery:
 
 
 def _day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
+    # In UTC, like the column the results show.
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 def audit_record_list(*, user, query: AuditQuery) -> QuerySet[AuditRecord]:
@@ -60,6 +60,6 @@ def audit_record_list(*, user, query: AuditQuery) -> QuerySet[AuditRecord]:
         qs = qs.filter(object_id=query.object_id)
     if query.van:
         qs = qs.filter(tijdstip__gte=_day_start(query.van))
-    if query.tot:
+    if query.tot and query.tot < date.max:
         qs = qs.filter(tijdstip__lt=_day_start(query.tot + timedelta(days=1)))
     return qs.order_by("-id")

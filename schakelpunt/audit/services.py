@@ -123,14 +123,18 @@ def log_event(
     toelichting: str = "",
     object_type: str = "",
     object_id: str = "",
+    username: str = "",
 ) -> int:
-    """A security event without an access decision: logins, logouts, lockouts."""
+    """A security event without an access decision: logins, logouts, lockouts.
+
+    `username` is the name that was tried when nobody is logged in (a failed login, a lockout).
+    """
     return write(
         actor=actor,
         role=role,
         doel=doel,
         verwerking=verwerking,
         entries=[
-            Entry(actie, object_type, object_id, "", uitkomst, toelichting),
+            Entry(actie, object_type, object_id, "", uitkomst, toelichting, username=username),
         ],
     )
