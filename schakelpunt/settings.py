@@ -269,12 +269,34 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "schakelpunt.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
+    # 429 (problem+json with Retry-After) above these rates; counted in the shared database cache.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env("API_RATE_USER", "300/minute"),
+        "anon": env("API_RATE_ANON", "30/minute"),
+    },
+}
+# The one cache: a table in the database, so that rate limits hold across all workers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "schakelpunt_cache",
+    }
 }
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
-    "TOKEN_TTL": None,  # revoked explicitly; a lifetime can be set per token later
+    "TOKEN_TTL": None,  # every token gets its own lifetime when issued (accounts.services.api_token_issue)
     "AUTO_REFRESH": False,
 }
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 - a model name, not a secret
+# API tokens: a named purpose and a lifetime of at most API_TOKEN_MAX_DAYS. Users in these roles get
+# a token only when one beheerder requested it and another approved it (four eyes).
+API_TOKEN_DEFAULT_DAYS = envint("API_TOKEN_DEFAULT_DAYS", 30)
+API_TOKEN_MAX_DAYS = envint("API_TOKEN_MAX_DAYS", 90)
+API_TOKEN_FOUR_EYES_ROLES = ("aandachtsfunctionaris", "privacyfunctionaris", "beheerder")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Schakelpunt API",
     "DESCRIPTION": "JSON API van Schakelpunt, het centrale meldpunt. Authenticatie met "

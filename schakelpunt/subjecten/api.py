@@ -68,6 +68,9 @@ def persoon_detail(request, pk: int):
     user = request.user
     persoon = selectors.persoon_get(user=user, pk=pk)
     data = persoon_data(persoon)
+    if persoon.bsn:
+        # The full BSN is a read of its own, logged like "Toon BSN" on the page.
+        data["bsn"] = selectors.persoon_bsn(user=user, persoon=persoon)
     data["signalen"] = [s.pk for s in selectors.persoon_signalen(user=user, persoon=persoon)]
     if not selectors.volledige_inzage(user):
         hit = selectors.samenloop_hit(user=user, persoon=persoon)

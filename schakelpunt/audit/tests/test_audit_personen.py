@@ -94,3 +94,17 @@ def test_a_refused_signal_read_carries_the_keys_of_its_betrokkenen(meld, persona
     refused = AuditRecord.objects.filter(uitkomst="geweigerd").get()
     assert refused.betrokkene == f"betrokkene:{signaal.betrokkenen.get().pk}"
     assert refused.id in {r.id for r in found(persona, persoon)}
+
+
+def test_the_api_logs_showing_the_full_bsn_like_the_page(meld, persona, api_client_as):
+    from schakelpunt.subjecten.models import SubjectInzage
+
+    _signaal, persoon = meld("Ali", "Yilmaz", geboortejaar=1980, bsn="111222333")
+    deelnemer = persona("deelnemer")
+    SubjectInzage.objects.create(
+        user=deelnemer, persoon=persoon, reden="Casusoverleg", verleend_door=persona("aandachtsfunctionaris")
+    )
+    data = api_client_as(deelnemer).get(f"/api/v1/personen/{persoon.pk}").json()
+    assert data["bsn"] == "111222333"
+    shown = AuditRecord.objects.filter(actor_id=deelnemer.pk, toelichting="BSN getoond")
+    assert shown.count() == 1 and shown.get().betrokkene == persoon.log_key
