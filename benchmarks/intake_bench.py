@@ -154,9 +154,9 @@ def run(root: Path, python: str, workers: int, clients: int, warmup: float, seco
         "median_ms": statistics.median(latencies) if latencies else 0,
         "p95_ms": latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0,
         "errors": errors,
-        "verify": next(
-            (line for line in (verify.stdout + verify.stderr).splitlines() if "Toegangslog" in line), "?"
-        )[:90],
+        "verify": next((line for line in (verify.stdout + verify.stderr).splitlines() if "Toegangslog" in line), "?")[
+            :90
+        ],
     }
 
 
