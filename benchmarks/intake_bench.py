@@ -49,6 +49,46 @@ print("TOKENS" + json.dumps(tokens))
 """
 
 
+LOCK_SPAN = """
+import json, time
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+from schakelpunt.accounts.models import User
+from knox.models import AuthToken
+from schakelpunt.accounts import services
+user = User.objects.get(username="bench-melder-0")
+new_code = hasattr(services, "api_token_issue")
+token = services.api_token_create(user=user, doel="lock") if new_code else AuthToken.objects.create(user=user)[1]
+client = APIClient()
+client.credentials(HTTP_AUTHORIZATION="Token " + token)
+body = json.loads({body!r})
+spans = []
+for _ in range(10):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.post("/api/v1/signalen", body, format="json").status_code == 201
+    sql = [q["sql"] for q in ctx.captured_queries]
+    first = next(i for i, q in enumerate(sql) if "audit_auditchainhead" in q and "FOR UPDATE" in q)
+    spans.append((len(sql) - first, len(sql)))
+print("SPAN" + json.dumps(spans))
+"""
+
+
+def lock_span(root: Path, python: str) -> tuple[int, int]:
+    """Of the queries of one intake request, how many run while the chain head is locked (median of 10)."""
+    body = json.dumps(globals()["body"](random.Random(1)))
+    out = subprocess.run(
+        [python, "manage.py", "shell", "-c", LOCK_SPAN.format(body=body)],
+        cwd=root,
+        env=env_for(root),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    spans = json.loads(out.split("SPAN", 1)[1])
+    return sorted(s[0] for s in spans)[len(spans) // 2], sorted(s[1] for s in spans)[len(spans) // 2]
+
+
 def env_for(root: Path) -> dict:
     return dict(
         os.environ,
@@ -143,7 +183,11 @@ def run(root: Path, python: str, workers: int, clients: int, warmup: float, seco
             t.join()
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     verify = subprocess.run(
         [python, "manage.py", "verify_audit"], cwd=root, env=env_for(root), capture_output=True, text=True
     )
@@ -169,7 +213,13 @@ def main():
     parser.add_argument("--warmup", type=float, default=5)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--lock-span", action="store_true", help="only: queries run under the chain-head lock")
     args = parser.parse_args()
+    if args.lock_span:
+        prepare(args.root, args.python)
+        locked, total = lock_span(args.root, args.python)
+        print(f"queries under the chain-head lock per intake request: {locked} of {total}")
+        return
     print(f"{'workers':>7} {'signals/s':>10} {'median ms':>10} {'p95 ms':>8}  errors  verify_audit", flush=True)
     for workers in args.workers:
         r = run(args.root, args.python, workers, args.clients, args.warmup, args.seconds, args.port)
