@@ -47,9 +47,10 @@ def write(*, actor, role: str | None, doel: str, verwerking: str, entries: Itera
             actor_username=_truncate(entry.username or username, 150),
             rol=role or "",
             actie=entry.actie,
-            object_type=entry.object_type,
-            object_id=str(entry.object_id),
-            betrokkene=entry.betrokkene,
+            # Cut to the columns: PostgreSQL would refuse a longer value, and with it the commit.
+            object_type=_truncate(entry.object_type, 60),
+            object_id=_truncate(str(entry.object_id), 64),
+            betrokkene=_truncate(entry.betrokkene, 80),
             doel=_truncate(doel, 200),
             verwerking=_truncate(verwerking, 200),
             uitkomst=entry.uitkomst,
