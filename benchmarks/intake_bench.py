@@ -50,9 +50,8 @@ print("TOKENS" + json.dumps(tokens))
 
 
 LOCK_SPAN = """
-import json, time
+import json
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 from schakelpunt.accounts.models import User
 from knox.models import AuthToken
@@ -63,19 +62,87 @@ token = services.api_token_create(user=user, doel="lock") if new_code else AuthT
 client = APIClient()
 client.credentials(HTTP_AUTHORIZATION="Token " + token)
 body = json.loads({body!r})
+events = []
+original_commit = connection.commit
+
+
+def commit():
+    original_commit()
+    events.append("COMMIT")
+
+
+def record(execute, sql, params, many, context):
+    events.append(sql)
+    return execute(sql, params, many, context)
+
+
+connection.commit = commit
 spans = []
 for _ in range(10):
-    with CaptureQueriesContext(connection) as ctx:
+    events.clear()
+    with connection.execute_wrapper(record):
         assert client.post("/api/v1/signalen", body, format="json").status_code == 201
-    sql = [q["sql"] for q in ctx.captured_queries]
-    first = next(i for i, q in enumerate(sql) if "audit_auditchainhead" in q and "FOR UPDATE" in q)
-    spans.append((len(sql) - first, len(sql)))
+    locked = total = 0
+    holding = False
+    for event in events:
+        if event == "COMMIT":
+            holding = False
+            continue
+        total += 1
+        if "audit_auditchainhead" in event and "FOR UPDATE" in event:
+            holding = True
+        locked += holding
+    spans.append((locked, total))
 print("SPAN" + json.dumps(spans))
 """
 
 
+CONTENTION = """
+import json, threading, time
+from django.db import connection, transaction
+from schakelpunt.audit.services import Entry, write
+counts = []
+stop = time.monotonic() + {seconds}
+
+
+def worker():
+    n = 0
+    while time.monotonic() < stop:
+        with transaction.atomic():
+            entry = Entry("lezen", "signaal", "1", "betrokkene:1")
+            write(actor=None, role="", doel="bench", verwerking="bench", entries=[entry])
+            time.sleep({work_ms} / 1000)  # the rest of the request: matching, reading back
+        n += 1
+    counts.append(n)
+    connection.close()
+
+
+threads = [threading.Thread(target=worker) for _ in range({threads})]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("COUNT" + json.dumps(sum(counts) / {seconds}))
+"""
+
+
+def contention(root: Path, python: str, threads: int, seconds: float, work_ms: float) -> float:
+    """Transactions per second when each writes one audit entry and then works `work_ms` without CPU."""
+    script = CONTENTION.format(seconds=seconds, work_ms=work_ms, threads=threads)
+    out = subprocess.run(
+        [python, "manage.py", "shell", "-c", script],
+        cwd=root,
+        env=env_for(root),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.split("COUNT", 1)[1])
+
+
 def lock_span(root: Path, python: str) -> tuple[int, int]:
-    """Of the queries of one intake request, how many run while the chain head is locked (median of 10)."""
+    """Of the queries of one intake request, how many run while the chain head is locked (median of 10):
+    from a `SELECT ... FOR UPDATE` of the head to the next commit."""
     body = json.dumps(globals()["body"](random.Random(1)))
     out = subprocess.run(
         [python, "manage.py", "shell", "-c", LOCK_SPAN.format(body=body)],
@@ -214,7 +281,18 @@ def main():
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--lock-span", action="store_true", help="only: queries run under the chain-head lock")
+    parser.add_argument(
+        "--contention", action="store_true", help="only: parallel transactions that log first and then wait"
+    )
+    parser.add_argument("--work-ms", type=float, default=50)
     args = parser.parse_args()
+    if args.contention:
+        prepare(args.root, args.python)
+        print(f"{'threads':>7} {'transactions/s':>15}  (one audit entry, then {args.work_ms:.0f} ms of work)")
+        for threads in args.workers:
+            rate = contention(args.root, args.python, threads, args.seconds, args.work_ms)
+            print(f"{threads:>7} {rate:>15.1f}", flush=True)
+        return
     if args.lock_span:
         prepare(args.root, args.python)
         locked, total = lock_span(args.root, args.python)
