@@ -5,6 +5,8 @@ taken at the first entry and held through subject matching, so intake did not sc
 
     .venv/bin/python benchmarks/intake_bench.py                       # this checkout
     .venv/bin/python benchmarks/intake_bench.py --root /path/to/other/checkout   # e.g. the old code
+    .venv/bin/python benchmarks/intake_bench.py --lock-span           # queries under the head lock
+    .venv/bin/python benchmarks/intake_bench.py --contention          # 1/2/4 threads: log, then 50 ms work
 
 PostgreSQL at 127.0.0.1:5432, user postgres, trust auth; the database sp_bench_intake is dropped
 and created for every worker count. Each run: a fresh database, 16 melders with a token each,
