@@ -11,8 +11,9 @@ class AuditSearchForm(forms.Form):
         required=False,
         max_length=80,
         help_text=_(
-            "Het pseudoniem van de persoon, bijvoorbeeld persoon:42. "
-            "Zo beantwoordt u de vraag: wie heeft mijn gegevens bekeken?"
+            "Het pseudoniem van de persoon, bijvoorbeeld persoon:42. Zo beantwoord je de vraag: wie heeft "
+            "mijn gegevens bekeken? Je vindt ook de signalen waarin de persoon betrokkene is en de personen "
+            "die met hem zijn samengevoegd of van hem zijn afgesplitst."
         ),
     )
     object_type = forms.CharField(
