@@ -1,6 +1,8 @@
 """Forms for logging in, two-factor and re-authentication, with Dutch messages."""
 
+from axes.utils import reset as axes_reset
 from django import forms
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
@@ -78,7 +80,11 @@ def check_password_with_lockout(request, user, password: str) -> bool:
     if request is None:
         return user.check_password(password)
     checked = authenticate(request, username=user.get_username(), password=password)
-    return checked is not None and checked.pk == user.pk
+    if checked is None or checked.pk != user.pk:
+        return False
+    if settings.AXES_RESET_ON_SUCCESS:  # as a successful login does
+        axes_reset(username=user.get_username())
+    return True
 
 
 class LockoutPasswordChangeForm(PasswordChangeForm):
