@@ -513,6 +513,17 @@ def normalize_postcode(value: str | None) -> str | None:
     return m.group(1) + m.group(2)
 
 
+def normalize_foreign_postcode(value: str | None) -> str | None:
+    """A postcode that is not Dutch ("75011", "SW1A 1AA", "D-10115") as "X" + its letters and digits, or None.
+
+    The "X" keeps it apart from Dutch postcodes; what is left is compared as written.
+    """
+    if not value:
+        return None
+    s = re.sub(r"[^0-9A-Z]", "", unidecode(value).upper())
+    return f"X{s}" if 3 <= len(s) <= 10 and any(c.isdigit() for c in s) else None
+
+
 _HUISNUMMER = re.compile(r"^\s*(\d{1,5})\s*(?:-?\s*([A-Za-z])(?![A-Za-z]))?\s*[-/ ]?\s*(.*?)\s*$")
 
 
