@@ -1019,7 +1019,8 @@ def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True, gen
             if pop.truth[a] == pop.truth[b]:
                 blocked.add((a, b) if a < b else (b, a))
         t_block = time.perf_counter() - t0
-        out["blocking"] = {"candidate_pairs": cand, "pair_completeness": round(len(blocked) / max(1, len(true_pairs)), 4)}
+        completeness = round(len(blocked) / max(1, len(true_pairs)), 4)
+        out["blocking"] = {"candidate_pairs": cand, "pair_completeness": completeness}
         print(
             f"blocking: {cand} candidate pairs in {t_block:.1f}s, "
             f"pair completeness {len(blocked) / max(1, len(true_pairs)):.4f} "

@@ -282,6 +282,12 @@ class MatchResult:
     decision: Decision
     explanation: list[str] = field(default_factory=list)
     weight: float = 0.0
+    # Same surname, date of birth and address but a clearly different given name: a nonmatch
+    # that find_duplicates still lists, below the other pairs, as "mogelijk tweeling".
+    possible_twin: bool = False
+    # Held just below "match" only because a relative could look the same (a twin, a namesake
+    # father or son); the engine links it when no such relative is among the other records.
+    guarded: bool = False
 
     @property
     def ref(self) -> str:

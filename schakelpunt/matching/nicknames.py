@@ -1,4 +1,4 @@
-"""Roepnamen and short forms of given names (Kees for Cornelis, Mo for Mohammed): the default table, which the beheerder can extend.
+"""Roepnamen and short forms of given names (Kees for Cornelis, Mo for Mohammed), as a table the beheerder can extend.
 
 A short form is evidence that two records name one person, but weaker than the same name:
 "Kees" is Cornelis for most, yet a few are just Kees. The comparison therefore gives a

@@ -43,14 +43,25 @@ def family():
 def test_find_duplicate_pairs_links_the_mother_and_nobody_else() -> None:
     found = {(a, b): decision for a, b, _score, decision in find_duplicate_pairs(family())}
     assert found[("mother-1", "mother-3")] == "match"
-    # Initials only: shown for a person to decide, not linked.
-    assert found[("mother-1", "mother-2")] == "possible"
+    # Initials only, but no relative in the batch who could be "M. Jansen-de Vries" as well.
+    assert found[("mother-1", "mother-2")] == "match"
     assert all({a, b} <= {"mother-1", "mother-2", "mother-3"} for a, b in found)
+
+
+def test_initials_are_not_linked_when_a_twin_with_that_initial_is_in_the_batch() -> None:
+    twin = person(
+        ref="mother-twin", voornamen="Mirjam", voorvoegsel="de", geslachtsnaam="Vries", geboortedatum=D(1966, 11, 3)
+    )
+    found = {(a, b): decision for a, b, _score, decision in find_duplicate_pairs([*family(), twin])}
+    assert found[("mother-1", "mother-3")] == "match"
+    assert found[("mother-1", "mother-2")] == "possible"
+    assert ("mother-1", "mother-twin") not in found
 
 
 def test_find_duplicate_pairs_can_leave_out_the_grey_zone() -> None:
     found = list(find_duplicate_pairs(family(), include_possible=False))
-    assert {(a, b) for a, b, _s, _d in found} == {("mother-1", "mother-3")}
+    mothers = {("mother-1", "mother-3"), ("mother-1", "mother-2"), ("mother-2", "mother-3")}
+    assert {(a, b) for a, b, _s, _d in found} == mothers
 
 
 def test_match_one_sorts_best_first_and_hides_nonmatches() -> None:
