@@ -5,12 +5,15 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 
+from . import em
 from .blocking import BlockPlan, InMemoryIndex, blocking_keys
 from .model import MATCH, NONMATCH, POSSIBLE, Decision, MatchResult, PersonRecord, PreparedRecord, prepare
 from .score import (
     DEFAULT_POPULATION,
     DEFAULT_THRESHOLDS,
+    M_U,
     PHRASE_NO_LOOKALIKE,
     PHRASE_NOT_ENOUGH,
     Thresholds,
@@ -18,6 +21,7 @@ from .score import (
     compare_batch,
     prior_log2_odds,
     probability,
+    use_parameters,
 )
 
 __all__ = [
@@ -119,6 +123,7 @@ def find_duplicate_pairs(
     include_possible: bool = True,
     workers: int = 1,
     twins: bool = False,
+    learn: bool = False,
 ) -> Iterator[tuple]:
     """Likely duplicates within one collection of records, for batch deduplication.
 
@@ -131,6 +136,10 @@ def find_duplicate_pairs(
     engine never links (its score stays below "possible") but lists, after all other pairs
     and with decision "possible", so that a person decides (MatchResult.possible_twin).
 
+    With ``learn`` the m and u probabilities are first estimated from these records by EM
+    (em.estimate, on at most EM_PAIRS of the candidate pairs) and used for this run; the
+    hand-set ones are back in place afterwards.
+
     With ``workers`` > 1 (and where processes can be forked) the blocks are scored in that
     many processes: this one and ``workers - 1`` forked children, which share the prepared
     records copy-on-write and send back their pairs. The pairs, their scores and their
@@ -142,7 +151,21 @@ def find_duplicate_pairs(
     keep = (MATCH, POSSIBLE) if include_possible else (MATCH,)
 
     prior = prior_log2_odds(population)
+    if learn:
+        before = {attr: dict(table) for attr, table in M_U.items()}
+        use_parameters(em.estimate(prepared, islice(plan.pairs(), EM_PAIRS)))
+        try:
+            yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins)
+        finally:
+            use_parameters(before)
+        return
+    yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins)
 
+
+EM_PAIRS = 300_000
+
+
+def _scored(prepared, plan, thresholds, prior, keep, workers, twins) -> Iterator[tuple]:
     def score(first: int, last: int | None) -> Iterator[tuple]:
         for i, j in plan.pairs(first, last):
             result = compare_batch(prepared[i], prepared[j], thresholds, prior, twins=twins)

@@ -697,3 +697,44 @@ def _compare(
         possible_twin=possible_twin,
         guarded=guarded,
     )
+
+
+# ---------------------------------------------------------------------------
+# Levels of a pair, and learned parameters (see em.py)
+# ---------------------------------------------------------------------------
+
+ATTRIBUTES = ("bsn", "surname", "given", "dob", "address", "phone", "sex")
+# The hand-set values above, kept so that learned parameters can be undone.
+HAND_SET_M_U: dict[str, dict[str, tuple[float, float]]] = {a: dict(lv) for a, lv in M_U.items()}
+
+
+def levels(a: PreparedRecord, b: PreparedRecord) -> tuple[str, ...]:
+    """The comparison level of each attribute (ATTRIBUTES order) as compare() sees it; MISSING where unknown."""
+    bsn = MISSING if not (a.bsn and b.bsn) else EXACT if a.bsn == b.bsn else DIFFERENT
+    sn, gn = _surname_level(a, b), _given_level(a, b)
+    if sn in (WEAK, DIFFERENT) and gn in _SWAP_WORTH_TRYING:
+        options = [alt for alt in (_swapped_levels(a, b), _swapped_levels(b, a)) if alt]
+        if options:
+            best = max(options, key=lambda lv: (_W_SURNAME[lv[0]] + _W_GIVEN[lv[1]], lv))
+            if _W_SURNAME[best[0]] + _W_GIVEN[best[1]] - SWAP_PENALTY > _W_SURNAME[sn] + _W_GIVEN.get(gn, 0.0):
+                sn, gn = best
+    dob = _dob_level(a, b)
+    if dob == FAR:
+        dob = DIFFERENT
+    phone = MISSING if not (a.phones and b.phones) else DIFFERENT if a.phones.isdisjoint(b.phones) else EXACT
+    sex = MISSING if not (a.sex and b.sex) else EXACT if a.sex == b.sex else DIFFERENT
+    return (bsn, sn, gn, dob, _address_level(a, b), phone, sex)
+
+
+def use_parameters(m_u: dict[str, dict[str, tuple[float, float]]] | None) -> None:
+    """Score with these m and u probabilities (per attribute and level) from now on; None: the hand-set ones.
+
+    Levels not in ``m_u`` keep their hand-set values. Changes the weights in place, for this
+    process and the processes it forks afterwards; the hard rules and the prior are not touched.
+    """
+    for attr, table in HAND_SET_M_U.items():
+        for level, (m, u) in table.items():
+            if m_u and level in m_u.get(attr, {}):
+                m, u = m_u[attr][level]
+            M_U[attr][level] = (m, u)
+            W[attr][level] = log2(m / u)
