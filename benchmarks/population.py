@@ -975,7 +975,9 @@ def _pair_kinds(pop, a: str, b: str) -> frozenset[str]:
     return (pop.kinds.get(a, frozenset()) | pop.kinds.get(b, frozenset())) or frozenset({"geen fout"})
 
 
-def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True, generator=None) -> dict:
+def self_check(
+    n_persons: int, seed: int = 42, blocking_recall: bool = True, generator=None, learn: bool = False
+) -> dict:
     """Generate a population and score the engine on it in memory: blocking, batch pairs by error kind, queries.
 
     ``generator`` is a module with ``generate(n_persons, seed)`` (this one, or population_intl).
@@ -1039,7 +1041,7 @@ def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True, gen
     matched: set[tuple[str, str]] = set()
     possible: set[tuple[str, str]] = set()
     twin_listed: set[tuple[str, str]] = set()
-    for found in engine.find_duplicate_pairs(prepared, **_twin_option()):
+    for found in engine.find_duplicate_pairs(prepared, **_twin_option(), **({"learn": True} if learn else {})):
         ref_a, ref_b, decision = found[0], found[1], found[3]
         pair = (ref_a, ref_b) if ref_a < ref_b else (ref_b, ref_a)
         if len(found) > 4 and found[4]:
@@ -1168,12 +1170,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--generator", choices=["nl", "intl"], default="nl", help="this generator, or population_intl")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--learn", action="store_true", help="find_duplicate_pairs learns m and u by EM first")
     args = parser.parse_args(argv)
     generator = None
     if args.generator == "intl":
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         import population_intl as generator
-    result = self_check(args.n_persons, args.seed, blocking_recall=not args.no_blocking_stats, generator=generator)
+    result = self_check(
+        args.n_persons, args.seed, blocking_recall=not args.no_blocking_stats, generator=generator, learn=args.learn
+    )
     if args.json:
         import json
 

@@ -34,7 +34,7 @@ _FLOOR = 1e-6
 
 
 def u_from_random_pairs(
-    records: Sequence[PreparedRecord], pairs: int = 200_000, seed: int = 1
+    records: Sequence[PreparedRecord], pairs: int = 100_000, seed: int = 1
 ) -> dict[str, Counter[str]]:
     """How many random pairs of records land in each level (MISSING left out): the u counts."""
     rng = random.Random(seed)
@@ -46,7 +46,7 @@ def u_from_random_pairs(
         i, j = rng.randrange(n), rng.randrange(n)
         if i == j:
             continue
-        for attr, level in zip(ATTRIBUTES, levels(records[i], records[j]), strict=True):
+        for attr, level in zip(ATTRIBUTES, levels(records[i], records[j], swaps=False), strict=True):
             if level != MISSING:
                 counts[attr][level] += 1
     return counts
@@ -107,7 +107,7 @@ def estimate(
     records: Sequence[PreparedRecord],
     candidate_pairs: Iterable[tuple[int, int]],
     *,
-    u_pairs: int = 200_000,
+    u_pairs: int = 100_000,
     min_count: int = 50,
     seed: int = 1,
 ) -> Parameters:

@@ -162,7 +162,7 @@ def find_duplicate_pairs(
     yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins)
 
 
-EM_PAIRS = 300_000
+EM_PAIRS = 200_000
 
 
 def _scored(prepared, plan, thresholds, prior, keep, workers, twins) -> Iterator[tuple]:

@@ -14,7 +14,9 @@ more than one full name (Jan to Johannes and Jannes), so a name can have several
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+from .normalize import _NAME_VARIANTS
 
 # fmt: off
 DEFAULT: dict[str, tuple[str, ...]] = {
@@ -118,6 +120,22 @@ DEFAULT: dict[str, tuple[str, ...]] = {
 # fmt: on
 
 _table: dict[str, frozenset[str]] = {}
+# Where the beheerder's additions come from: subjecten registers a reader of its Roepnaam table.
+# It is read by refresh(), which the batch commands call before they start; never on the path
+# of a single lookup, which must not cost a query.
+_source: list[Callable[[], Iterable[tuple[str, str]]]] = []
+
+
+def set_source(source: Callable[[], Iterable[tuple[str, str]]] | None) -> None:
+    """Where refresh() reads (full name, short form) pairs from; None: the default table only."""
+    _source.clear()
+    if source is not None:
+        _source.append(source)
+
+
+def refresh() -> None:
+    """Use the default table plus what the registered source holds now."""
+    configure(list(_source[0]()) if _source else ())
 
 
 def _build(entries: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
@@ -151,21 +169,30 @@ def configure(extra: Mapping[str, Iterable[str]] | Iterable[tuple[str, str]] = (
 
 
 def canonical(name: str) -> str:
-    """The full names ``name`` may be short for, joined with "|" ("" if none); stored on a prepared record."""
+    """The full names ``name`` may stand for, joined with "|", with a leading "*" when ``name`` is
+    itself a full name ("" if the table does not know it); stored on a prepared record.
+
+    Spelling variants count as their full name (Mohammed as Muhammad, normalize._NAME_VARIANTS).
+    """
     if not name:
         return ""
     if not _table:
         _table.update(_build(DEFAULT))
-    fulls = _table.get(name)
-    return "|".join(sorted(fulls)) if fulls else ""
+    key = name if name in _table else _NAME_VARIANTS.get(name, name)
+    fulls = _table.get(key)
+    if not fulls:
+        return ""
+    return ("*" if key in fulls else "") + "|".join(sorted(fulls))
 
 
 def related(a: str, a_canon: str, b: str, b_canon: str) -> bool:
-    """Whether one given name is a short form of the other (Kees and Cornelis).
+    """Whether one given name is a short form of the other (Kees and Cornelis, Mo and Mohammed).
 
     Two short forms of one full name (Jan and Hans, both Johannes) do not count: parents do
     give such names to two children, twins included.
     """
-    if a == b or not (a_canon or b_canon):
+    if a == b or not (a_canon and b_canon):
         return False
-    return (bool(b_canon) and a in b_canon.split("|")) or (bool(a_canon) and b in a_canon.split("|"))
+    if not (a_canon.startswith("*") or b_canon.startswith("*")):
+        return False
+    return not set(a_canon.lstrip("*").split("|")).isdisjoint(b_canon.lstrip("*").split("|"))

@@ -109,7 +109,14 @@ class Surname:
         return "".join(self.parts)
 
 
+# "'s-Gravesande", "'s Gravesande" and "Sgravesande": the genitive 's glued on. Only before the
+# stems it is known from, since an s starts many names (Smit, Schouten).
+_GLUED_S_STEMS: tuple[str, ...] = ("graven", "grave", "gravez", "hertog", "heeren", "jacob", "gravel")
+
+
 def _strip_glued(token: str) -> str:
+    if token.startswith("s") and token[1:].startswith(_GLUED_S_STEMS):
+        return token[1:]
     for glued in _GLUED_PREFIXES:
         if token.startswith(glued) and len(token) - len(glued) >= _MIN_GLUED_STEM:
             return token[len(glued) :]

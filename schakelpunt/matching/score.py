@@ -708,11 +708,15 @@ ATTRIBUTES = ("bsn", "surname", "given", "dob", "address", "phone", "sex")
 HAND_SET_M_U: dict[str, dict[str, tuple[float, float]]] = {a: dict(lv) for a, lv in M_U.items()}
 
 
-def levels(a: PreparedRecord, b: PreparedRecord) -> tuple[str, ...]:
-    """The comparison level of each attribute (ATTRIBUTES order) as compare() sees it; MISSING where unknown."""
+def levels(a: PreparedRecord, b: PreparedRecord, *, swaps: bool = True) -> tuple[str, ...]:
+    """The comparison level of each attribute (ATTRIBUTES order) as compare() sees it; MISSING where unknown.
+
+    ``swaps=False`` skips trying swapped names: for random pairs, where a swap that fits is
+    vanishingly rare and trying it is most of the cost.
+    """
     bsn = MISSING if not (a.bsn and b.bsn) else EXACT if a.bsn == b.bsn else DIFFERENT
     sn, gn = _surname_level(a, b), _given_level(a, b)
-    if sn in (WEAK, DIFFERENT) and gn in _SWAP_WORTH_TRYING:
+    if swaps and sn in (WEAK, DIFFERENT) and gn in _SWAP_WORTH_TRYING:
         options = [alt for alt in (_swapped_levels(a, b), _swapped_levels(b, a)) if alt]
         if options:
             best = max(options, key=lambda lv: (_W_SURNAME[lv[0]] + _W_GIVEN[lv[1]], lv))

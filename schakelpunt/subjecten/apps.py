@@ -16,3 +16,14 @@ class SubjectenConfig(AppConfig):
 
         if signaal_betrokkenen_koppelen not in signalen_services.NA_REGISTRATIE:
             signalen_services.NA_REGISTRATIE.append(signaal_betrokkenen_koppelen)
+
+        # The beheerder's roepnamen extend the engine's table (read by nicknames.refresh(), not here).
+        from schakelpunt.matching import nicknames
+
+        nicknames.set_source(_roepnamen)
+
+
+def _roepnamen() -> list[tuple[str, str]]:
+    from schakelpunt.subjecten.models import Roepnaam
+
+    return list(Roepnaam.objects.values_list("naam", "roepnaam"))

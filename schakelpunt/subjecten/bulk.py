@@ -31,7 +31,7 @@ from django.db import IntegrityError, connection, transaction
 
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, write
-from schakelpunt.matching import engine
+from schakelpunt.matching import engine, nicknames
 from schakelpunt.matching.model import PersonRecord, PreparedRecord
 from schakelpunt.matching.score import PHRASE_TWIN
 from schakelpunt.signalen import validators
@@ -381,6 +381,7 @@ def duplicaten_vinden(
     surname, date of birth and address, another given name), with the toelichting "mogelijk
     tweeling" and their low score, for a person to judge. Returns the number of pairs.
     """
+    nicknames.refresh()  # the beheerder's roepnamen (subjecten.Roepnaam) as they are now
     records = []
     for record in geimporteerde_records():
         records.append(record)
