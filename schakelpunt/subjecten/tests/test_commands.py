@@ -226,3 +226,36 @@ def test_an_address_abroad_is_keyed_and_compared_by_street(tmp_path):
     call_command("find_duplicates", output=str(uitvoer), stdout=io.StringIO())
     with open(uitvoer, encoding="utf-8", newline="") as f:
         assert [r[:2] for r in csv.reader(f)][1:] == [["s1", "s2"]]
+
+
+def test_roepnamen_added_by_the_beheerder_count_in_find_duplicates(tmp_path):
+    from schakelpunt.matching import nicknames
+    from schakelpunt.subjecten.models import Roepnaam
+
+    importeer(
+        schrijf(
+            tmp_path,
+            "b1,Bertje,,Smit,1970-02-03,,Markt,1,3333CC,Ergens,,",
+            "b2,Albertus,,Smit,1970-02-03,,Markt,1,3333CC,Ergens,,",
+        )
+    )
+    uitvoer = tmp_path / "paren.csv"
+
+    def paren():
+        call_command("find_duplicates", output=str(uitvoer), stdout=io.StringIO())
+        with open(uitvoer, encoding="utf-8", newline="") as f:
+            return [(r[0], r[1], r[3]) for r in list(csv.reader(f))[1:]]
+
+    try:
+        # Without the roepnaam: another given name at one address and birthday, a possible twin.
+        assert paren() == [("b1", "b2", "mogelijk tweeling")]
+        out = io.StringIO()
+        call_command("roepnamen", toevoegen=["Albertus", "Bertje"], stdout=out)
+        assert "Toegevoegd: bertje voor albertus" in out.getvalue()
+        assert Roepnaam.objects.filter(naam="albertus", roepnaam="bertje").exists()
+        assert paren() == [("b1", "b2", "")]
+        call_command("roepnamen", verwijderen=["Albertus", "Bertje"], stdout=io.StringIO())
+        with pytest.raises(CommandError):
+            call_command("roepnamen", verwijderen=["Albertus", "Bertje"], stdout=io.StringIO())
+    finally:
+        nicknames.refresh()
