@@ -103,7 +103,7 @@ def _drop_database(db: str, size: int) -> None:
 # --- The data set: generated once per size, shared by our engine and Splink -------------------
 
 
-def _csv_row(rec, fixes: Counter, land: str = "NL") -> list[str]:
+def _csv_row(rec, fixes: Counter, land: str = "NL", street: tuple[str, str] = ("", "")) -> list[str]:
     """A PersonRecord as one row of the import CSV (what a migration from a source system would hold)."""
     from django.core.exceptions import ValidationError
 
@@ -154,10 +154,10 @@ def _csv_row(rec, fixes: Counter, land: str = "NL") -> list[str]:
         rec.geslachtsnaam,
         dob,
         bsn,
-        getattr(rec, "straat", ""),
+        street[0],
         nummer,
         postcode,
-        getattr(rec, "woonplaats", ""),
+        street[1],
         land,
         telefoon,
     ]
@@ -218,9 +218,9 @@ def build_dataset(size: int, seed: int, max_queries: int, generator: str = "nl")
     with open(out / "persons.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(IMPORT_KOLOMMEN)
-        lands = getattr(pop, "land", {})
+        lands, streets = getattr(pop, "land", {}), getattr(pop, "streets", {})
         for rec in records:
-            w.writerow(_csv_row(rec, fixes, lands.get(rec.ref, "NL")))
+            w.writerow(_csv_row(rec, fixes, lands.get(rec.ref, "NL"), streets.get(rec.ref, ("", ""))))
     truth = {r.ref: pop.truth[r.ref] for r in records}
     with open(out / "queries.pkl", "wb") as fh:
         pickle.dump(query_info, fh)

@@ -350,8 +350,8 @@ def _street(name: str, rng: random.Random) -> str:
     return name.upper()
 
 
-def write(person: Person, ref: str, rng: random.Random, kinds: set[str]) -> tuple[PersonRecord, str]:
-    """One record of ``person`` with 0-3 corruptions; returns it and its country code."""
+def write(person: Person, ref: str, rng: random.Random, kinds: set[str]) -> tuple[PersonRecord, str, tuple[str, str]]:
+    """One record of ``person`` with 0-3 corruptions; returns it, its country code, and its street and city."""
     given = list(person.given)
     surname = person.surname
     if person.married_surname and rng.random() < 0.35:
@@ -454,6 +454,7 @@ def write(person: Person, ref: str, rng: random.Random, kinds: set[str]) -> tupl
     land = home.land if postcode or street else ""
     nl = land == "NL"
     extra = {"straat": street if (not nl or rng.random() < 0.7) else "", "woonplaats": city}
+    written = (extra["straat"], city)
     if "straat" not in PersonRecord.__dataclass_fields__:  # an engine from before streets (for "before" runs)
         extra = {}
     record = PersonRecord(
@@ -468,7 +469,7 @@ def write(person: Person, ref: str, rng: random.Random, kinds: set[str]) -> tupl
         telefoon=phone,
         **extra,
     )
-    return record, land or "NL"
+    return record, land or "NL", written
 
 
 def generate(n_persons: int, seed: int = 42) -> Population:
@@ -481,10 +482,11 @@ def generate(n_persons: int, seed: int = 42) -> Population:
     stored: set[int] = set()
     kinds: dict[str, frozenset[str]] = {}
     land: dict[str, str] = {}
+    streets: dict[str, tuple[str, str]] = {}
 
     def one(person: Person, ref: str) -> PersonRecord:
         these: set[str] = set()
-        record, country = write(person, ref, rng, these)
+        record, country, streets[ref] = write(person, ref, rng, these)
         kinds[ref] = frozenset(these)
         land[ref] = country
         truth[ref] = person.eid
@@ -502,4 +504,5 @@ def generate(n_persons: int, seed: int = 42) -> Population:
             queries.append(one(person, f"iq{len(queries)}"))
     pop = Population(persons, records, queries, truth, stored, kinds)  # type: ignore[arg-type]
     pop.land = land  # type: ignore[attr-defined]
+    pop.streets = streets  # type: ignore[attr-defined]
     return pop
