@@ -1104,7 +1104,7 @@ def self_check(
     t0 = time.perf_counter()
     no_match = [q for q in pop.queries if not pop.query_has_match(q)]
     with_match = [q for q in pop.queries if pop.query_has_match(q)]
-    false_link = shown = 0
+    false_link = shown = possible_no = 0
     hard_total = hard_false = 0
     for q in no_match:
         results = engine.match_one(q, index.candidates(q), population=len(index))
@@ -1117,6 +1117,7 @@ def self_check(
                 hard_false += 1
         if results:
             shown += 1
+        possible_no += sum(res.decision == "possible" for res in results)
     found = top_match = wrong_top = 0
     possible_shown = 0
     for q in with_match:
@@ -1148,7 +1149,9 @@ def self_check(
         "linked_right": round(top_match / mq, 4),
         "linked_wrong": wrong_top,
         "among_results": round(found / mq, 4),
+        "possible_per_100_queries": round(100 * (possible_shown + possible_no) / max(1, len(pop.queries)), 1),
     }
+    print(f"  'possible' results per 100 queries: {out['queries']['possible_per_100_queries']}")
     return out
 
 
