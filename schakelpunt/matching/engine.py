@@ -124,6 +124,7 @@ def find_duplicate_pairs(
     workers: int = 1,
     twins: bool = False,
     learn: bool = False,
+    promote_guarded: bool = True,
 ) -> Iterator[tuple]:
     """Likely duplicates within one collection of records, for batch deduplication.
 
@@ -135,6 +136,10 @@ def find_duplicate_pairs(
     same surname, date of birth and address but a clearly different given name, which the
     engine never links (its score stays below "possible") but lists, after all other pairs
     and with decision "possible", so that a person decides (MatchResult.possible_twin).
+
+    A guarded pair (score.py: linkable but for a twin or namesake who could look the same) is
+    linked when neither record has another partner that the hard rules set apart from the
+    other one (resolve_guarded); with ``promote_guarded=False`` it stays "possible".
 
     With ``learn`` the m and u probabilities are first estimated from these records by EM
     (em.estimate, on at most EM_PAIRS of the candidate pairs) and used for this run; the
@@ -155,17 +160,17 @@ def find_duplicate_pairs(
         before = {attr: dict(table) for attr, table in M_U.items()}
         use_parameters(em.estimate(prepared, islice(plan.pairs(), EM_PAIRS)))
         try:
-            yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins)
+            yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded)
         finally:
             use_parameters(before)
         return
-    yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins)
+    yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded)
 
 
 EM_PAIRS = 200_000
 
 
-def _scored(prepared, plan, thresholds, prior, keep, workers, twins) -> Iterator[tuple]:
+def _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote) -> Iterator[tuple]:
     def score(first: int, last: int | None) -> Iterator[tuple]:
         for i, j in plan.pairs(first, last):
             result = compare_batch(prepared[i], prepared[j], thresholds, prior, twins=twins)
@@ -194,7 +199,8 @@ def _scored(prepared, plan, thresholds, prior, keep, workers, twins) -> Iterator
             continue
         kept.append((i, j, None))
         yield _row(result, result.decision, twins)
-    for result in resolve_guarded(prepared, kept, guarded, thresholds, prior):
+    resolved = resolve_guarded(prepared, kept, guarded, thresholds, prior) if promote else (r for *_, r in guarded)
+    for result in resolved:
         if result.decision in keep:
             yield _row(result, result.decision, twins)
     for result in later:

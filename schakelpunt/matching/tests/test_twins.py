@@ -60,6 +60,7 @@ def test_an_initial_that_fits_both_twins_is_never_linked() -> None:
 def test_an_initial_with_no_look_alike_in_the_batch_is_linked_with_the_reason() -> None:
     records = [person(ref="tim", voornamen="Tim", **HOME), person(ref="t", voornamen="T.", **HOME)]
     assert [d for _a, _b, _s, d in find_duplicate_pairs(records)] == ["match"]
+    assert [d for _a, _b, _s, d in find_duplicate_pairs(records, promote_guarded=False)] == ["possible"]
     # The interactive lookup does not promote: the twin a new signal is about may not be stored yet.
     results = match_one(records[1], records[:1])
     assert results[0].decision == "possible" and results[0].guarded
