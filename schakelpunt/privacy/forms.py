@@ -60,7 +60,10 @@ class VerzoekForm(forms.Form):
     ontvangen_op = forms.DateField(
         label="Ontvangen op",
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Vul de datum van ontvangst in.", "invalid": "Vul een datum in, bijvoorbeeld 31-12-2026."},
+        error_messages={
+            "required": "Vul de datum van ontvangst in.",
+            "invalid": "Vul een datum in, bijvoorbeeld 31-12-2026.",
+        },
     )
     omschrijving = forms.CharField(
         label="Omschrijving van het verzoek",
@@ -93,7 +96,9 @@ class AfhandelenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Beschrijf de uitkomst (wat je hebt gedaan of waarom niet)."},
     )
-    toekennen = forms.BooleanField(label="Beperking toekennen: de gegevens blijven bewaard en worden niet gebruikt", required=False)
+    toekennen = forms.BooleanField(
+        label="Beperking toekennen: de gegevens blijven bewaard en worden niet gebruikt", required=False
+    )
 
 
 class InhoudingForm(forms.Form):

@@ -170,7 +170,8 @@ def _verstrekkingen(keys: list[str]) -> list[Item]:
     ]
 
 
-def _raadplegingen(verzoek: Verzoek, keys: list[str]) -> tuple[list[Item], bool]:
+def _raadplegingen(verzoek: Verzoek, keys: list[str], melders: set[int]) -> tuple[list[Item], bool]:
+    """Consultations from the access log. `melders` (who reported the person) are never named, even with names on."""
     from schakelpunt.audit.personen import log_filter
 
     q = log_filter(verzoek.persoon_id) if verzoek.persoon_id else Q(betrokkene__in=keys)
@@ -187,9 +188,20 @@ def _raadplegingen(verzoek: Verzoek, keys: list[str]) -> tuple[list[Item], bool]
         afdeling = user.afdeling.naam if user and user.afdeling_id else "—"
         details = [("Handeling", r.get_actie_display()), ("Afdeling", afdeling), ("Verwerking", r.verwerking)]
         if verzoek.namen_tonen:
-            details.append(("Medewerker", user.display_name() if user else r.actor_username or "systeem"))
+            if r.actor_id in melders:
+                naam = "niet genoemd (melder)"
+            else:
+                naam = user.display_name() if user else r.actor_username or "systeem"
+            details.append(("Medewerker", naam))
         items.append(
-            Item(key=f"log:{r.pk}", titel=r.get_actie_display(), datum=r.tijdstip, doel=r.doel, bron="Toegangslog", details=details)
+            Item(
+                key=f"log:{r.pk}",
+                titel=r.get_actie_display(),
+                datum=r.tijdstip,
+                doel=r.doel,
+                bron="Toegangslog",
+                details=details,
+            )
         )
     return items, len(records) > MAX_RAADPLEGINGEN
 
@@ -204,7 +216,10 @@ def rapport_maken(*, verzoek: Verzoek) -> Rapport:
     gegevens = [_persoon_item(p) for p in Persoon.objects.filter(pk__in=personen).select_related("woonadres")]
     signalen = _signalen(personen)
     casussen = _casussen(personen, [int(i.key.split(":")[1]) for i in signalen])
-    raadplegingen, afgekapt = _raadplegingen(verzoek, keys)
+    from schakelpunt.signalen.models import Signaal
+
+    melders = set(Signaal.objects.filter(subject_koppelingen__persoon__in=personen).values_list("melder_id", flat=True))
+    raadplegingen, afgekapt = _raadplegingen(verzoek, keys, melders)
     rapport = Rapport(
         verzoek,
         verzoek.persoon,

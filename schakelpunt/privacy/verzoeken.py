@@ -32,7 +32,9 @@ def persoon_keys(verzoek: Verzoek) -> list[str]:
 
     if verzoek.persoon_id is None:
         return [verzoek.persoon_key]
-    return list(dict.fromkeys([verzoek.persoon_key] + [f"persoon:{pk}" for pk in sorted(identiteit(verzoek.persoon_id))]))
+    return list(
+        dict.fromkeys([verzoek.persoon_key] + [f"persoon:{pk}" for pk in sorted(identiteit(verzoek.persoon_id))])
+    )
 
 
 def _log(actor: User, decision, verzoek: Verzoek, actie: str, toelichting: str = "") -> None:

@@ -149,7 +149,11 @@ def afhandelen(request, pk: int):
         "afhandelen",
         AfhandelenForm(request.POST),
         lambda d: verzoeken.verzoek_afhandelen(
-            actor=request.user, verzoek=verzoek, versie=_versie(request), uitkomst=d["uitkomst"], toekennen=d["toekennen"]
+            actor=request.user,
+            verzoek=verzoek,
+            versie=_versie(request),
+            uitkomst=d["uitkomst"],
+            toekennen=d["toekennen"],
         ),
         "Het verzoek is afgehandeld.",
     )
