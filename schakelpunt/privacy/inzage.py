@@ -1,4 +1,4 @@
-"""The inzage report (AVG art. 15) for one request: what is held about the person, why, from where, to whom, and who consulted it.
+"""The inzage report (AVG art. 15): what is held about a person, why, from where, to whom, and who consulted it.
 
 Sources are departments, never melders. Consultations come from the access log (every key of
 the person, see audit/personen.py) with date, purpose and department, as the EU Court asked in
