@@ -116,7 +116,7 @@ def _signalen(personen: set[int]) -> list[Item]:
             datum=s.ontvangen_op,
             doel=doel,
             # The department the signal came from; the melder is never named (protection of the reporter).
-            bron=f"Afdeling {s.afdeling.naam}" if s.afdeling_id else "Afdeling onbekend",
+            bron=f"Afdeling {s.afdeling.naam}" if s.afdeling is not None else "Afdeling onbekend",
             details=[
                 ("Wat is gezien", s.omschrijving),
                 ("Fenomenen", ", ".join(f.naam for f in s.fenomenen.all()) or "geen"),
@@ -145,7 +145,7 @@ def _casussen(personen: set[int], signaal_ids: list[int]) -> list[Item]:
             doel=doel,
             bron="Casusregie van de gemeente, op basis van de signalen hierboven",
             details=[
-                ("Fenomeen", c.fenomeen.naam if c.fenomeen_id else "geen"),
+                ("Fenomeen", c.fenomeen.naam if c.fenomeen is not None else "geen"),
                 ("Fase", c.fase.naam),
                 ("Afgesloten op", c.afgesloten_op.strftime("%d-%m-%Y") if c.afgesloten_op else "nog open"),
             ],
@@ -184,8 +184,8 @@ def _raadplegingen(verzoek: Verzoek, keys: list[str], melders: set[int]) -> tupl
     gebruikers = {u.pk: u for u in User.objects.filter(pk__in=actor_ids).select_related("afdeling")}
     items = []
     for r in records[:MAX_RAADPLEGINGEN]:
-        user = gebruikers.get(r.actor_id)
-        afdeling = user.afdeling.naam if user and user.afdeling_id else "—"
+        user = gebruikers.get(r.actor_id) if r.actor_id else None
+        afdeling = user.afdeling.naam if user is not None and user.afdeling is not None else "—"
         details = [("Handeling", r.get_actie_display()), ("Afdeling", afdeling), ("Verwerking", r.verwerking)]
         if verzoek.namen_tonen:
             if r.actor_id in melders:

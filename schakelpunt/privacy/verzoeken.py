@@ -69,7 +69,7 @@ def verzoek_create(
         errors["ontvangen_op"] = "Vul de datum van ontvangst in; die ligt niet in de toekomst."
     if not (omschrijving or "").strip():
         errors["omschrijving"] = "Beschrijf het verzoek."
-    if errors:
+    if errors or ontvangen_op is None:
         raise ValidationError(errors)
     verzoek = Verzoek.objects.create(
         soort=soort,
@@ -120,7 +120,7 @@ def inhouding_create(
         errors["reden"] = "Geef de grond uit UAVG art. 41 en waarom die hier geldt."
     if beoordelen_op is None or beoordelen_op <= timezone.localdate():
         errors["beoordelen_op"] = "Kies een datum in de toekomst waarop je de inhouding opnieuw beoordeelt."
-    if errors:
+    if errors or beoordelen_op is None:
         raise ValidationError(errors)
     inhouding, _created = Inhouding.objects.update_or_create(
         verzoek=verzoek, item=item, defaults={"reden": reden.strip(), "beoordelen_op": beoordelen_op, "door": actor}
