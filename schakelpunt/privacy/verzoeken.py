@@ -8,6 +8,7 @@ per recipient through the doormeldingen service. Every write is logged under the
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +21,8 @@ from schakelpunt.audit.services import log_access
 from schakelpunt.privacy.models import Inhouding, Verzoek
 
 BEHEREN = "privacy.verzoek.beheren"
+# What an inhouding can name: one item of the inzage report (see inzage.py).
+ITEM = re.compile(r"^(persoon|signaal|casus|verstrekking|log):\d{1,18}$")
 
 
 class ConflictError(Exception):
@@ -115,6 +118,8 @@ def inhouding_create(
 ) -> Inhouding:
     """Withhold one item of the inzage report under UAVG art. 41."""
     decision = require(actor, BEHEREN)
+    if not ITEM.match(item or ""):
+        raise ValidationError({"reden": "Dit item staat niet in het rapport."})
     errors = {}
     if not (reden or "").strip():
         errors["reden"] = "Geef de grond uit UAVG art. 41 en waarom die hier geldt."

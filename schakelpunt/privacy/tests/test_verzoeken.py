@@ -224,6 +224,8 @@ def test_withholding_needs_a_reason_and_a_future_review_date(pf, persoon, client
     assert "UAVG art. 41" in response.content.decode()
     with pytest.raises(ValidationError):
         verzoeken.inhouding_create(actor=pf, verzoek=v, item=item, reden="x", beoordelen_op=timezone.localdate())
+    with pytest.raises(ValidationError):  # only an item of the report
+        verzoeken.inhouding_create(actor=pf, verzoek=v, item="iets anders", reden="x", beoordelen_op=LATER)
 
 
 def test_a_withholding_whose_date_came_is_listed_for_review(pf, persoon, client_as):
