@@ -292,3 +292,33 @@ def test_a_granted_restriction_holds_until_lifted(pf, persoon, signaal):
     assert signaal.pk in retention.geblokkeerde_signalen()
     verzoeken.beperking_opheffen(actor=pf, verzoek=v)
     assert signaal.pk not in retention.geblokkeerde_signalen()
+
+
+# --- The screens ------------------------------------------------------------------------------
+
+
+def test_a_rectification_page_lists_the_recipients_and_handling_shows_the_tasks(
+    pf, persona, signaal, persoon, client_as
+):
+    _doormelding(persona, signaal, persoon)
+    v = _verzoek(pf, persoon, soort=Verzoek.Soort.RECTIFICATIE)
+    c = client_as("privacyfunctionaris")
+    page = c.get(reverse("privacy:verzoek", args=[v.pk])).content.decode()
+    assert "Ontvangers (AVG art. 19)" in page and "nog te informeren" not in page
+    response = c.post(reverse("privacy:verzoek_afhandelen", args=[v.pk]), {"versie": v.versie, "uitkomst": "Naam"})
+    assert response.status_code == 302
+    assert "nog te informeren" in c.get(reverse("privacy:verzoek", args=[v.pk])).content.decode()
+
+
+def test_a_stale_form_is_a_conflict_not_an_overwrite(pf, persoon, client_as):
+    v = _verzoek(pf, persoon, soort=Verzoek.Soort.BEPERKING)
+    c = client_as("privacyfunctionaris")
+    assert "Beperking toekennen" in c.get(reverse("privacy:verzoek", args=[v.pk])).content.decode()
+    response = c.post(reverse("privacy:verzoek_verlengen", args=[v.pk]), {"versie": v.versie + 5, "reden": "Druk"})
+    assert response.status_code == 409
+    v.refresh_from_db()
+    assert not v.verlengd
+
+
+def test_a_missing_request_is_not_found(client_as):
+    assert client_as("privacyfunctionaris").get(reverse("privacy:inzagerapport", args=[999999])).status_code == 404
