@@ -15,7 +15,9 @@ from schakelpunt.inzicht.grid import Kwartaal, kwartalen
 
 class TabelSerializer(serializers.Serializer):
     rijen = serializers.ListField(child=serializers.CharField())
-    kolommen = serializers.ListField(child=serializers.CharField(), help_text="De maanden van het kwartaal; bij doormeldingen de standen.")
+    kolommen = serializers.ListField(
+        child=serializers.CharField(), help_text="De maanden van het kwartaal; bij doormeldingen de standen."
+    )
     cellen = serializers.ListField(
         child=serializers.ListField(child=serializers.IntegerField(allow_null=True)),
         help_text="Per rij de aantallen per kolom; null is afgeschermd.",

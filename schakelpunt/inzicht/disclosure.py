@@ -164,8 +164,32 @@ def protect(rijen: list[str], kolommen: list[str], cellen: list[list[int]], *, d
 # coincide) are additionally tied cell by cell: an attacker who guesses that learns nothing more.
 
 
+def _reduced(rows: list[list[Fraction]]) -> list[list[Fraction]]:
+    """Reduced row echelon form (Gauss-Jordan over the rationals), zero rows dropped."""
+    matrix = [list(r) for r in rows if any(r)]
+    rank = 0
+    ncols = len(matrix[0]) if matrix else 0
+    for col in range(ncols):
+        pivot = next((i for i in range(rank, len(matrix)) if matrix[i][col] != 0), None)
+        if pivot is None:
+            continue
+        matrix[rank], matrix[pivot] = matrix[pivot], matrix[rank]
+        p = matrix[rank][col]
+        for i in range(len(matrix)):
+            if i != rank and matrix[i][col] != 0:
+                f = matrix[i][col] / p
+                matrix[i] = [a - f * b for a, b in zip(matrix[i], matrix[rank], strict=True)]
+        rank += 1
+        if rank == len(matrix):
+            break
+    return matrix[:rank]
+
+
 def _bepaald(suppressed: set, equations: list[dict]) -> set:
-    """Like `determined`, for any variables and any linear equations over them."""
+    """Like `determined`, for any variables and any linear equations over them.
+
+    A unit vector lies in the row space exactly when a row of the reduced echelon form is that
+    unit vector (its other entries are zero at every pivot), so one elimination answers for all."""
     if not suppressed:
         return set()
     order = sorted(suppressed)
@@ -173,17 +197,18 @@ def _bepaald(suppressed: set, equations: list[dict]) -> set:
     rows = []
     for eq in equations:
         row = [Fraction(0)] * len(order)
+        hit = False
         for var, coef in eq.items():
             if var in index:
                 row[index[var]] += Fraction(coef)
-        rows.append(row)
-    base = _rank(rows)
+                hit = True
+        if hit:
+            rows.append(row)
     found = set()
-    for var, i in index.items():
-        unit = [Fraction(0)] * len(order)
-        unit[i] = Fraction(1)
-        if _rank([*rows, unit]) == base:
-            found.add(var)
+    for row in _reduced(rows):
+        nonzero = [i for i, v in enumerate(row) if v != 0]
+        if len(nonzero) == 1:
+            found.add(order[nonzero[0]])
     return found
 
 

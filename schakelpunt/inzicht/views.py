@@ -47,8 +47,7 @@ def dashboard(request):
 def _figuren_context(figuren: list[selectors.Figuur]) -> dict:
     return {
         "figuren": [
-            {"figuur": f, "staven": staven(f) if f.sommen else None, "hoogte": 10 * len(f.tabel.rijen)}
-            for f in figuren
+            {"figuur": f, "staven": staven(f) if f.sommen else None, "hoogte": 10 * len(f.tabel.rijen)} for f in figuren
         ],
         "drempel": figuren[0].tabel.drempel,
     }
