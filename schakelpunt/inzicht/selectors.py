@@ -295,6 +295,14 @@ def trendnotities_actueel(*, user, limit: int = 20) -> list[Trendnotitie]:
     )
 
 
+def trends_laatst_gezien(*, user):
+    """When the user last opened the trend page (None: never)."""
+    if not decide(user, "trendnotitie.view"):
+        return None
+    volger = TrendVolger.objects.filter(user=user).first()
+    return volger.laatst_gezien if volger else None
+
+
 def trendnotities_nieuw(*, user) -> int:
     """How many current notes appeared since the user last looked (for the start page)."""
     if not decide(user, "trendnotitie.view"):
