@@ -15,21 +15,31 @@ from schakelpunt.inzicht.grid import Kwartaal, kwartalen
 
 class TabelSerializer(serializers.Serializer):
     rijen = serializers.ListField(child=serializers.CharField())
-    kolommen = serializers.ListField(child=serializers.CharField(), help_text="De maanden van het kwartaal.")
+    kolommen = serializers.ListField(
+        child=serializers.CharField(), help_text="De maanden van het kwartaal; bij doormeldingen de standen."
+    )
     cellen = serializers.ListField(
         child=serializers.ListField(child=serializers.IntegerField(allow_null=True)),
-        help_text="Per rij de aantallen per maand; null is afgeschermd.",
+        help_text="Per rij de aantallen per kolom; null is afgeschermd.",
     )
-    rijtotalen = serializers.ListField(child=serializers.IntegerField(allow_null=True))
+    rijtotalen = serializers.ListField(
+        child=serializers.IntegerField(allow_null=True),
+        help_text="Totaal per rij; null als afgeschermd of als de rijen overlappen (zie sommen).",
+    )
     kolomtotalen = serializers.ListField(child=serializers.IntegerField(allow_null=True))
     totaal = serializers.IntegerField(allow_null=True)
     drempel = serializers.IntegerField(help_text="Aantallen onder deze drempel worden afgeschermd.")
 
 
 class FiguurSerializer(serializers.Serializer):
-    code = serializers.CharField()
+    code = serializers.CharField(
+        help_text="fenomeen, afdeling, personen, triage, terugkoppeling, samenloop, casusfase, doorlooptijd "
+        "of doormelding."
+    )
     titel = serializers.CharField()
     uitleg = serializers.CharField()
+    rijkop = serializers.CharField(help_text="Waar de rijen voor staan.")
+    sommen = serializers.BooleanField(help_text="false: de rijen overlappen, er zijn geen rij- en eindtotalen.")
     tabel = TabelSerializer()
 
 

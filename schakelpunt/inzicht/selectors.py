@@ -9,17 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide
 from schakelpunt.accounts.models import Afdeling
-from schakelpunt.inzicht.disclosure import Tabel, protect
+from schakelpunt.casussen.models import Casus, Fase
+from schakelpunt.doormeldingen.constants import Status as DoormeldingStatus
+from schakelpunt.doormeldingen.models import Doormelding, Ketenpartner
+from schakelpunt.inzicht.disclosure import Tabel, protect, protect_samen
 from schakelpunt.inzicht.grid import Kwartaal
 from schakelpunt.inzicht.models import Module, Trendnotitie, TrendVolger, Voortgang
-from schakelpunt.signalen.models import Signaal
+from schakelpunt.signalen.models import Signaal, Terugkoppeling, TriageStap
+from schakelpunt.signalen.workflow import termijn_grens
+from schakelpunt.subjecten.models import SamenloopAlert
 from schakelpunt.taxonomie.models import Fenomeen
 
 
@@ -29,6 +34,9 @@ class Figuur:
     titel: str
     uitleg: str
     tabel: Tabel
+    rijkop: str = ""
+    sommen: bool = True  # False: the rows overlap, so no row totals or grand total are published
+    kolomkop: str = "Kwartaal"  # heading of the row-total column
 
 
 def _drempel() -> int:
@@ -68,25 +76,7 @@ def signalen_per_fenomeen(kwartaal: Kwartaal) -> Figuur:
         protect(
             [n for _pk, n in fenomenen], kwartaal.maand_labels, _per_maand(flat, keys, kwartaal), drempel=_drempel()
         ),
-    )
-
-
-def signalen_per_afdeling(kwartaal: Kwartaal) -> Figuur:
-    afdelingen = list(Afdeling.objects.order_by("naam").values_list("pk", "naam"))
-    rows = (
-        _in_kwartaal(kwartaal)
-        .annotate(maand=ExtractMonth("ontvangen_op"))
-        .values_list("afdeling_id", "maand")
-        .annotate(aantal=Count("id"))
-    )
-    keys = [pk for pk, _naam in afdelingen]
-    return Figuur(
-        "afdeling",
-        "Signalen per afdeling",
-        "Van welke afdelingen de signalen kwamen.",
-        protect(
-            [n for _pk, n in afdelingen], kwartaal.maand_labels, _per_maand(rows, keys, kwartaal), drempel=_drempel()
-        ),
+        rijkop="Fenomeen",
     )
 
 
@@ -107,13 +97,188 @@ def personen_per_maand(kwartaal: Kwartaal) -> Figuur:
         "Hoeveel verschillende personen de signalen van een maand betroffen. Geen kwartaaltotaal: "
         "dezelfde persoon kan in meer maanden voorkomen.",
         tabel,
+        rijkop="Wat",
+        sommen=False,
     )
+
+
+def _maand(moment) -> int:
+    return timezone.localtime(moment).month
+
+
+def _te_laat(ontvangen, moment) -> bool:
+    """The same rule as the meldpunt's reminders: received before the term's border at `moment`."""
+    return ontvangen < termijn_grens(moment)
+
+
+def _signalen_gekoppeld(kwartaal: Kwartaal) -> list[Figuur]:
+    """Three tables that split the same signals per month: by afdeling, by first triage against the
+    term, by first terugkoppeling against the term. They share their column totals, so they are
+    protected together (disclosure.protect_samen): one table's published total cannot open another."""
+    index = {m: i for i, m in enumerate(kwartaal.maanden)}
+    afdelingen = list(Afdeling.objects.order_by("naam").values_list("pk", "naam"))
+    rij_afdeling = {pk: i for i, (pk, _n) in enumerate(afdelingen)}
+    eerste_triage = TriageStap.objects.filter(signaal=OuterRef("pk")).order_by("tijdstip").values("tijdstip")[:1]
+    eerste_terugkoppeling = (
+        Terugkoppeling.objects.filter(signaal=OuterRef("pk")).order_by("verzonden_op").values("verzonden_op")[:1]
+    )
+    per_afdeling = [[0] * 3 for _ in range(len(afdelingen) + 1)]
+    triage = [[0] * 3 for _ in range(3)]
+    terug = [[0] * 3 for _ in range(3)]
+    rows = (
+        _in_kwartaal(kwartaal)
+        .annotate(triage=Subquery(eerste_triage), terug=Subquery(eerste_terugkoppeling))
+        .values_list("afdeling_id", "ontvangen_op", "triage", "terug")
+        .order_by()
+    )
+    for afdeling_id, ontvangen, eerste, teruggekoppeld in rows.iterator(chunk_size=5000):
+        m = index.get(_maand(ontvangen))
+        if m is None:
+            continue
+        per_afdeling[rij_afdeling.get(afdeling_id, len(afdelingen))][m] += 1
+        for matrix, moment in ((triage, eerste), (terug, teruggekoppeld)):
+            if moment is None:
+                matrix[2][m] += 1
+            else:
+                matrix[1 if _te_laat(ontvangen, moment) else 0][m] += 1
+    werkdagen = settings.SIGNAAL_TERMIJN_WERKDAGEN
+    afdeling_t, triage_t, terug_t = protect_samen(
+        [
+            ([n for _pk, n in afdelingen] + ["Geen afdeling"], per_afdeling),
+            (["Binnen de termijn", "Na de termijn", "Nog niet beoordeeld"], triage),
+            (["Op tijd", "Te laat", "Nog geen terugkoppeling"], terug),
+        ],
+        kwartaal.maand_labels,
+        drempel=_drempel(),
+    )
+    return [
+        Figuur("afdeling", "Signalen per afdeling", "Van welke afdelingen de signalen kwamen.", afdeling_t, "Afdeling"),
+        Figuur(
+            "triage",
+            "Eerste beoordeling tegen de termijn",
+            f"Signalen per maand van ontvangst: binnen of na de termijn van {werkdagen} werkdagen voor de "
+            "eerste beoordeling door het meldpunt.",
+            triage_t,
+            "Eerste beoordeling",
+        ),
+        Figuur(
+            "terugkoppeling",
+            "Terugkoppeling aan de melder op tijd",
+            f"Signalen per maand van ontvangst: kreeg de melder binnen {werkdagen} werkdagen een eerste "
+            "terugkoppeling?",
+            terug_t,
+            "Terugkoppeling",
+        ),
+    ]
+
+
+def _tel_per_maand(qs: QuerySet, sleutel: str, datum: str, keys: list, kwartaal: Kwartaal) -> list[list[int]]:
+    rows = qs.annotate(maand=ExtractMonth(datum)).values_list(sleutel, "maand").annotate(aantal=Count("id")).order_by()
+    return _per_maand(rows, keys, kwartaal)
+
+
+def samenloop_per_maand(kwartaal: Kwartaal) -> Figuur:
+    soorten = list(SamenloopAlert.Soort.choices)
+    qs = SamenloopAlert.objects.filter(aangemaakt_op__date__gte=kwartaal.begin, aangemaakt_op__date__lt=kwartaal.einde)
+    cellen = _tel_per_maand(qs, "soort", "aangemaakt_op", [k for k, _l in soorten], kwartaal)
+    return Figuur(
+        "samenloop",
+        "Samenloopmeldingen per maand",
+        "Nieuwe samenloopmeldingen per soort: meer signalen over dezelfde persoon, hetzelfde adres of "
+        "hetzelfde familienetwerk.",
+        protect([str(label).capitalize() for _k, label in soorten], kwartaal.maand_labels, cellen, drempel=_drempel()),
+        "Soort",
+    )
+
+
+def casussen_per_fase(kwartaal: Kwartaal) -> Figuur:
+    fasen = list(Fase.objects.order_by("volgorde", "pk").values_list("pk", "naam"))
+    qs = Casus.objects.filter(aangemaakt_op__date__gte=kwartaal.begin, aangemaakt_op__date__lt=kwartaal.einde)
+    cellen = _tel_per_maand(qs, "fase_id", "aangemaakt_op", [pk for pk, _n in fasen], kwartaal)
+    return Figuur(
+        "casusfase",
+        "Casussen per fase",
+        "Casussen geopend in de maand, naar de fase waarin ze nu zijn.",
+        protect([n for _pk, n in fasen], kwartaal.maand_labels, cellen, drempel=_drempel()),
+        "Fase",
+    )
+
+
+DOORLOOPTIJD_BANDEN = (
+    (30, "Korter dan 1 maand"),
+    (91, "1 tot 3 maanden"),
+    (182, "3 tot 6 maanden"),
+    (None, "6 maanden of langer"),
+)
+
+
+def casussen_doorlooptijd(kwartaal: Kwartaal) -> Figuur:
+    index = {m: i for i, m in enumerate(kwartaal.maanden)}
+    cellen = [[0] * 3 for _ in DOORLOOPTIJD_BANDEN]
+    rows = Casus.objects.filter(
+        afgesloten_op__date__gte=kwartaal.begin, afgesloten_op__date__lt=kwartaal.einde
+    ).values_list("aangemaakt_op", "afgesloten_op")
+    for geopend, gesloten in rows:
+        m = index.get(_maand(gesloten))
+        if m is None:
+            continue
+        dagen = (gesloten - geopend).days
+        band = next(i for i, (grens, _l) in enumerate(DOORLOOPTIJD_BANDEN) if grens is None or dagen < grens)
+        cellen[band][m] += 1
+    return Figuur(
+        "doorlooptijd",
+        "Doorlooptijd van afgesloten casussen",
+        "Casussen afgesloten in de maand, naar de tijd van openen tot afsluiten.",
+        protect([label for _g, label in DOORLOOPTIJD_BANDEN], kwartaal.maand_labels, cellen, drempel=_drempel()),
+        "Doorlooptijd",
+    )
+
+
+def doormeldingen_per_partner(kwartaal: Kwartaal) -> Figuur:
+    partners = list(Ketenpartner.objects.order_by("naam").values_list("pk", "naam"))
+    statussen = [(k, str(label)) for k, label in DoormeldingStatus.choices if k != DoormeldingStatus.CONCEPT]
+    rij = {pk: i for i, (pk, _n) in enumerate(partners)}
+    kolom = {k: i for i, (k, _l) in enumerate(statussen)}
+    cellen = [[0] * len(statussen) for _ in partners]
+    rows = (
+        Doormelding.objects.filter(verstuurd_op__date__gte=kwartaal.begin, verstuurd_op__date__lt=kwartaal.einde)
+        .values_list("partner_id", "status")
+        .annotate(aantal=Count("id"))
+        .order_by()
+    )
+    for partner_id, status, aantal in rows:
+        if partner_id in rij and status in kolom:
+            cellen[rij[partner_id]][kolom[status]] += aantal
+    return Figuur(
+        "doormelding",
+        "Doormeldingen per ketenpartner en stand",
+        "Doormeldingen verstuurd in het kwartaal, per ketenpartner, naar hoe ver de partner nu is.",
+        protect([n for _pk, n in partners], [label for _k, label in statussen], cellen, drempel=_drempel()),
+        "Ketenpartner",
+        kolomkop="Totaal",
+    )
+
+
+def figuren_kwartaal(kwartaal: Kwartaal) -> list[Figuur]:
+    """Every published figure of one quarter, in the order of the page, the PDF and the API."""
+    gekoppeld = _signalen_gekoppeld(kwartaal)
+    return [
+        signalen_per_fenomeen(kwartaal),
+        gekoppeld[0],
+        personen_per_maand(kwartaal),
+        gekoppeld[1],
+        gekoppeld[2],
+        samenloop_per_maand(kwartaal),
+        casussen_per_fase(kwartaal),
+        casussen_doorlooptijd(kwartaal),
+        doormeldingen_per_partner(kwartaal),
+    ]
 
 
 def inzicht_kwartaal(*, user, kwartaal: Kwartaal) -> list[Figuur]:
     """Every figure of one quarter, for a user with ``inzicht.view``; aggregates only, so no read log."""
     require(user, "inzicht.view", message="Je hebt geen toegang tot de cijfers.")
-    return [signalen_per_fenomeen(kwartaal), signalen_per_afdeling(kwartaal), personen_per_maand(kwartaal)]
+    return figuren_kwartaal(kwartaal)
 
 
 # --- Wat speelt er ------------------------------------------------------------------------------
@@ -128,6 +293,14 @@ def trendnotities_actueel(*, user, limit: int = 20) -> list[Trendnotitie]:
         .prefetch_related("fenomenen", "indicatoren")
         .order_by("-gepubliceerd_op", "-id")[:limit]
     )
+
+
+def trends_laatst_gezien(*, user):
+    """When the user last opened the trend page (None: never)."""
+    if not decide(user, "trendnotitie.view"):
+        return None
+    volger = TrendVolger.objects.filter(user=user).first()
+    return volger.laatst_gezien if volger else None
 
 
 def trendnotities_nieuw(*, user) -> int:

@@ -5,6 +5,7 @@ from schakelpunt.inzicht import views
 app_name = "inzicht"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("kwartaalrapport/", views.kwartaalrapport, name="kwartaalrapport"),
     path("trends/", views.trends, name="trends"),
     path("trends/overzicht-per-mail/", views.trend_digest, name="trend_digest"),
     path("trends/nieuw/", views.trend_nieuw, name="trend_nieuw"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,8 @@ from schakelpunt.inzicht.forms import ModuleForm, TrendnotitieForm, ZelftoetsFor
 from schakelpunt.inzicht.grid import Kwartaal, kwartalen
 from schakelpunt.inzicht.models import Module, Trendnotitie, TrendVolger
 from schakelpunt.ui.forms import add_service_errors
+from schakelpunt.ui.pdf import DEFAULT_STYLESHEET as RAPPORT_CSS
+from schakelpunt.ui.pdf import render_pdf
 
 
 def staven(figuur: selectors.Figuur) -> list[dict]:
@@ -37,16 +40,34 @@ def dashboard(request):
         context = {"keuzes": keuzes, "fout": "Kies een kwartaal uit de lijst.", "kwartaal": keuzes[0]}
         return render(request, "inzicht/dashboard.html", context, status=HttpResponseBadRequest.status_code)
     figuren = selectors.inzicht_kwartaal(user=request.user, kwartaal=kwartaal)
-    context = {
-        "keuzes": keuzes,
-        "kwartaal": kwartaal,
+    context = {"keuzes": keuzes, "kwartaal": kwartaal, **_figuren_context(figuren)}
+    return render(request, "inzicht/dashboard.html", context)
+
+
+def _figuren_context(figuren: list[selectors.Figuur]) -> dict:
+    return {
         "figuren": [
-            {"figuur": f, "staven": staven(f) if f.code != "personen" else None, "hoogte": 10 * len(f.tabel.rijen)}
-            for f in figuren
+            {"figuur": f, "staven": staven(f) if f.sommen else None, "hoogte": 10 * len(f.tabel.rijen)} for f in figuren
         ],
         "drempel": figuren[0].tabel.drempel,
     }
-    return render(request, "inzicht/dashboard.html", context)
+
+
+@requires("inzicht.view")
+def kwartaalrapport(request):
+    """The quarterly report for the burgemeester: the same protected tables as the page, as PDF."""
+    keuzes = kwartalen(timezone.localdate())
+    code = request.GET.get("kwartaal")
+    kwartaal = Kwartaal.parse(code) if code else keuzes[0]
+    if kwartaal is None or kwartaal not in keuzes:
+        context = {"keuzes": keuzes, "fout": "Kies een kwartaal uit de lijst.", "kwartaal": keuzes[0]}
+        return render(request, "inzicht/dashboard.html", context, status=HttpResponseBadRequest.status_code)
+    figuren = selectors.inzicht_kwartaal(user=request.user, kwartaal=kwartaal)
+    context = {"kwartaal": kwartaal, "gemaakt_op": timezone.localtime(), **_figuren_context(figuren)}
+    html = render_to_string("inzicht/kwartaalrapport.html", context, request=request)
+    response = HttpResponse(render_pdf(html, stylesheet=RAPPORT_CSS), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="inzicht-{kwartaal.code}.pdf"'
+    return response
 
 
 # --- Wat speelt er ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ ROLES = tuple(EVERY_ROLE)
 
 MATRIX = {
     "inzicht:dashboard": page("bestuur", "aandachtsfunctionaris"),
+    "inzicht:kwartaalrapport": page("bestuur", "aandachtsfunctionaris"),
     "api-inzicht-signalen": api("bestuur", "aandachtsfunctionaris"),
     "inzicht:trends": page(*ROLES),
     "inzicht:trend_digest": page(*ROLES, method="POST", data={"digest": "aan"}, ok=302),

@@ -34,6 +34,15 @@ def test_bestuur_reads_the_figures_of_a_quarter(page, persona, browser_login):
     page.check()
     tabel = page.page.get_by_role("table", name=f"Signalen per fenomeen — {vorige.label}")
     assert tabel.get_by_role("row", name=f"{fenomeen.naam} 7 0 0 7").is_visible()
+    for titel in (
+        "Eerste beoordeling tegen de termijn",
+        "Casussen per fase",
+        "Doormeldingen per ketenpartner en stand",
+    ):
+        assert page.page.get_by_role("table", name=f"{titel} — {vorige.label}").is_visible()
+    assert page.page.get_by_role(
+        "link", name=f"Kwartaalrapportage voor de burgemeester ({vorige.label}, PDF)"
+    ).is_visible()
     page.page.screenshot(path="/tmp/inzicht-laptop.png", full_page=True)
     page.page.set_viewport_size({"width": 390, "height": 800})
     page.check()

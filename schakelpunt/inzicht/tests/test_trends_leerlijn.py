@@ -147,3 +147,26 @@ def test_the_beheerder_edits_a_module_and_professionals_see_it(client_as):
 def test_a_switched_off_module_is_gone_for_professionals(client_as):
     Module.objects.filter(slug="de-meldroute").update(actief=False)
     assert client_as("melder").get("/inzicht/leerlijn/de-meldroute/").status_code == 404
+
+
+def test_the_trends_include_marks_new_notes_and_hides_for_anonymous(persona, rf):
+    import datetime as _dt
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import engines
+
+    from schakelpunt.inzicht.models import Trendnotitie
+
+    Trendnotitie.objects.create(
+        titel="Ronselen via sociale media",
+        tekst="Let op.",
+        actueel_tot=_dt.date(2099, 1, 1),
+        auteur=persona("aandachtsfunctionaris"),
+    )
+    tpl = engines["django"].from_string("{% load inzicht %}{% trends_actueel %}")
+    request = rf.get("/")
+    request.user = persona("melder")
+    html = tpl.render({}, request)
+    assert "Ronselen via sociale media" in html and "1 nieuw" in html
+    request.user = AnonymousUser()
+    assert "Ronselen" not in tpl.render({}, request)
