@@ -1,0 +1,92 @@
+"""The standard signal as a melder reports it: a child and a parent at one address, two indicators.
+
+The journey counts what the melder has to do (fields filled or chosen, clicks) and how tall the
+form is, so that docs/melden.md can compare the form before and after; the counts are asserted as
+upper bounds, so a change that makes reporting slower fails here.
+"""
+
+import pytest
+
+from schakelpunt.signalen.models import Signaal
+from schakelpunt.taxonomie.models import Indicator
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+class Teller:
+    """Counts the melder's actions: every field filled or chosen, every click (a checkbox is both)."""
+
+    def __init__(self, page):
+        self.p = page
+        self.velden = 0
+        self.klikken = 0
+
+    def vul(self, locator, value: str) -> None:
+        locator.fill(value)
+        self.velden += 1
+        self.klikken += 1  # into the field
+
+    def kies(self, locator, value: str) -> None:
+        locator.select_option(value)
+        self.velden += 1
+        self.klikken += 2  # open, choose
+
+    def vink(self, locator) -> None:
+        locator.check()
+        self.velden += 1
+        self.klikken += 1
+
+    def klik(self, locator) -> None:
+        locator.click()
+        self.klikken += 1
+
+
+def _hoogte(p, breedte: int) -> int:
+    p.set_viewport_size({"width": breedte, "height": 900})
+    return p.evaluate("document.documentElement.scrollHeight")
+
+
+def test_standaardsignaal_velden_en_klikken(page, persona, browser_login, capsys):
+    p = page.page
+    browser_login(persona("melder"))
+    page.goto("/signalen/nieuw/")
+    hoogte_laptop, hoogte_telefoon = _hoogte(p, 1366), _hoogte(p, 390)
+    p.set_viewport_size({"width": 1366, "height": 900})
+    t = Teller(p)
+    indicatoren = list(Indicator.objects.filter(actief=True).order_by("pk")[:2])
+
+    t.vul(p.get_by_label("Wat heb je gezien of gehoord?"), "Kind (12) is al weken niet op school; vader houdt het thuis.")
+    for indicator in indicatoren:
+        t.vink(p.get_by_label(indicator.naam, exact=True))
+
+    eerste = p.locator("fieldset.sp-betrokkene").nth(0)
+    t.kies(eerste.get_by_label("Rol"), "mogelijk_slachtoffer")
+    t.vul(eerste.get_by_label("Voornaam of voornamen"), "Noor")
+    t.vul(eerste.get_by_label("Achternaam"), "Proefkind")
+    t.vul(eerste.get_by_role("spinbutton", name="Geboortejaar"), "2014")
+    t.vul(eerste.get_by_label("Postcode"), "1234 AB")
+    t.vul(eerste.get_by_label("Huisnummer"), "12")
+
+    t.klik(p.get_by_role("button", name="Nog een betrokkene toevoegen"))
+    p.locator("fieldset.sp-betrokkene").nth(1).wait_for()
+    page.check()
+    tweede = p.locator("fieldset.sp-betrokkene").nth(1)
+    afstand = int(tweede.bounding_box()["y"])  # how far below the top of the window the new betrokkene is
+    t.kies(tweede.get_by_label("Rol"), "betrokkene")
+    t.vul(tweede.get_by_label("Voornaam of voornamen"), "Karel")
+    t.vul(tweede.get_by_label("Achternaam"), "Proefvader")
+    t.vul(tweede.get_by_label("Postcode"), "1234 AB")
+    t.vul(tweede.get_by_label("Huisnummer"), "12")
+
+    t.klik(p.get_by_role("button", name="Signaal versturen"))
+    p.wait_for_url("**/signalen/*/")
+    page.check()
+
+    signaal = Signaal.objects.get()
+    assert signaal.betrokkenen.count() == 2
+    assert signaal.indicatoren.count() == 2
+    with capsys.disabled():
+        print(
+            f"\nstandaardsignaal: {t.velden} velden, {t.klikken} klikken; formulier {hoogte_laptop} px hoog "
+            f"op 1366 breed, {hoogte_telefoon} px op 390 breed; nieuwe betrokkene {afstand} px onder de bovenkant"
+        )
