@@ -74,11 +74,29 @@ def _report_context(form, formset, concept_at=None):
     }
 
 
+def _concept_samenvatting(data: dict[str, list[str]]) -> dict:
+    """What a draft holds, in a few words, for the question whether to throw it away."""
+
+    def first(key: str) -> str:
+        return (data.get(key) or [""])[0].strip()
+
+    try:
+        total = min(int(first(f"{PREFIX}-TOTAL_FORMS") or 0), 20)
+    except ValueError:
+        total = 0
+    namen = [first(f"{PREFIX}-{i}-voornamen") + " " + first(f"{PREFIX}-{i}-geslachtsnaam") for i in range(total)]
+    return {"omschrijving": first("omschrijving"), "namen": [n.strip() for n in namen if n.strip()]}
+
+
 @requires("signaal.report")
 def nieuw(request):
     if request.method == "POST":
         actie = request.POST.get("actie", "versturen")
         if actie == "concept_wissen":
+            # One click never throws a draft away: keep what was typed and ask first.
+            concept = services.concept_save(actor=request.user, data=_draft_data(request.POST))
+            return render(request, "signalen/concept_wissen.html", _concept_samenvatting(concept.data))
+        if actie == "concept_wissen_bevestigd":
             services.concept_delete(actor=request.user)
             messages.info(request, "Het concept is gewist. Je begint met een leeg formulier.")
             return redirect("signalen:nieuw")
@@ -257,8 +275,7 @@ def triage(request, pk: int):
                 versie=data["versie"],
             )
         except services.ConflictError as exc:
-            messages.error(request, str(exc))
-            return redirect("signalen:detail", pk=pk)
+            return _triage_conflict(request, pk, form, str(exc))
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -269,6 +286,27 @@ def triage(request, pk: int):
             )
             return redirect("signalen:detail", pk=pk)
     return render(request, "signalen/detail.html", _detail_context(request, signaal, triage_form=form), status=400)
+
+
+def _triage_conflict(request, pk: int, form: TriageForm, melding: str):
+    """Someone else changed the signal first: show the new state, and keep every word this user typed.
+
+    The form comes back filled in with the current version, so saving again is a conscious choice
+    after reading what changed; if the signal can no longer be triaged, the text is shown to copy.
+    """
+    signaal = selectors.signaal_get(user=request.user, pk=pk)
+    data = request.POST.copy()
+    data["versie"] = str(signaal.versie)
+    opnieuw = TriageForm(data)
+    opnieuw.is_valid()
+    getypt = [
+        (form.fields[naam].label, (request.POST.get(naam) or "").strip())
+        for naam in ("rationale", "vraag", "terugkoppeling")
+        if (request.POST.get(naam) or "").strip()
+    ]
+    context = _detail_context(request, signaal, triage_form=opnieuw)
+    context["conflict"] = {"melding": melding, "getypt": getypt}
+    return render(request, "signalen/detail.html", context, status=409)
 
 
 @requires("signaal.bijlage.view")

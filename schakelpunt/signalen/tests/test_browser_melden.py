@@ -55,7 +55,7 @@ def test_standaardsignaal_velden_en_klikken(page, persona, browser_login, capsys
     t = Teller(p)
     indicatoren = list(Indicator.objects.filter(actief=True).order_by("pk")[:2])
 
-    t.vul(p.get_by_label("Wat heb je gezien of gehoord?"), "Kind (12) is al weken niet op school; vader houdt het thuis.")
+    t.vul(p.get_by_label("Wat heb je gezien of gehoord?"), "Kind (12) al weken niet op school; vader houdt het thuis.")
     for indicator in indicatoren:
         t.vink(p.get_by_label(indicator.naam, exact=True))
 

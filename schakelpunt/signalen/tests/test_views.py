@@ -228,3 +228,33 @@ def test_attachment_help_text_follows_the_configured_limits(client_as, settings)
     settings.SIGNAAL_BIJLAGEN_MAX = 2
     html = client_as("melder").get("/signalen/nieuw/").content.decode()
     assert "hoogstens 2, elk hoogstens 3 MB" in html
+
+
+def test_triage_conflict_keeps_the_typed_text_and_offers_the_new_version(client_as):
+    signaal = SignaalFactory()
+    Signaal.objects.filter(pk=signaal.pk).update(versie=2)  # someone else saved in between
+    response = client_as("aandachtsfunctionaris").post(
+        reverse("signalen:triage", args=[signaal.pk]),
+        {
+            "actie": "opschalen",
+            "rationale": "Mijn zorgvuldige onderbouwing.",
+            "terugkoppeling": "Mijn eigen bericht.",
+            "versie": "1",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "intussen gewijzigd" in html
+    assert "Mijn zorgvuldige onderbouwing." in html and "Mijn eigen bericht." in html
+    assert 'name="versie" value="2"' in html
+    signaal.refresh_from_db()
+    assert signaal.triagestappen.count() == 0
+
+
+def test_concept_wissen_asks_first(client_as, persona):
+    client = client_as("melder")
+    response = client.post(NIEUW, _form(actie="concept_wissen", omschrijving="Niet kwijtraken."))
+    assert response.status_code == 200 and "Wil je dit concept echt wissen?" in response.content.decode()
+    assert Concept.objects.get(user=persona("melder")).data["omschrijving"] == ["Niet kwijtraken."]
+    client.post(NIEUW, {"actie": "concept_wissen_bevestigd"})
+    assert not Concept.objects.filter(user=persona("melder")).exists()
