@@ -11,6 +11,7 @@ from schakelpunt.signalen.constants import (
     AfsluitReden,
     Bron,
     Onderbuikgevoel,
+    RelatieSoort,
     Rol,
     Soort,
     Status,
@@ -158,6 +159,26 @@ class Betrokkene(models.Model):
         regel2 = " ".join(p for p in [self.postcode, self.woonplaats] if p)
         land = self.land if self.land and self.land.lower() not in ("nederland", "nl") else ""
         return ", ".join(p for p in [regel1, regel2, land] if p)
+
+
+class BetrokkeneRelatie(models.Model):
+    """How two betrokkenen of one signal relate, as the melder stated it: `van` is `soort` of `naar`.
+
+    Kept as reported; the subject register receives it as a relation between the subjects.
+    """
+
+    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="relaties")
+    van = models.ForeignKey(Betrokkene, on_delete=models.CASCADE, related_name="relaties_van")
+    soort = models.CharField(_("relatie"), max_length=20, choices=RelatieSoort.choices)
+    naar = models.ForeignKey(Betrokkene, on_delete=models.CASCADE, related_name="relaties_naar")
+
+    class Meta:
+        verbose_name = _("relatie tussen betrokkenen")
+        verbose_name_plural = _("relaties tussen betrokkenen")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.van} is {self.get_soort_display()} {self.naar}"
 
 
 def _bijlage_pad(instance, filename: str) -> str:

@@ -142,6 +142,8 @@ def signaal_get(*, user, pk: int) -> Signaal:
             "indicatoren",
             "fenomenen",
             "betrokkenen",
+            "relaties__van",
+            "relaties__naar",
             "bijlagen",
             "terugkoppelingen__triagestap",
             "aanvullingen__door",

@@ -9,6 +9,7 @@ app_name = "signalen"
 urlpatterns = [
     path("nieuw/", views.nieuw, name="nieuw"),
     path("nieuw/concept/", views.concept, name="concept"),
+    path("nieuw/betrokkene/", views.betrokkene, name="betrokkene"),
     path("mijn/", views.mijn, name="mijn"),
     path("inbox/", views.inbox, name="inbox"),
     path("<int:pk>/", views.detail, name="detail"),

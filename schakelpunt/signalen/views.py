@@ -67,6 +67,7 @@ def _report_context(form, formset, concept_at=None):
     return {
         "form": form,
         "formset": formset,
+        "betrokkenen": [(bf, i + 1, range(1, i + 1)) for i, bf in enumerate(formset.forms)],
         "indicator_groups": indicator_groups.items(),
         "guidance_indicator": _guidance_url("indicator"),
         "guidance_fenomeen": _guidance_url("fenomeen"),
@@ -111,6 +112,8 @@ def nieuw(request):
             form, formset = SignaalForm(data), BetrokkeneFormSet(data, prefix=PREFIX)
             suppress_errors(form)
             suppress_errors(formset)
+            # Without JavaScript the page reloads: it opens at the new betrokkene, not at the top.
+            formset.forms[-1].fields["rol"].widget.attrs["autofocus"] = True
             return render(request, "signalen/nieuw.html", _report_context(form, formset, concept.bijgewerkt_op))
         form = SignaalForm(request.POST, request.FILES)
         formset = BetrokkeneFormSet(request.POST, prefix=PREFIX)
@@ -129,7 +132,8 @@ def nieuw(request):
                     minderjarigen_betrokken=data["minderjarigen_betrokken"],
                     bron=data["bron"],
                     identiteit_delen=data["identiteit_delen"],
-                    betrokkenen=[f.cleaned_data for f in formset.forms if not f.is_leeg()],
+                    betrokkenen=formset.betrokkenen(),
+                    relaties=formset.relaties(),
                     bijlagen=data["bijlagen"],
                 )
             except ValidationError as exc:
@@ -148,6 +152,28 @@ def nieuw(request):
         suppress_errors(formset)
         return render(request, "signalen/nieuw.html", _report_context(form, formset, concept.bijgewerkt_op))
     return render(request, "signalen/nieuw.html", _report_context(SignaalForm(), BetrokkeneFormSet(prefix=PREFIX)))
+
+
+@requires("signaal.report")
+def betrokkene(request):
+    """htmx: one more (empty) betrokkene for the report form, added in place; the count goes along."""
+    try:
+        index = int(request.GET.get(f"{PREFIX}-TOTAL_FORMS") or 1)
+    except ValueError:
+        index = 1
+    maximum = BetrokkeneFormSet.max_num
+    if not 0 < index < maximum:
+        return HttpResponse(
+            f'<p class="utrecht-paragraph" role="status">Je kunt hoogstens {maximum} betrokkenen melden. '
+            "Zet de rest in de omschrijving.</p>"
+        )
+    bf = BetrokkeneFormSet(prefix=PREFIX).empty_form
+    bf.prefix = f"{PREFIX}-{index}"
+    return render(
+        request,
+        "signalen/_betrokkene_nieuw.html",
+        {"bf": bf, "nummer": index + 1, "eerdere": range(1, index + 1), "totaal": index + 1, "prefix": PREFIX},
+    )
 
 
 @require_POST

@@ -46,6 +46,7 @@ TRIAGE = {
 
 MATRIX = {
     "signalen:nieuw": page("melder", MELDPUNT),
+    "signalen:betrokkene": page("melder", MELDPUNT),
     "signalen:concept": page("melder", MELDPUNT, method="POST", data={"omschrijving": "half af"}),
     "signalen:mijn": page("melder", MELDPUNT),
     "signalen:inbox": page(MELDPUNT),
