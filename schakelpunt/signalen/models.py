@@ -265,6 +265,39 @@ class Aanvulling(models.Model):
         return f"Aanvulling op signaal {self.signaal_id}"
 
 
+class SignaalInzage(models.Model):
+    """A colleague may read one signal because it was escalated to them ("opschalen").
+
+    Logged when given and when taken back; the aandachtsfunctionaris can take it back at any time.
+    """
+
+    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="inzagen")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("collega"), on_delete=models.CASCADE, related_name="signaal_inzagen"
+    )
+    triagestap = models.ForeignKey(TriageStap, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reden = models.CharField(_("reden"), max_length=200)
+    verleend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    verleend_op = models.DateTimeField(auto_now_add=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("inzage in een signaal")
+        verbose_name_plural = _("inzagen in signalen")
+        ordering = ["verleend_op", "id"]
+        indexes = [models.Index(fields=["user", "ingetrokken_op"], name="signaal_inzage_user_idx")]
+
+    def __str__(self) -> str:
+        return f"Inzage van {self.user_id} in signaal {self.signaal_id}"
+
+    @property
+    def actief(self) -> bool:
+        return self.ingetrokken_op is None
+
+
 class Concept(models.Model):
     """The server-side draft of the report form: one per user, kept across sessions."""
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakelpunt.access.decorators import require
+from schakelpunt.access.policy import decide
 from schakelpunt.accounts.roles import Rol as GebruikersRol
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
@@ -31,6 +32,7 @@ from schakelpunt.signalen.constants import (
     Status,
     TriageActie,
 )
+from schakelpunt.signalen.inzage import signaal_inzage_verlenen
 from schakelpunt.signalen.models import (
     Aanvulling,
     Betrokkene,
@@ -435,6 +437,10 @@ def signaal_triage(
         )
         if collegas:
             stap.genotificeerd.set(collegas)
+            # Who is asked to act must be able to read what they act on: a grant, logged, revocable.
+            for collega in collegas:
+                if not decide(collega, "signaal.view", locked):
+                    signaal_inzage_verlenen(actor=actor, signaal=locked, collega=collega, triagestap=stap)
         locked.status = naar
         locked.is_open = naar != Status.AFGESLOTEN
         if actie == TriageActie.OPSCHALEN:
@@ -467,7 +473,7 @@ def signaal_triage(
                 ontvangers=collegas,
                 onderwerp=f"Signaal {locked.nummer} is opgeschaald",
                 tekst=f"{actor.display_name()} heeft een signaal opgeschaald en vraagt je direct om aandacht. "
-                "Neem contact op met het meldpunt.",
+                "Je kunt het signaal nu lezen; neem voor overleg contact op met het meldpunt.",
                 url=_detail_url(locked),
             )
     signaal.refresh_from_db()

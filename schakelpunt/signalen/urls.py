@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/aanvullen/", views.aanvullen, name="aanvullen"),
     path("<int:pk>/triage/", views.triage, name="triage"),
     path("bijlagen/<int:pk>/", views.bijlage, name="bijlage"),
+    path("inzagen/<int:pk>/intrekken/", views.inzage_intrekken, name="inzage_intrekken"),
 ]

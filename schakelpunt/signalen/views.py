@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import requires
 from schakelpunt.access.policy import decide
+from schakelpunt.signalen import inzage as inzage_services
 from schakelpunt.signalen import selectors, services
 from schakelpunt.signalen.constants import Status, TriageActie
 from schakelpunt.signalen.forms import (
@@ -22,6 +23,7 @@ from schakelpunt.signalen.forms import (
     TriageForm,
     suppress_errors,
 )
+from schakelpunt.signalen.models import SignaalInzage
 from schakelpunt.signalen.workflow import allowed_actions
 from schakelpunt.subjecten.models import Methode
 from schakelpunt.subjecten.selectors import betrokkene_subjecten
@@ -242,7 +244,10 @@ def _detail_context(request, signaal, *, triage_form=None, aanvulling_form=None)
         "kan_aanvullen": bool(decide(request.user, "signaal.aanvullen", signaal)),
         "aanvulling_form": aanvulling_form or AanvullingForm(),
         "is_melder": signaal.melder_id == request.user.pk,
+        "kan_intrekken": bool(decide(request.user, "signaal.inzage.intrekken")),
+        "inzagen": list(signaal.inzagen.select_related("user", "verleend_door", "ingetrokken_door")),
     }
+    context["mijn_inzage"] = next((i for i in context["inzagen"] if i.user_id == request.user.pk and i.actief), None)
     # The subjects each betrokkene was resolved to: only for who may see them (never a melder).
     subjecten = betrokkene_subjecten(user=request.user, signaal=signaal)
     context["toon_subjecten"] = subjecten is not None
@@ -333,6 +338,15 @@ def _triage_conflict(request, pk: int, form: TriageForm, melding: str):
     context = _detail_context(request, signaal, triage_form=opnieuw)
     context["conflict"] = {"melding": melding, "getypt": getypt}
     return render(request, "signalen/detail.html", context, status=409)
+
+
+@require_POST
+@requires("signaal.inzage.intrekken")
+def inzage_intrekken(request, pk: int):
+    inzage = get_object_or_404(SignaalInzage.objects.select_related("user"), pk=pk)
+    inzage_services.signaal_inzage_intrekken(actor=request.user, inzage=inzage)
+    messages.success(request, f"{inzage.user.display_name()} kan dit signaal niet meer inzien.")
+    return redirect("signalen:detail", pk=inzage.signaal_id)
 
 
 @requires("signaal.bijlage.view")

@@ -138,3 +138,32 @@ def test_samenloop_zegt_in_het_nederlands_naast_het_veld_wat_er_mist(page, perso
     assert veld.get_attribute("aria-invalid") == "true"
     assert p.evaluate("document.activeElement.name") == "toelichting"
     assert p.url.endswith("/subjecten/samenloop/")  # nothing was sent
+
+
+def test_opschalen_leidt_niet_tegen_een_muur(page, persona, browser_login):
+    """The aandachtsfunctionaris escalates to a casusregisseur, who clicks "Bekijken" and can read it."""
+    p = page.page
+    signaal = SignaalFactory(melder=persona("melder"), omschrijving="Kind wordt 's nachts opgehaald.")
+    BetrokkeneFactory(signaal=signaal, voornamen="Noor", geslachtsnaam="Proefkind")
+    regisseur = persona("casusregisseur")
+    browser_login(persona("aandachtsfunctionaris"))
+    page.goto(f"/signalen/{signaal.pk}/")
+    p.get_by_label("Opschalen").check()
+    p.get_by_label("Onderbouwing").fill("Vandaag nog naar de casusregisseur.")
+    p.get_by_label(regisseur.display_name()).check()
+    p.get_by_role("button", name="Opslaan en bericht sturen").click()
+    p.get_by_text("De melder heeft je bericht ontvangen.").wait_for()
+    page.check()
+    assert p.get_by_text("Wie dit signaal ook mag lezen").is_visible()
+    p.get_by_role("button", name="Uitloggen").click()
+    p.wait_for_url("**/account/inloggen/**")
+    page.check()
+
+    browser_login(regisseur)
+    page.goto("/notificaties/")
+    p.get_by_role("button", name="Bekijken").first.click()
+    p.wait_for_url(f"**/signalen/{signaal.pk}/")
+    page.check()
+    assert p.get_by_role("heading", name=f"Signaal {signaal.nummer}").is_visible()
+    assert p.get_by_text("Kind wordt 's nachts opgehaald.").is_visible()
+    assert p.get_by_text("naar je heeft opgeschaald").is_visible()
