@@ -277,20 +277,20 @@ class TriageForm(forms.Form):
         label="Vraag aan de melder",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Alleen bij 'meer informatie vragen'. De melder antwoordt in Schakelpunt.",
+        help_text="Nodig bij 'melder om meer informatie vragen'. De melder antwoordt in Schakelpunt.",
     )
     afsluitreden = forms.ChoiceField(
         label="Reden van afsluiten",
         required=False,
-        choices=[("", "—"), *AfsluitReden.choices],
-        help_text="Alleen bij 'afsluiten'.",
+        choices=[("", "Kies een reden"), *AfsluitReden.choices],
+        help_text="Nodig bij 'afsluiten met een reden'.",
     )
     collegas = forms.ModelMultipleChoiceField(
         label="Collega's direct op de hoogte brengen",
         required=False,
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Alleen bij 'opschalen'.",
+        help_text="Bij 'opschalen'. Zij krijgen direct bericht en mogen dit signaal lezen, tot het meldpunt dat intrekt.",
     )
     terugkoppeling = forms.CharField(
         label="Bericht aan de melder",

@@ -167,3 +167,31 @@ def test_opschalen_leidt_niet_tegen_een_muur(page, persona, browser_login):
     assert p.get_by_role("heading", name=f"Signaal {signaal.nummer}").is_visible()
     assert p.get_by_text("Kind wordt 's nachts opgehaald.").is_visible()
     assert p.get_by_text("naar je heeft opgeschaald").is_visible()
+
+
+def test_triage_toont_alleen_wat_de_gekozen_actie_nodig_heeft(page, persona, browser_login):
+    p = page.page
+    persona("casusregisseur")
+    signaal = SignaalFactory(melder=persona("melder"))
+    browser_login(persona("aandachtsfunctionaris"))
+    page.goto(f"/signalen/{signaal.pk}/")
+    triage = p.locator("#triage-form")
+    assert "niet verplicht" not in triage.text_content()
+    vraag, reden = p.get_by_label("Vraag aan de melder"), p.get_by_label("Reden van afsluiten")
+    collegas = p.get_by_role("group", name="Collega's direct op de hoogte brengen")
+    assert not vraag.is_visible() and not reden.is_visible() and not collegas.is_visible()
+    p.get_by_label("Afsluiten met een reden").check()
+    assert reden.is_visible() and not vraag.is_visible() and not collegas.is_visible()
+    page.check()
+    p.get_by_label("Melder om meer informatie vragen").check()
+    assert vraag.is_visible() and not reden.is_visible()
+    p.get_by_label("Opschalen").check()
+    assert collegas.is_visible() and not vraag.is_visible()
+    page.check()
+    # A required field left empty comes back visible, with its message beside it.
+    p.get_by_label("Afsluiten met een reden").check()
+    p.get_by_label("Onderbouwing").fill("Geen vervolg.")
+    p.get_by_role("button", name="Opslaan en bericht sturen").click()
+    p.get_by_role("alert").filter(has_text="Controleer de volgende velden").wait_for()
+    page.check()
+    assert reden.is_visible() and p.get_by_text("Kies een reden om af te sluiten.").first.is_visible()

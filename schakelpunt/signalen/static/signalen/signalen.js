@@ -61,8 +61,18 @@
         text.value = sjablonen[key];
       }
     };
+    // Only the fields the chosen action needs (without JavaScript all of them show, each saying when).
+    var toon = function () {
+      var chosen = triage.querySelector("input[name=actie]:checked");
+      triage.querySelectorAll("[data-bij-actie]").forEach(function (blok) {
+        var nodig = chosen && blok.getAttribute("data-bij-actie") === chosen.value;
+        blok.hidden = !nodig && !blok.querySelector("[aria-invalid=true], .utrecht-form-field-error-message");
+      });
+    };
     triage.addEventListener("change", function (event) {
       if (event.target.name === "actie" || event.target.name === "afsluitreden") { update(); }
+      if (event.target.name === "actie") { toon(); }
     });
+    toon();
   }
 })();
