@@ -290,7 +290,7 @@ class TriageForm(forms.Form):
         required=False,
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Bij 'opschalen'. Zij krijgen direct bericht en mogen dit signaal lezen, tot het meldpunt dat intrekt.",
+        help_text="Bij 'opschalen'. Zij krijgen bericht en mogen het signaal lezen tot het meldpunt dat intrekt.",
     )
     terugkoppeling = forms.CharField(
         label="Bericht aan de melder",
