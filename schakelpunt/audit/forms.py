@@ -12,7 +12,7 @@ class AuditSearchForm(forms.Form):
         max_length=80,
         help_text=_(
             "Het pseudoniem van de persoon, bijvoorbeeld persoon:42. "
-            "Zo beantwoordt u de vraag: wie heeft mijn gegevens bekeken?"
+            "Zo beantwoord je de vraag: wie heeft mijn gegevens bekeken?"
         ),
     )
     object_type = forms.CharField(

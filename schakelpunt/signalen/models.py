@@ -17,6 +17,7 @@ from schakelpunt.signalen.constants import (
     Status,
     TriageActie,
 )
+from schakelpunt.ui.datums import datum_tekst
 
 
 class Signaal(models.Model):
@@ -142,15 +143,8 @@ class Betrokkene(models.Model):
 
     @property
     def geboortedatum_tekst(self) -> str:
-        if not self.geboortejaar:
-            return ""
-        parts = [str(self.geboortejaar)]
-        if self.geboortemaand:
-            parts.append(f"{self.geboortemaand:02d}")
-            if self.geboortedag:
-                parts.append(f"{self.geboortedag:02d}")
-        text = "-".join(parts)
-        return f"{text} (geschat)" if self.geboortedatum_geschat else text
+        text = datum_tekst(self.geboortejaar, self.geboortemaand, self.geboortedag)
+        return f"{text} (geschat)" if text and self.geboortedatum_geschat else text
 
     @property
     def adres_tekst(self) -> str:

@@ -3,6 +3,8 @@
 Each test failed before its fix; every page state is checked with axe.
 """
 
+import re
+
 import pytest
 
 from schakelpunt.signalen.constants import Status
@@ -195,3 +197,61 @@ def test_triage_toont_alleen_wat_de_gekozen_actie_nodig_heeft(page, persona, bro
     p.get_by_role("alert").filter(has_text="Controleer de volgende velden").wait_for()
     page.check()
     assert reden.is_visible() and p.get_by_text("Kies een reden om af te sluiten.").first.is_visible()
+
+
+def test_nummers_breken_niet_lange_woorden_blijven_in_hun_cel_en_datums_in_woorden(page, persona, browser_login):
+    p = page.page
+    signaal = SignaalFactory(melder=persona("melder"))
+    BetrokkeneFactory(
+        signaal=signaal,
+        voornamen="Noor",
+        geslachtsnaam="Proefkind-Langenaamsmaverbindingswegbewonersvereniging",
+        geboortejaar=2014,
+        geboortemaand=3,
+        geboortedag=12,
+    )
+    browser_login(persona("aandachtsfunctionaris"))
+    p.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/signalen/inbox/")
+    nummer = p.get_by_role("link", name=signaal.nummer)
+    assert nummer.evaluate("el => el.getClientRects().length") == 1  # one line, not "S-" and "000001"
+    assert p.get_by_text("Noor Proefkind-Langenaamsmaverbindingswegbewonersvereniging").is_visible()  # who
+    page.goto(f"/signalen/{signaal.pk}/")
+    assert p.get_by_text("Geboren: 12 maart 2014").is_visible()
+    overlopen = p.evaluate(
+        "[...document.querySelectorAll('main td')].filter(td => td.scrollWidth > td.clientWidth + 1).length"
+    )
+    assert overlopen == 0
+
+
+def test_inbox_samenloop_badge_leidt_naar_de_melding(page, persona, browser_login):
+    from schakelpunt.subjecten.models import SamenloopAlert
+    from schakelpunt.subjecten.tests.factories import PersoonFactory
+
+    p = page.page
+    signaal = SignaalFactory(melder=persona("melder"))
+    alert = SamenloopAlert.objects.create(
+        soort="persoon", persoon=PersoonFactory(), aantal_signalen=2, aantal_afdelingen=2
+    )
+    alert.signalen.add(signaal)
+    browser_login(persona("aandachtsfunctionaris"))
+    page.goto("/signalen/inbox/")
+    p.get_by_role("link", name=f"Samenloop: 2 afdelingen bij signaal {signaal.nummer}").click()
+    p.wait_for_url(f"**/subjecten/samenloop/#samenloop-{alert.pk}")
+    page.check()
+    assert p.locator(f"#samenloop-{alert.pk}").is_visible()
+
+
+def test_toegangslog_tabel_heeft_ruimte_en_datums_in_woorden(page, persona, browser_login):
+    p = page.page
+    browser_login(persona("privacyfunctionaris"))
+    page.goto("/toegangslog/")
+    p.get_by_role("button", name="Zoeken").click()
+    p.locator("table tbody td").first.wait_for()
+    page.check()
+    cel = p.locator("table tbody td").first
+    assert float(_style(cel, "padding-left").removesuffix("px")) >= 8
+    tijd = p.locator("table tbody tr").first.locator("td").nth(1).inner_text()
+    assert re.match(
+        r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}", tijd
+    )
