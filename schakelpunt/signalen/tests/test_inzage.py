@@ -101,3 +101,17 @@ def test_revoking_from_the_signal_page(af, regisseur, client):
     assert response.status_code == 302
     inzage.refresh_from_db()
     assert not inzage.actief
+
+
+def test_the_demo_shows_a_stated_relation_and_an_escalation_with_its_grant(db, settings):
+    from django.core.management import call_command
+
+    from schakelpunt.signalen.models import BetrokkeneRelatie
+    from schakelpunt.subjecten.models import Relatie
+
+    settings.DEMO = True
+    call_command("seed_demo")
+    assert BetrokkeneRelatie.objects.filter(soort="ouder").exists()
+    assert Relatie.objects.filter(soort="ouder", bron_signaal__isnull=False).exists()
+    inzage = SignaalInzage.objects.get(user__username="casusregisseur")
+    assert inzage.actief and selectors.signaal_get(user=inzage.user, pk=inzage.signaal_id)
