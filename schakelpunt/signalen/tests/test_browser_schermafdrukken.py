@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from schakelpunt.signalen.models import SignaalInzage
 from schakelpunt.signalen.tests.factories import BetrokkeneFactory, SignaalFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,6 +17,12 @@ def test_schermafdrukken(page, persona, browser_login):
     signaal = SignaalFactory(melder=persona("melder"), minderjarigen_betrokken=True)
     BetrokkeneFactory(signaal=signaal, voornamen="Noor", geslachtsnaam="Proefkind", geboortejaar=2014)
     BetrokkeneFactory(signaal=signaal, voornamen="Karel", geslachtsnaam="Proefvader-Langenaamsma-Wijdeveld")
+    SignaalInzage.objects.create(
+        signaal=signaal,
+        user=persona("casusregisseur"),
+        reden="Opgeschaald",
+        verleend_door=persona("aandachtsfunctionaris"),
+    )
 
     def shoot(naam: str) -> None:
         for breedte in (1366, 390):
@@ -33,6 +40,9 @@ def test_schermafdrukken(page, persona, browser_login):
     p.get_by_role("alert").first.wait_for()
     page.check()
     shoot("nieuw-fout")
+    p.get_by_role("button", name="Nog een betrokkene toevoegen").click()
+    p.locator("#betrokkene-2").wait_for()
+    shoot("nieuw-twee")
     p.get_by_role("button", name="Uitloggen").click()
     p.wait_for_url("**/account/inloggen/**")
     page.check()
