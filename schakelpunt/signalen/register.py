@@ -1,93 +1,52 @@
-"""The relations a melder stated between betrokkenen, passed on to the subject register.
+"""The one door from signalen to the subject register: the inbox asks, the register answers.
 
-Runs as a NA_REGISTRATIE hook after the register linked each betrokkene to a subject, inside
-the signal's transaction: "Karel is ouder van Noor" becomes a relation between the two persons,
-with the signal as its source, and a family relation lets samenloop look at the family network.
+The dependency runs one way: subjecten knows signalen (the register listens to new signals
+through ``services.NA_REGISTRATIE`` and reads their betrokkenen), signalen never imports
+subjecten. What a signal screen needs from the register it asks here; the subjecten app
+connects its answers when Django is ready (``SubjectenConfig.ready``). Without the register
+installed the answers are empty: no subjects, no samenloop badges. A test guards the direction
+(``signalen/tests/test_afhankelijkheden.py``).
 """
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from django.conf import settings
-from django.db import transaction
-
-from schakelpunt.access.policy import decide
-from schakelpunt.audit.models import Action
-from schakelpunt.audit.services import log_access
-from schakelpunt.signalen.constants import RelatieSoort
-from schakelpunt.signalen.models import BetrokkeneRelatie, Signaal
-
-logger = logging.getLogger(__name__)
-
-# The melder's words -> (the register's relation, whether it runs the other way round).
-IN_HET_REGISTER: dict[str, tuple[str, bool]] = {
-    RelatieSoort.OUDER: ("ouder", False),
-    RelatieSoort.KIND: ("ouder", True),
-    RelatieSoort.PARTNER: ("partner", False),
-    RelatieSoort.BROER_ZUS: ("broer_zus", False),
-    RelatieSoort.FAMILIE: ("familie", False),
-    RelatieSoort.HUISGENOOT: ("huisgenoot", False),
-    RelatieSoort.WERKGEVER: ("werkt_bij", True),
-    RelatieSoort.WERKT_BIJ: ("werkt_bij", False),
-    RelatieSoort.VERHUURDER: ("verhuurder_van", False),
-}
+from django.db.models import Prefetch
 
 
-def _subject(koppeling):
-    if koppeling is None:
-        return None
-    return koppeling.persoon or koppeling.organisatie
+@dataclass(frozen=True)
+class Register:
+    """The register's answers to the signal screens."""
+
+    # (user, signaal) -> {betrokkene id: the subject it was resolved to, ...}, None for who may not see it
+    betrokkene_subjecten: Callable[..., dict[int, dict] | None]
+    # For lists of signals: the open samenloop of each signal as ``signaal.open_samenloop``.
+    samenloop_prefetch: Callable[[], Prefetch]
+    # The Dutch label of how a betrokkene was linked ("nieuw", "bsn", ...).
+    methode_label: Callable[[str], str]
 
 
-def relaties_naar_register(signaal: Signaal) -> list:
-    """Give the register a relation for every stated relation whose two betrokkenen it linked.
-
-    In a savepoint: if this fails the signal is still saved (nothing reported is lost).
-    """
-    try:
-        with transaction.atomic():
-            return _naar_register(signaal)
-    except Exception:
-        if settings.TESTING:
-            raise
-        logger.exception("signalen: relaties van signaal %s niet in het register gezet", signaal.pk)
-        return []
+_register: Register | None = None
 
 
-def _naar_register(signaal: Signaal) -> list:
-    from schakelpunt.subjecten.models import FAMILIE_SOORTEN, BetrokkeneKoppeling, Organisatie, Persoon
-    from schakelpunt.subjecten.services import _relatie, samenloop_bijwerken
+def aansluiten(register: Register) -> None:
+    """Called once by the subjecten app: from now on the signal screens ask this register."""
+    global _register
+    _register = register
 
-    stated = list(BetrokkeneRelatie.objects.filter(signaal=signaal))
-    if not stated:
-        return []
-    koppelingen = {
-        k.betrokkene_id: k
-        for k in BetrokkeneKoppeling.objects.filter(signaal=signaal).select_related("persoon", "organisatie")
-    }
-    relaties, keys, familie = [], [], []
-    for r in stated:
-        van, naar = _subject(koppelingen.get(r.van_id)), _subject(koppelingen.get(r.naar_id))
-        soort, omgekeerd = IN_HET_REGISTER[r.soort]
-        if omgekeerd:
-            van, naar = naar, van
-        if van is None or naar is None or not isinstance(van, Persoon | Organisatie) or van == naar:
-            continue
-        relaties.append(_relatie(soort, van=van, naar=naar, signaal=signaal))
-        keys.extend([van.log_key, naar.log_key])
-        if soort in FAMILIE_SOORTEN:
-            familie.extend([van, naar])
-    if relaties:
-        log_access(
-            actor=signaal.melder,
-            decision=decide(signaal.melder, "subject.registreren"),
-            actie=Action.CREATE,
-            object_type="relatie",
-            object_id=signaal.pk,
-            betrokkenen=keys,
-            toelichting=f"relaties uit signaal {signaal.pk} vastgelegd in het register",
-        )
-    if familie:
-        samenloop_bijwerken(personen=familie)
-    return relaties
+
+def betrokkene_subjecten(*, user: Any, signaal: Any) -> dict[int, dict] | None:
+    """Per betrokkene the subject it is, or None when the user may not see subjects (a melder: always)."""
+    return _register.betrokkene_subjecten(user=user, signaal=signaal) if _register else None
+
+
+def samenloop_prefetch() -> tuple[Prefetch, ...]:
+    """Prefetches for a list of signals (empty without the register); each signal then has ``open_samenloop``."""
+    return (_register.samenloop_prefetch(),) if _register else ()
+
+
+def methode_label(methode: str) -> str:
+    return _register.methode_label(methode) if _register else methode
