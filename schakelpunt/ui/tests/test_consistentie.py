@@ -13,7 +13,11 @@ ROOT = Path(__file__).resolve().parents[3]
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)
 U = re.compile(r"\b(u|uw|U|Uw)\b")
 # The start page is being rebuilt as a desk (issue 10, another branch); it loses this sentence there.
-NOG_OMGEZET = {"schakelpunt/ui/templates/ui/home.html"}
+# The pick-up page of a doormelding speaks to a chain partner outside the municipality, not to a user.
+NOG_OMGEZET = {
+    "schakelpunt/ui/templates/ui/home.html",
+    "schakelpunt/doormeldingen/templates/doormeldingen/ophalen.html",
+}
 
 
 def _teksten():
