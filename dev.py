@@ -100,13 +100,28 @@ def demo_env() -> dict:
     return env
 
 
+def listen_address(extra: list[str]) -> tuple[str, str]:
+    """(address the server listens on, URL to open in a browser) from `dev.py start [ADDRESS]`.
+
+    Like runserver: "8000" or ":8000" is 127.0.0.1:8000; "0.0.0.0:8000" listens on every interface
+    (open it as 127.0.0.1 on this machine).
+    """
+    address = extra[0] if extra else "127.0.0.1:8000"
+    host, _, port = address.rpartition(":")
+    host = host or "127.0.0.1"
+    open_host = "127.0.0.1" if host in ("0.0.0.0", "::", "[::]") else host  # noqa: S104
+    return f"{host}:{port}", f"http://{open_host}:{port}"
+
+
 def start(extra: list[str]) -> None:
     ensure_venv()
     ensure_pango()
+    address, url = listen_address(extra)
     env = demo_env()
+    env.setdefault("SITE_URL", url)
     run(PY, "manage.py", "migrate", "--noinput", env=env)
     run(PY, "manage.py", "seed_demo", env=env)
-    address = extra[0] if extra else "127.0.0.1:8000"
+    print(f"Schakelpunt luistert op {address}; open {url} in je browser.", flush=True)
     # Replace this process with the server (no shell is involved).
     os.execve(str(PY), [str(PY), "manage.py", "runserver", address, "--noreload"], env)  # noqa: S606
 

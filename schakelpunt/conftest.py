@@ -107,7 +107,7 @@ def browser_login(page):
             device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or totp_device(user)
             page.page.wait_for_url("**/account/tweestaps/**")
             page.check()
-            page.page.get_by_label("Code uit uw authenticator-app").fill(f"{totp(device.bin_key):06d}")
+            page.page.get_by_label("Code uit je authenticator-app").fill(f"{totp(device.bin_key):06d}")
             page.page.get_by_role("button", name="Bevestigen").click()
         page.page.wait_for_url(lambda url: "/account/" not in url)
         page.check()

@@ -2,6 +2,7 @@
 
 import base64
 
+from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakelpunt.accounts import services
@@ -77,4 +78,5 @@ def print_accounts(stdout) -> None:
         'Code uit een geheim zonder app: .venv/bin/python -c "import base64,sys;from django_otp.oath import totp;'
         "print('%06d' % totp(base64.b32decode(sys.argv[1])))\" <geheim>"
     )
-    stdout.write("Open http://127.0.0.1:8000 en log in.\n")
+    # dev.py sets SITE_URL to the address the server is started on.
+    stdout.write(f"Open {settings.SITE_URL} en log in.\n")

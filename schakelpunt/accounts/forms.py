@@ -28,7 +28,7 @@ class LoginForm(AuthenticationForm):
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code uit uw authenticator-app"),
+        label=_("Code uit je authenticator-app"),
         max_length=6,
         min_length=6,
         error_messages={
@@ -55,11 +55,11 @@ class TokenForm(forms.Form):
 
 class ReauthForm(forms.Form):
     password = forms.CharField(
-        label=_("Uw wachtwoord"),
+        label=_("Je wachtwoord"),
         widget=forms.PasswordInput(
             attrs={"autocomplete": "current-password", "class": "utrecht-textbox utrecht-textbox--html-input"}
         ),
-        error_messages={"required": _("Vul uw wachtwoord in.")},
+        error_messages={"required": _("Vul je wachtwoord in.")},
     )
 
     def __init__(self, user, *args, request=None, **kwargs):

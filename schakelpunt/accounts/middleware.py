@@ -40,13 +40,15 @@ class SessionTimeoutMiddleware:
             login_at = session.get(LOGIN_AT, now)
             last = session.get(LAST_ACTIVITY, now)
             if now - login_at > settings.SESSION_ABSOLUTE_LIFETIME:
-                return _expired(request, _("U bent uitgelogd omdat de maximale sessieduur is bereikt. Log opnieuw in."))
+                return _expired(
+                    request, _("Je bent uitgelogd omdat de maximale sessieduur is bereikt. Log opnieuw in.")
+                )
             if now - last > settings.SESSION_IDLE_TIMEOUT:
                 return _expired(
                     request,
                     _(
-                        "U bent uitgelogd omdat u een tijd niets heeft gedaan. "
-                        "Log opnieuw in; uw concepten zijn bewaard."
+                        "Je bent uitgelogd omdat je een tijd niets hebt gedaan. "
+                        "Log opnieuw in; je concepten zijn bewaard."
                     ),
                 )
             if LOGIN_AT not in session:

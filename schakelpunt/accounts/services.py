@@ -71,7 +71,7 @@ def user_set_active(*, actor: User, user: User, active: bool) -> User:
     if not decision:
         refuse(actor, decision, object_type="gebruiker", object_id=str(user.pk))
     if user.pk == actor.pk and not active:
-        raise ValidationError(_("U kunt uw eigen account niet uitschakelen."))
+        raise ValidationError(_("Je kunt je eigen account niet uitschakelen."))
     with transaction.atomic():
         user.is_active = active
         user.save(update_fields=["is_active"])

@@ -109,7 +109,7 @@ def logout_view(request):
     if request.user.is_authenticated:
         log_event(actor=request.user, actie=Action.LOGOUT)
     logout(request)
-    messages.info(request, _("U bent uitgelogd."))
+    messages.info(request, _("Je bent uitgelogd."))
     return redirect("accounts:login")
 
 

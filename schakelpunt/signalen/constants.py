@@ -31,6 +31,33 @@ class Rol(models.TextChoices):
     BETROKKENE = "betrokkene", _("Betrokkene")
 
 
+class RelatieSoort(models.TextChoices):
+    """How one betrokkene relates to another, as the melder says it ("Karel is ouder van Noor")."""
+
+    OUDER = "ouder", _("ouder van")
+    KIND = "kind", _("kind van")
+    PARTNER = "partner", _("partner van")
+    BROER_ZUS = "broer_zus", _("broer of zus van")
+    FAMILIE = "familie", _("familie van")
+    HUISGENOOT = "huisgenoot", _("huisgenoot van")
+    WERKGEVER = "werkgever", _("werkgever van")
+    WERKT_BIJ = "werkt_bij", _("werkt bij")
+    VERHUURDER = "verhuurder", _("verhuurder van")
+
+
+# Relations that exist only between two persons.
+PERSOONSRELATIES = frozenset(
+    {
+        RelatieSoort.OUDER,
+        RelatieSoort.KIND,
+        RelatieSoort.PARTNER,
+        RelatieSoort.BROER_ZUS,
+        RelatieSoort.FAMILIE,
+        RelatieSoort.HUISGENOOT,
+    }
+)
+
+
 class Soort(models.TextChoices):
     PERSOON = "persoon", _("Persoon")
     ADRES = "adres", _("Adres")

@@ -69,4 +69,38 @@ def seed(stdout) -> None:
             indicatoren=actieve_indicatoren,
             betrokkenen=betrokkenen,
         )
+    seed_werkplek(users, stdout)
     stdout.write(f"Signalen: {Signaal.objects.count()} synthetische demosignalen aangemaakt.")
+
+
+def seed_werkplek(users: dict, stdout) -> None:
+    """A child and a parent at one address, their relation stated by the melder, escalated to the
+    casusregisseur (who may now read it, until the meldpunt takes that back)."""
+    melder, af = users.get("melder2"), get_user_model().objects.filter(username="aandachtsfunctionaris").first()
+    regisseur = get_user_model().objects.filter(username="casusregisseur").first()
+    if melder is None:
+        return
+    adres = {"postcode": "1234AB", "huisnummer": 7, "woonplaats": "Voorbeeldstad"}
+    signaal = services.signaal_create(
+        actor=melder,
+        omschrijving="Leerling van 12 is al drie weken niet op school. Vader zegt dat ze ziek is, maar buren zien "
+        "haar overdag met volwassenen in een bestelbus stappen.",
+        minderjarigen_betrokken=True,
+        indicatoren=Indicator.objects.filter(actief=True)[:2],
+        betrokkenen=[
+            {"rol": "mogelijk_slachtoffer", "voornamen": "Noor", "geslachtsnaam": "Proefkind", "geboortejaar": 2014}
+            | adres,
+            {"rol": "betrokkene", "voornamen": "Karel", "geslachtsnaam": "Proefkind", "geboortejaar": 1979} | adres,
+        ],
+        relaties=[(1, "ouder", 0)],
+    )
+    if af is not None and regisseur is not None:
+        services.signaal_triage(
+            actor=af,
+            signaal=signaal,
+            actie="opschalen",
+            rationale="Mogelijk criminele uitbuiting van een kind; niet wachten op het casusoverleg.",
+            terugkoppeling=services.sjabloon("opschalen"),
+            collegas=[regisseur],
+            versie=signaal.versie,
+        )

@@ -10,11 +10,20 @@ from django.utils import timezone
 
 from schakelpunt.accounts.models import Afdeling
 from schakelpunt.signalen import services, validators
-from schakelpunt.signalen.constants import AfsluitReden, Bron, Onderbuikgevoel, Rol, Status, TriageActie
+from schakelpunt.signalen.constants import (
+    AfsluitReden,
+    Bron,
+    Onderbuikgevoel,
+    RelatieSoort,
+    Rol,
+    Status,
+    TriageActie,
+)
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
 
 JA_NEE = [("nee", "Nee"), ("ja", "Ja")]
+ADRES_VELDEN = services.ADRES_VELDEN
 
 
 def _ja_nee(label: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -164,13 +173,23 @@ class BetrokkeneForm(forms.Form):
     kenteken = forms.CharField(label="Kenteken", required=False, max_length=12)
     telefoonnummer = forms.CharField(label="Telefoonnummer", required=False, max_length=30)
     toelichting = forms.CharField(label="Toelichting", required=False, max_length=500)
+    zelfde_adres = forms.BooleanField(label="Zelfde adres als betrokkene 1", required=False)
+    # "This betrokkene is <relatie> betrokkene <relatie_met>" (a number shown in the form, from 1).
+    relatie = forms.ChoiceField(
+        label="Relatie", required=False, choices=[("", "geen of weet ik niet"), *RelatieSoort.choices]
+    )
+    relatie_met = forms.TypedChoiceField(
+        label="Met", required=False, coerce=int, empty_value=None, choices=[(str(n), n) for n in range(1, 21)]
+    )
 
     def clean(self):
         data = super().clean()
         if self.errors or services.betrokkene_is_leeg(data):
             return data
         try:
-            return services.betrokkene_clean(data)
+            # The form's own choices (relation, same address) stay beside the betrokkene's data.
+            eigen = {k: data.get(k) for k in ("zelfde_adres", "relatie", "relatie_met")}
+            return {**services.betrokkene_clean(data), **eigen}
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
                 for message in messages:
@@ -181,7 +200,45 @@ class BetrokkeneForm(forms.Form):
         return not hasattr(self, "cleaned_data") or services.betrokkene_is_leeg(self.cleaned_data)
 
 
-BetrokkeneFormSet = forms.formset_factory(BetrokkeneForm, extra=1, max_num=20, validate_max=True)
+class BaseBetrokkeneFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        eerste = getattr(self.forms[0], "cleaned_data", None) if self.forms else None
+        for form in self.forms[1:]:
+            data = getattr(form, "cleaned_data", None)
+            if not data or not data.get("zelfde_adres"):
+                continue
+            if not eerste or not any(eerste.get(veld) for veld in ADRES_VELDEN):
+                form.add_error("zelfde_adres", "Betrokkene 1 heeft geen adres; vul het adres hier in.")
+            else:
+                data.update({veld: eerste.get(veld) for veld in (*ADRES_VELDEN, "land")})
+        for nummer, form in enumerate(self.forms, start=1):
+            data = getattr(form, "cleaned_data", None) or {}
+            if form.is_leeg() or not data.get("relatie"):
+                continue
+            met = data.get("relatie_met")
+            if met is None or not 1 <= met < nummer or self.forms[met - 1].is_leeg():
+                form.add_error("relatie_met", "Kies een betrokkene die je hierboven hebt ingevuld.")
+
+    def relaties(self) -> list[tuple[int, str, int]]:
+        """The stated relations as (van, soort, naar): positions among the non-empty betrokkenen."""
+        positie = {}
+        for i, form in enumerate(self.forms):
+            if not form.is_leeg():
+                positie[i] = len(positie)
+        return [
+            (positie[i], form.cleaned_data["relatie"], positie[form.cleaned_data["relatie_met"] - 1])
+            for i, form in enumerate(self.forms)
+            if i in positie and form.cleaned_data.get("relatie") and form.cleaned_data.get("relatie_met")
+        ]
+
+    def betrokkenen(self) -> list[dict]:
+        return [f.cleaned_data for f in self.forms if not f.is_leeg()]
+
+
+BetrokkeneFormSet = forms.formset_factory(
+    BetrokkeneForm, formset=BaseBetrokkeneFormSet, extra=1, max_num=20, validate_max=True
+)
 
 
 def suppress_errors(form) -> None:
@@ -220,20 +277,20 @@ class TriageForm(forms.Form):
         label="Vraag aan de melder",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Alleen bij 'meer informatie vragen'. De melder antwoordt in Schakelpunt.",
+        help_text="Nodig bij 'melder om meer informatie vragen'. De melder antwoordt in Schakelpunt.",
     )
     afsluitreden = forms.ChoiceField(
         label="Reden van afsluiten",
         required=False,
-        choices=[("", "—"), *AfsluitReden.choices],
-        help_text="Alleen bij 'afsluiten'.",
+        choices=[("", "Kies een reden"), *AfsluitReden.choices],
+        help_text="Nodig bij 'afsluiten met een reden'.",
     )
     collegas = forms.ModelMultipleChoiceField(
         label="Collega's direct op de hoogte brengen",
         required=False,
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Alleen bij 'opschalen'.",
+        help_text="Bij 'opschalen'. Zij krijgen bericht en mogen het signaal lezen tot het meldpunt dat intrekt.",
     )
     terugkoppeling = forms.CharField(
         label="Bericht aan de melder",

@@ -12,11 +12,13 @@ from schakelpunt.signalen.constants import (
     AfsluitReden,
     Bron,
     Onderbuikgevoel,
+    RelatieSoort,
     Rol,
     Soort,
     Status,
     TriageActie,
 )
+from schakelpunt.ui.datums import datum_tekst
 
 
 class Signaal(models.Model):
@@ -142,15 +144,8 @@ class Betrokkene(models.Model):
 
     @property
     def geboortedatum_tekst(self) -> str:
-        if not self.geboortejaar:
-            return ""
-        parts = [str(self.geboortejaar)]
-        if self.geboortemaand:
-            parts.append(f"{self.geboortemaand:02d}")
-            if self.geboortedag:
-                parts.append(f"{self.geboortedag:02d}")
-        text = "-".join(parts)
-        return f"{text} (geschat)" if self.geboortedatum_geschat else text
+        text = datum_tekst(self.geboortejaar, self.geboortemaand, self.geboortedag)
+        return f"{text} (geschat)" if text and self.geboortedatum_geschat else text
 
     @property
     def adres_tekst(self) -> str:
@@ -159,6 +154,26 @@ class Betrokkene(models.Model):
         regel2 = " ".join(p for p in [self.postcode, self.woonplaats] if p)
         land = "" if is_nederland(self.land) else self.land
         return ", ".join(p for p in [regel1, regel2, land] if p)
+
+
+class BetrokkeneRelatie(models.Model):
+    """How two betrokkenen of one signal relate, as the melder stated it: `van` is `soort` of `naar`.
+
+    Kept as reported; the subject register receives it as a relation between the subjects.
+    """
+
+    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="relaties")
+    van = models.ForeignKey(Betrokkene, on_delete=models.CASCADE, related_name="relaties_van")
+    soort = models.CharField(_("relatie"), max_length=20, choices=RelatieSoort.choices)
+    naar = models.ForeignKey(Betrokkene, on_delete=models.CASCADE, related_name="relaties_naar")
+
+    class Meta:
+        verbose_name = _("relatie tussen betrokkenen")
+        verbose_name_plural = _("relaties tussen betrokkenen")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.van} is {self.get_soort_display()} {self.naar}"
 
 
 def _bijlage_pad(instance, filename: str) -> str:
@@ -243,6 +258,39 @@ class Aanvulling(models.Model):
 
     def __str__(self) -> str:
         return f"Aanvulling op signaal {self.signaal_id}"
+
+
+class SignaalInzage(models.Model):
+    """A colleague may read one signal because it was escalated to them ("opschalen").
+
+    Logged when given and when taken back; the aandachtsfunctionaris can take it back at any time.
+    """
+
+    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="inzagen")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("collega"), on_delete=models.CASCADE, related_name="signaal_inzagen"
+    )
+    triagestap = models.ForeignKey(TriageStap, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reden = models.CharField(_("reden"), max_length=200)
+    verleend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    verleend_op = models.DateTimeField(auto_now_add=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("inzage in een signaal")
+        verbose_name_plural = _("inzagen in signalen")
+        ordering = ["verleend_op", "id"]
+        indexes = [models.Index(fields=["user", "ingetrokken_op"], name="signaal_inzage_user_idx")]
+
+    def __str__(self) -> str:
+        return f"Inzage van {self.user_id} in signaal {self.signaal_id}"
+
+    @property
+    def actief(self) -> bool:
+        return self.ingetrokken_op is None
 
 
 class Concept(models.Model):

@@ -79,6 +79,28 @@ class InboxFilter:
     tot: datetime.date | None = None
 
 
+OVER_WIE_VELDEN = (
+    "id",
+    "signaal_id",
+    "rol",
+    "soort",
+    "voornamen",
+    "voorvoegsel",
+    "geslachtsnaam",
+    "geboortejaar",
+    "organisatienaam",
+    "kenteken",
+    "telefoonnummer",
+    "straat",
+    "huisnummer",
+    "huisletter",
+    "toevoeging",
+    "postcode",
+    "woonplaats",
+    "land",
+)
+
+
 def inbox_list(*, user, filters: InboxFilter | None = None, page: int = 1, page_size: int | None = None) -> Page:
     """The meldpunt inbox: acute danger first, then minors involved, then the longest waiting."""
     filters = filters or InboxFilter()
@@ -98,8 +120,12 @@ def inbox_list(*, user, filters: InboxFilter | None = None, page: int = 1, page_
         queryset = queryset.filter(
             ontvangen_op__lt=datetime.datetime.combine(filters.tot + datetime.timedelta(days=1), datetime.time.min, tz)
         )
+    # Who each signal is about, for the meldpunt (the reads are logged per betrokkene below).
+    over_wie = Prefetch("betrokkenen", queryset=Betrokkene.objects.only(*OVER_WIE_VELDEN), to_attr="over_wie")
     queryset = (
-        _list_queryset(queryset).prefetch_related(*samenloop_prefetch()).order_by("-prioriteit", "ontvangen_op", "id")
+        _list_queryset(queryset)
+        .prefetch_related(*samenloop_prefetch(), over_wie)
+        .order_by("-prioriteit", "ontvangen_op", "id")
     )
     result = _paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
     annotate_wachttijd(result.items)
@@ -121,6 +147,8 @@ def signaal_get(*, user, pk: int) -> Signaal:
         "indicatoren",
         "fenomenen",
         "betrokkenen",
+        "relaties__van",
+        "relaties__naar",
         "bijlagen",
         "terugkoppelingen__triagestap",
         "aanvullingen__door",

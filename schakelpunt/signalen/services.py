@@ -17,16 +17,27 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakelpunt.access.decorators import require
+from schakelpunt.access.policy import decide
 from schakelpunt.accounts.roles import Rol as GebruikersRol
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
 from schakelpunt.errors import DomainError
 from schakelpunt.notificaties.services import notificatie_send
 from schakelpunt.signalen import validators
-from schakelpunt.signalen.constants import AfsluitReden, Onderbuikgevoel, Soort, Status, TriageActie
+from schakelpunt.signalen.constants import (
+    PERSOONSRELATIES,
+    AfsluitReden,
+    Onderbuikgevoel,
+    RelatieSoort,
+    Soort,
+    Status,
+    TriageActie,
+)
+from schakelpunt.signalen.inzage import signaal_inzage_verlenen
 from schakelpunt.signalen.models import (
     Aanvulling,
     Betrokkene,
+    BetrokkeneRelatie,
     Bijlage,
     Concept,
     IdempotencyKey,
@@ -141,6 +152,25 @@ def betrokkene_is_leeg(data: dict) -> bool:
     return all(_blank(data.get(f)) for f in BETROKKENE_VELDEN if f not in ("rol", "soort", "land"))
 
 
+def relaties_clean(relaties: Iterable[tuple[int, str, int]], betrokkenen: list[dict]) -> list[tuple[int, str, int]]:
+    """Check the relations the melder stated: (van, soort, naar) as positions in `betrokkenen`."""
+    cleaned = []
+    for van, soort, naar in relaties:
+        if soort not in RelatieSoort.values:
+            raise ValidationError({"relaties": "Kies een bestaande soort relatie."})
+        if not (0 <= van < len(betrokkenen) and 0 <= naar < len(betrokkenen)) or van == naar:
+            raise ValidationError(
+                {"relaties": "Een relatie loopt tussen twee verschillende betrokkenen die je invulde."}
+            )
+        soorten = {betrokkenen[van].get("soort"), betrokkenen[naar].get("soort")}
+        if soort in PERSOONSRELATIES and soorten != {Soort.PERSOON}:
+            label = RelatieSoort(soort).label
+            raise ValidationError({"relaties": f"'{label}' kan alleen tussen twee personen."})
+        if (van, soort, naar) not in cleaned:
+            cleaned.append((van, soort, naar))
+    return cleaned
+
+
 # --- Report ---------------------------------------------------------------------------------
 
 
@@ -165,8 +195,13 @@ def signaal_create(
     identiteit_delen: bool = False,
     betrokkenen: Iterable[dict] = (),
     bijlagen: Iterable = (),
+    relaties: Iterable[tuple[int, str, int]] = (),
 ) -> Signaal:
-    """Register a new signal from `actor`; an acute one alerts every aandachtsfunctionaris at once."""
+    """Register a new signal from `actor`; an acute one alerts every aandachtsfunctionaris at once.
+
+    `relaties` are (van, soort, naar) with van and naar positions in `betrokkenen`, e.g.
+    (1, "ouder", 0): the second betrokkene is a parent of the first.
+    """
     decision = require(actor, "signaal.report")
     indicatoren, fenomenen = list(indicatoren), list(fenomenen)
     if not (omschrijving or "").strip():
@@ -174,7 +209,15 @@ def signaal_create(
     _check_taxonomie(indicatoren, fenomenen)
     if waargenomen_op and waargenomen_op > timezone.localdate():
         raise ValidationError({"waargenomen_op": "Deze datum ligt in de toekomst."})
+    betrokkenen, relaties = list(betrokkenen), list(relaties)
+    positie = {}  # position in `betrokkenen` -> position among the non-empty ones
+    for i, b in enumerate(betrokkenen):
+        if not betrokkene_is_leeg(b):
+            positie[i] = len(positie)
     cleaned = [betrokkene_clean(b) for b in betrokkenen if not betrokkene_is_leeg(b)]
+    if any(van not in positie or naar not in positie for van, _soort, naar in relaties):
+        raise ValidationError({"relaties": "Een relatie verwijst naar een betrokkene die leeg is."})
+    relaties = relaties_clean([(positie[van], soort, positie[naar]) for van, soort, naar in relaties], cleaned)
     files = [(f, validators.clean_bijlage(f)) for f in bijlagen]
     with transaction.atomic():
         signaal = Signaal(
@@ -196,6 +239,12 @@ def signaal_create(
         if fenomenen:
             signaal.fenomenen.set(fenomenen)
         rows = Betrokkene.objects.bulk_create([Betrokkene(signaal=signaal, **data) for data in cleaned])
+        BetrokkeneRelatie.objects.bulk_create(
+            [
+                BetrokkeneRelatie(signaal=signaal, van=rows[van], soort=soort, naar=rows[naar])
+                for van, soort, naar in relaties
+            ]
+        )
         for uploaded, content_type in files:
             _bijlage_save(signaal=signaal, actor=actor, uploaded=uploaded, content_type=content_type)
         Terugkoppeling.objects.create(signaal=signaal, tekst=TERUGKOPPELING_SJABLONEN["ontvangen"])
@@ -408,6 +457,10 @@ def signaal_triage(
         )
         if collegas:
             stap.genotificeerd.set(collegas)
+            # Who is asked to act must be able to read what they act on: a grant, logged, revocable.
+            for collega in collegas:
+                if not decide(collega, "signaal.view", locked):
+                    signaal_inzage_verlenen(actor=actor, signaal=locked, collega=collega, triagestap=stap)
         locked.status = naar
         locked.is_open = naar != Status.AFGESLOTEN
         if actie == TriageActie.OPSCHALEN:
@@ -440,7 +493,7 @@ def signaal_triage(
                 ontvangers=collegas,
                 onderwerp=f"Signaal {locked.nummer} is opgeschaald",
                 tekst=f"{actor.display_name()} heeft een signaal opgeschaald en vraagt je direct om aandacht. "
-                "Neem contact op met het meldpunt.",
+                "Je kunt het signaal nu lezen; neem voor overleg contact op met het meldpunt.",
                 url=_detail_url(locked),
             )
     signaal.refresh_from_db()

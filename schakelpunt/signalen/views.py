@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import requires
 from schakelpunt.access.policy import decide
+from schakelpunt.signalen import inzage as inzage_services
 from schakelpunt.signalen import selectors, services
 from schakelpunt.signalen.constants import Status, TriageActie
 from schakelpunt.signalen.forms import (
@@ -22,6 +23,7 @@ from schakelpunt.signalen.forms import (
     TriageForm,
     suppress_errors,
 )
+from schakelpunt.signalen.models import SignaalInzage
 from schakelpunt.signalen.register import betrokkene_subjecten, methode_label
 from schakelpunt.signalen.workflow import allowed_actions
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
@@ -66,6 +68,7 @@ def _report_context(form, formset, concept_at=None):
     return {
         "form": form,
         "formset": formset,
+        "betrokkenen": [(bf, i + 1, range(1, i + 1)) for i, bf in enumerate(formset.forms)],
         "indicator_groups": indicator_groups.items(),
         "guidance_indicator": _guidance_url("indicator"),
         "guidance_fenomeen": _guidance_url("fenomeen"),
@@ -73,11 +76,29 @@ def _report_context(form, formset, concept_at=None):
     }
 
 
+def _concept_samenvatting(data: dict[str, list[str]]) -> dict:
+    """What a draft holds, in a few words, for the question whether to throw it away."""
+
+    def first(key: str) -> str:
+        return (data.get(key) or [""])[0].strip()
+
+    try:
+        total = min(int(first(f"{PREFIX}-TOTAL_FORMS") or 0), 20)
+    except ValueError:
+        total = 0
+    namen = [first(f"{PREFIX}-{i}-voornamen") + " " + first(f"{PREFIX}-{i}-geslachtsnaam") for i in range(total)]
+    return {"omschrijving": first("omschrijving"), "namen": [n.strip() for n in namen if n.strip()]}
+
+
 @requires("signaal.report")
 def nieuw(request):
     if request.method == "POST":
         actie = request.POST.get("actie", "versturen")
         if actie == "concept_wissen":
+            # One click never throws a draft away: keep what was typed and ask first.
+            concept = services.concept_save(actor=request.user, data=_draft_data(request.POST))
+            return render(request, "signalen/concept_wissen.html", _concept_samenvatting(concept.data))
+        if actie == "concept_wissen_bevestigd":
             services.concept_delete(actor=request.user)
             messages.info(request, "Het concept is gewist. Je begint met een leeg formulier.")
             return redirect("signalen:nieuw")
@@ -92,6 +113,8 @@ def nieuw(request):
             form, formset = SignaalForm(data), BetrokkeneFormSet(data, prefix=PREFIX)
             suppress_errors(form)
             suppress_errors(formset)
+            # Without JavaScript the page reloads: it opens at the new betrokkene, not at the top.
+            formset.forms[-1].fields["rol"].widget.attrs["autofocus"] = True
             return render(request, "signalen/nieuw.html", _report_context(form, formset, concept.bijgewerkt_op))
         form = SignaalForm(request.POST, request.FILES)
         formset = BetrokkeneFormSet(request.POST, prefix=PREFIX)
@@ -110,7 +133,8 @@ def nieuw(request):
                     minderjarigen_betrokken=data["minderjarigen_betrokken"],
                     bron=data["bron"],
                     identiteit_delen=data["identiteit_delen"],
-                    betrokkenen=[f.cleaned_data for f in formset.forms if not f.is_leeg()],
+                    betrokkenen=formset.betrokkenen(),
+                    relaties=formset.relaties(),
                     bijlagen=data["bijlagen"],
                 )
             except ValidationError as exc:
@@ -129,6 +153,28 @@ def nieuw(request):
         suppress_errors(formset)
         return render(request, "signalen/nieuw.html", _report_context(form, formset, concept.bijgewerkt_op))
     return render(request, "signalen/nieuw.html", _report_context(SignaalForm(), BetrokkeneFormSet(prefix=PREFIX)))
+
+
+@requires("signaal.report")
+def betrokkene(request):
+    """htmx: one more (empty) betrokkene for the report form, added in place; the count goes along."""
+    try:
+        index = int(request.GET.get(f"{PREFIX}-TOTAL_FORMS") or 1)
+    except ValueError:
+        index = 1
+    maximum = BetrokkeneFormSet.max_num
+    if not 0 < index < maximum:
+        return HttpResponse(
+            f'<p class="utrecht-paragraph" role="status">Je kunt hoogstens {maximum} betrokkenen melden. '
+            "Zet de rest in de omschrijving.</p>"
+        )
+    bf = BetrokkeneFormSet(prefix=PREFIX).empty_form
+    bf.prefix = f"{PREFIX}-{index}"
+    return render(
+        request,
+        "signalen/_betrokkene_nieuw.html",
+        {"bf": bf, "nummer": index + 1, "eerdere": range(1, index + 1), "totaal": index + 1, "prefix": PREFIX},
+    )
 
 
 @require_POST
@@ -197,7 +243,10 @@ def _detail_context(request, signaal, *, triage_form=None, aanvulling_form=None)
         "kan_aanvullen": bool(decide(request.user, "signaal.aanvullen", signaal)),
         "aanvulling_form": aanvulling_form or AanvullingForm(),
         "is_melder": signaal.melder_id == request.user.pk,
+        "kan_intrekken": bool(decide(request.user, "signaal.inzage.intrekken")),
+        "inzagen": list(signaal.inzagen.select_related("user", "verleend_door", "ingetrokken_door")),
     }
+    context["mijn_inzage"] = next((i for i in context["inzagen"] if i.user_id == request.user.pk and i.actief), None)
     # The subjects each betrokkene was resolved to: only for who may see them (never a melder).
     subjecten = betrokkene_subjecten(user=request.user, signaal=signaal)
     context["toon_subjecten"] = subjecten is not None
@@ -256,8 +305,7 @@ def triage(request, pk: int):
                 versie=data["versie"],
             )
         except services.ConflictError as exc:
-            messages.error(request, str(exc))
-            return redirect("signalen:detail", pk=pk)
+            return _triage_conflict(request, pk, form, str(exc))
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -268,6 +316,36 @@ def triage(request, pk: int):
             )
             return redirect("signalen:detail", pk=pk)
     return render(request, "signalen/detail.html", _detail_context(request, signaal, triage_form=form), status=400)
+
+
+def _triage_conflict(request, pk: int, form: TriageForm, melding: str):
+    """Someone else changed the signal first: show the new state, and keep every word this user typed.
+
+    The form comes back filled in with the current version, so saving again is a conscious choice
+    after reading what changed; if the signal can no longer be triaged, the text is shown to copy.
+    """
+    signaal = selectors.signaal_get(user=request.user, pk=pk)
+    data = request.POST.copy()
+    data["versie"] = str(signaal.versie)
+    opnieuw = TriageForm(data)
+    opnieuw.is_valid()
+    getypt = [
+        (form.fields[naam].label, (request.POST.get(naam) or "").strip())
+        for naam in ("rationale", "vraag", "terugkoppeling")
+        if (request.POST.get(naam) or "").strip()
+    ]
+    context = _detail_context(request, signaal, triage_form=opnieuw)
+    context["conflict"] = {"melding": melding, "getypt": getypt}
+    return render(request, "signalen/detail.html", context, status=409)
+
+
+@require_POST
+@requires("signaal.inzage.intrekken")
+def inzage_intrekken(request, pk: int):
+    inzage = get_object_or_404(SignaalInzage.objects.select_related("user"), pk=pk)
+    inzage_services.signaal_inzage_intrekken(actor=request.user, inzage=inzage)
+    messages.success(request, f"{inzage.user.display_name()} kan dit signaal niet meer inzien.")
+    return redirect("signalen:detail", pk=inzage.signaal_id)
 
 
 @requires("signaal.bijlage.view")

@@ -13,9 +13,12 @@ class SubjectenConfig(AppConfig):
         # Registered here so that the signalen app needs no knowledge of the register.
         from schakelpunt.signalen import services as signalen_services
         from schakelpunt.subjecten.services.koppelen import signaal_betrokkenen_koppelen
+        from schakelpunt.subjecten.services.relaties_uit_signaal import signaal_relaties_overnemen
 
-        if signaal_betrokkenen_koppelen not in signalen_services.NA_REGISTRATIE:
-            signalen_services.NA_REGISTRATIE.append(signaal_betrokkenen_koppelen)
+        # Then the relations the melder stated between the betrokkenen, now that they have subjects.
+        for hook in (signaal_betrokkenen_koppelen, signaal_relaties_overnemen):
+            if hook not in signalen_services.NA_REGISTRATIE:
+                signalen_services.NA_REGISTRATIE.append(hook)
 
         # The signal screens ask the register through one narrow door (signalen.register).
         from schakelpunt.signalen import register

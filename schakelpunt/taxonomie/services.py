@@ -87,7 +87,7 @@ def _save(
                 raise ValidationError(
                     _(
                         "Iemand anders heeft dit item intussen gewijzigd. Open het opnieuw "
-                        "en breng uw wijziging dan aan."
+                        "en breng je wijziging dan aan."
                     )
                 )
             changes = [

@@ -123,7 +123,7 @@ def forbidden(request, exception=None):
         {
             "title": _("Geen toegang"),
             "message": _(
-                "U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? "
+                "Je hebt geen toegang tot deze pagina. Denk je dat dit niet klopt? "
                 "Neem contact op met de functioneel beheerder."
             ),
         },
@@ -137,7 +137,7 @@ def not_found(request, exception=None):
         "ui/error.html",
         {
             "title": _("Pagina niet gevonden"),
-            "message": _("Deze pagina bestaat niet (meer), of u heeft er geen toegang toe."),
+            "message": _("Deze pagina bestaat niet (meer), of je hebt er geen toegang toe."),
         },
         status=404,
     )
@@ -150,7 +150,7 @@ def server_error(request):
         {
             "title": _("Er ging iets mis"),
             "message": _(
-                "Er is een fout opgetreden. Wat u heeft ingevoerd en opgeslagen is niet verloren. "
+                "Er is een fout opgetreden. Wat je hebt ingevoerd en opgeslagen is niet verloren. "
                 "Probeer het later opnieuw."
             ),
         },

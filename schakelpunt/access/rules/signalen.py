@@ -1,4 +1,5 @@
-"""Signalen: a melder sees only the signals they reported; the aandachtsfunctionaris all of them."""
+"""Signalen: a melder sees only the signals they reported; the aandachtsfunctionaris all of them;
+a colleague a signal that was escalated to them, while that grant (SignaalInzage) lasts."""
 
 from __future__ import annotations
 
@@ -21,14 +22,37 @@ def _eigen_of_meldpunt_scope(user: User, queryset: QuerySet[Any], role: str) -> 
     return queryset.filter(melder=user)
 
 
+def _opgeschaald_scope(user: User, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """The signals escalated to `user` whose grant has not been taken back."""
+    return queryset.filter(inzagen__user=user, inzagen__ingetrokken_op__isnull=True)
+
+
+def _eigen_meldpunt_of_opgeschaald_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
+    if role == R.CASUSREGISSEUR:
+        return _opgeschaald_scope(user, queryset)
+    return _eigen_of_meldpunt_scope(user, queryset, role)
+
+
 register(
     Permission(
         "signaal.view",
-        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+        (R.AANDACHTSFUNCTIONARIS, R.MELDER, R.CASUSREGISSEUR),
         purpose="Behandelen van signalen",
         activity="Inzien van signalen",
-        scope=_eigen_of_meldpunt_scope,
-        description="Een signaal inzien: de melder alleen de eigen signalen, de aandachtsfunctionaris alle.",
+        scope=_eigen_meldpunt_of_opgeschaald_scope,
+        description=(
+            "Een signaal inzien: de melder alleen de eigen signalen, de aandachtsfunctionaris alle, "
+            "een casusregisseur alleen een signaal dat naar hem of haar is opgeschaald (zolang die inzage loopt)."
+        ),
+    )
+)
+register(
+    Permission(
+        "signaal.inzage.intrekken",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Intrekken van inzage in een signaal",
+        description="De inzage die een opschaling gaf weer intrekken.",
     )
 )
 register(
@@ -44,10 +68,10 @@ register(
 register(
     Permission(
         "signaal.bijlage.view",
-        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+        (R.AANDACHTSFUNCTIONARIS, R.MELDER, R.CASUSREGISSEUR),
         purpose="Behandelen van signalen",
         activity="Inzien van bijlagen bij signalen",
-        scope=_eigen_of_meldpunt_scope,
+        scope=_eigen_meldpunt_of_opgeschaald_scope,
     )
 )
 register(

@@ -71,7 +71,7 @@ def test_two_factor_reset_asks_for_password_first(page, persona, browser_login):
     page.page.get_by_role("link", name="Nieuwe authenticator-app koppelen").click()
     page.page.wait_for_url("**/beveiliging/bevestigen/**")
     page.check()
-    page.page.get_by_label("Uw wachtwoord").fill(PASSWORD)
+    page.page.get_by_label("Je wachtwoord").fill(PASSWORD)
     page.page.get_by_role("button", name="Bevestigen").click()
     page.page.wait_for_url("**/tweestaps-opnieuw/")
     page.check()

@@ -228,3 +228,88 @@ def test_attachment_help_text_follows_the_configured_limits(client_as, settings)
     settings.SIGNAAL_BIJLAGEN_MAX = 2
     html = client_as("melder").get("/signalen/nieuw/").content.decode()
     assert "hoogstens 2, elk hoogstens 3 MB" in html
+
+
+def test_triage_conflict_keeps_the_typed_text_and_offers_the_new_version(client_as):
+    signaal = SignaalFactory()
+    Signaal.objects.filter(pk=signaal.pk).update(versie=2)  # someone else saved in between
+    response = client_as("aandachtsfunctionaris").post(
+        reverse("signalen:triage", args=[signaal.pk]),
+        {
+            "actie": "opschalen",
+            "rationale": "Mijn zorgvuldige onderbouwing.",
+            "terugkoppeling": "Mijn eigen bericht.",
+            "versie": "1",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "intussen gewijzigd" in html
+    assert "Mijn zorgvuldige onderbouwing." in html and "Mijn eigen bericht." in html
+    assert 'name="versie" value="2"' in html
+    signaal.refresh_from_db()
+    assert signaal.triagestappen.count() == 0
+
+
+def test_concept_wissen_asks_first(client_as, persona):
+    client = client_as("melder")
+    response = client.post(NIEUW, _form(actie="concept_wissen", omschrijving="Niet kwijtraken."))
+    assert response.status_code == 200 and "Wil je dit concept echt wissen?" in response.content.decode()
+    assert Concept.objects.get(user=persona("melder")).data["omschrijving"] == ["Niet kwijtraken."]
+    client.post(NIEUW, {"actie": "concept_wissen_bevestigd"})
+    assert not Concept.objects.filter(user=persona("melder")).exists()
+
+
+def test_a_betrokkene_is_added_in_place_with_the_count_going_along(client_as):
+    client = client_as("melder")
+    html = client.get(reverse("signalen:betrokkene"), {"betrokkenen-TOTAL_FORMS": "1"}).content.decode()
+    assert 'id="betrokkene-2"' in html and 'name="betrokkenen-1-voornamen"' in html
+    assert 'name="betrokkenen-TOTAL_FORMS" value="2"' in html and 'hx-swap-oob="true"' in html
+    assert "Zelfde adres als betrokkene 1" in html and 'data-betrokkene="1"' in html
+    vol = client.get(reverse("signalen:betrokkene"), {"betrokkenen-TOTAL_FORMS": "20"}).content.decode()
+    assert "hoogstens 20 betrokkenen" in vol and "<fieldset" not in vol
+    assert client.get(reverse("signalen:betrokkene"), {"betrokkenen-TOTAL_FORMS": "x"}).status_code == 200
+
+
+def test_the_form_states_a_relation_and_a_shared_address(client_as, persona):
+    response = client_as("melder").post(
+        NIEUW,
+        _form(
+            **{
+                "betrokkenen-TOTAL_FORMS": "2",
+                "betrokkenen-0-voornamen": "Noor",
+                "betrokkenen-0-postcode": "1234 AB",
+                "betrokkenen-0-huisnummer": "7",
+                "betrokkenen-1-rol": "betrokkene",
+                "betrokkenen-1-geslachtsnaam": "Vader",
+                "betrokkenen-1-land": "Nederland",
+                "betrokkenen-1-zelfde_adres": "on",
+                "betrokkenen-1-relatie": "ouder",
+                "betrokkenen-1-relatie_met": "1",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    signaal = Signaal.objects.get()
+    kind, vader = signaal.betrokkenen.order_by("pk")
+    assert (vader.postcode, vader.huisnummer) == ("1234AB", 7)
+    assert signaal.relaties.get().van == vader
+
+
+def test_a_relation_to_a_betrokkene_that_is_not_there_is_refused_beside_the_field(client_as):
+    response = client_as("melder").post(
+        NIEUW,
+        _form(
+            **{
+                "betrokkenen-TOTAL_FORMS": "3",
+                "betrokkenen-1-rol": "betrokkene",
+                "betrokkenen-2-rol": "betrokkene",
+                "betrokkenen-2-geslachtsnaam": "Vader",
+                "betrokkenen-2-relatie": "ouder",
+                "betrokkenen-2-relatie_met": "2",
+            }
+        ),
+    )
+    assert response.status_code == 400
+    assert "Kies een betrokkene die je hierboven hebt ingevuld." in response.content.decode()
+    assert not Signaal.objects.exists()

@@ -39,7 +39,7 @@ def test_melder_home_and_logout(page, persona, browser_login):
     page.page.get_by_role("button", name="Uitloggen").click()
     page.page.wait_for_url("**/account/inloggen/")
     page.check()
-    page.page.get_by_text("U bent uitgelogd").wait_for()
+    page.page.get_by_text("Je bent uitgelogd").wait_for()
 
 
 def test_privacyfunctionaris_sets_up_two_factor_and_searches_the_log(page, persona):
@@ -52,7 +52,7 @@ def test_privacyfunctionaris_sets_up_two_factor_and_searches_the_log(page, perso
     page.check()
     assert page.page.get_by_role("img", name="QR-code om tweestapsverificatie in te stellen").is_visible()
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    page.page.get_by_label("Code uit uw authenticator-app").fill(f"{totp(device.bin_key):06d}")
+    page.page.get_by_label("Code uit je authenticator-app").fill(f"{totp(device.bin_key):06d}")
     page.page.get_by_role("button", name="Bevestigen").click()
     page.page.wait_for_url("**/")
     page.check()
@@ -89,7 +89,7 @@ def test_idle_warning_appears_and_keeps_session(page, persona, browser_login, se
     settings.SESSION_IDLE_TIMEOUT = 6
     settings.SESSION_WARNING_BEFORE = 4
     browser_login(persona("melder"))
-    dialog = page.page.get_by_role("alertdialog", name="Uw sessie verloopt bijna")
+    dialog = page.page.get_by_role("alertdialog", name="Je sessie verloopt bijna")
     dialog.wait_for(timeout=5000)
     page.check()
     page.page.get_by_role("button", name="Ingelogd blijven").click()
