@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "schakelpunt.signalen",
     "schakelpunt.notificaties",
     "schakelpunt.subjecten",
+    "schakelpunt.adviesvragen",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("signalen/", include("schakelpunt.signalen.urls")),
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
+    path("advies/", include("schakelpunt.adviesvragen.urls")),
 ]
 
 if settings.OIDC_ENABLED:

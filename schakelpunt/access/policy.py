@@ -380,3 +380,67 @@ register(
         activity="Afhandelen van samenloop",
     )
 )
+
+# --- adviesvragen
+# A question without names: the melder sees their own, the meldpunt all of them. Figures only count.
+
+
+def _eigen_adviesvraag(user, adviesvraag, role: str) -> bool:
+    if role == R.AANDACHTSFUNCTIONARIS:
+        return True
+    return getattr(adviesvraag, "melder_id", None) == user.pk
+
+
+def _eigen_adviesvraag_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+    if role == R.AANDACHTSFUNCTIONARIS:
+        return queryset
+    return queryset.filter(melder=user)
+
+
+register(
+    Permission(
+        "adviesvraag.stellen",
+        (R.MELDER,),
+        purpose="Advies vragen over een situatie",
+        activity="Adviesvragen aan het meldpunt",
+        description="Een situatie zonder namen voorleggen aan het meldpunt.",
+    )
+)
+register(
+    Permission(
+        "adviesvraag.view",
+        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
+        purpose="Advies vragen over een situatie",
+        activity="Inzien van adviesvragen",
+        object_rule=_eigen_adviesvraag,
+        scope=_eigen_adviesvraag_scope,
+        description="De melder de eigen adviesvragen, de aandachtsfunctionaris alle.",
+    )
+)
+register(
+    Permission(
+        "adviesvraag.beantwoorden",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Advies geven aan melders",
+        activity="Beantwoorden van adviesvragen",
+    )
+)
+register(
+    Permission(
+        "adviesvraag.omzetten",
+        (R.MELDER,),
+        purpose="Melden van een signaal",
+        activity="Een adviesvraag omzetten in een signaal",
+        object_rule=lambda user, adviesvraag, role: getattr(adviesvraag, "melder_id", None) == user.pk,
+        description="Alleen wie de vraag stelde maakt er een signaal van.",
+    )
+)
+register(
+    Permission(
+        "adviesvraag.telling",
+        (R.AANDACHTSFUNCTIONARIS, R.BESTUUR),
+        purpose="Bewustwording en beleid",
+        activity="Cijfers zonder persoonsgegevens",
+        description="Hoe vaak er advies gevraagd is, per maand en afdeling; nooit wat.",
+    )
+)
