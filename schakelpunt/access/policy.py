@@ -444,3 +444,14 @@ register(
         description="Hoe vaak er advies gevraagd is, per maand en afdeling; nooit wat.",
     )
 )
+
+# --- figures on the desk (bestuur / beleid): numbers only, never a person or a signal's content
+register(
+    Permission(
+        "inzicht.cijfers",
+        (R.BESTUUR, R.AANDACHTSFUNCTIONARIS),
+        purpose="Bewustwording en beleid",
+        activity="Cijfers zonder persoonsgegevens",
+        description="Aantallen signalen, samenloop en adviesvragen per periode.",
+    )
+)
