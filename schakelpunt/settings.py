@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "schakelpunt.notificaties",
     "schakelpunt.subjecten",
     "schakelpunt.adviesvragen",
+    "schakelpunt.beheer",
 ]
 
 MIDDLEWARE = [

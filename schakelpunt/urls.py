@@ -16,6 +16,7 @@ urlpatterns = [
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
     path("advies/", include("schakelpunt.adviesvragen.urls")),
+    path("beheer/", include("schakelpunt.beheer.urls")),
 ]
 
 if settings.OIDC_ENABLED:

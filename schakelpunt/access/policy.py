@@ -455,3 +455,25 @@ register(
         description="Aantallen signalen, samenloop en adviesvragen per periode.",
     )
 )
+
+# --- beheer: roles that see most need a second beheerder (four eyes); departments
+register(
+    Permission(
+        "beheer.rollen.goedkeuren",
+        (R.BEHEERDER,),
+        purpose="Functioneel beheer",
+        activity="Goedkeuren van rollen (vier ogen)",
+        object_rule=lambda user, voorstel, role: (
+            user.pk not in (getattr(voorstel, "voorgesteld_door_id", None), getattr(voorstel, "user_id", None))
+        ),
+        description="Een tweede beheerder keurt een voorgestelde rol goed; nooit de voorsteller of de ontvanger zelf.",
+    )
+)
+register(
+    Permission(
+        "beheer.afdelingen.manage",
+        (R.BEHEERDER,),
+        purpose="Functioneel beheer",
+        activity="Beheer van afdelingen",
+    )
+)
