@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
-from django.http import Http404
 
 from schakelpunt.access.decorators import require
-from schakelpunt.access.policy import decide, scope
+from schakelpunt.access.policy import decide, fetch, scope
 from schakelpunt.adviesvragen.models import Adviesvraag
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
@@ -39,15 +38,17 @@ def adviesvraag_list(*, user, alleen_eigen: bool = False, status: str = "", limi
     return rows
 
 
-def adviesvraag_get(*, user, pk: int) -> Adviesvraag:
-    """One question for its melder or the meldpunt; anyone else gets "niet gevonden", logged."""
-    adviesvraag = _basis().select_related("melder").filter(pk=pk).first()
-    decision = decide(user, "adviesvraag.view", adviesvraag)
-    if adviesvraag is None or not decision:
-        if adviesvraag is not None:
-            log_access(actor=user, decision=decision, object_type="adviesvraag", object_id=pk)
-        raise Http404("Adviesvraag niet gevonden")
-    log_access(actor=user, decision=decision, object_type="adviesvraag", object_id=pk)
+def adviesvraag_get(*, user, pk) -> Adviesvraag:
+    """One question for its melder or the meldpunt; anyone else gets "niet gevonden", the refusal logged."""
+    adviesvraag, decision = fetch(
+        user,
+        "adviesvraag.view",
+        _basis().select_related("melder"),
+        pk,
+        object_type="adviesvraag",
+        message="Adviesvraag niet gevonden",
+    )
+    log_access(actor=user, decision=decision, object_type="adviesvraag", object_id=adviesvraag.pk)
     return adviesvraag
 
 

@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import requires
+from schakelpunt.access.policy import fetch
 from schakelpunt.accounts.models import Afdeling
 from schakelpunt.accounts.roles import Rol
 from schakelpunt.audit.services import log_access
@@ -65,8 +66,10 @@ def _gebruiker_context(request, target, *, form=None, rol_form=None):
 
 @requires("beheer.users.manage")
 def gebruiker(request, pk: int):
-    target = get_object_or_404(User.objects.select_related("afdeling"), pk=pk)
-    log_access(actor=request.user, decision=request.access, object_type="gebruiker", object_id=pk)
+    target, decision = fetch(
+        request.user, "beheer.users.manage", User.objects.select_related("afdeling"), pk, object_type="gebruiker"
+    )
+    log_access(actor=request.user, decision=decision, object_type="gebruiker", object_id=target.pk)
     form = None
     if request.method == "POST":
         form = GebruikerForm(request.POST)
@@ -85,7 +88,7 @@ def gebruiker(request, pk: int):
 @require_POST
 @requires("beheer.users.manage")
 def rol_geven(request, pk: int):
-    target = get_object_or_404(User, pk=pk)
+    target, _decision = fetch(request.user, "beheer.users.manage", User.objects.all(), pk, object_type="gebruiker")
     form = RolForm(request.POST)
     if form.is_valid():
         try:
@@ -109,7 +112,7 @@ def rol_geven(request, pk: int):
 @require_POST
 @requires("beheer.users.manage")
 def rol_intrekken(request, pk: int, rol: str):
-    target = get_object_or_404(User, pk=pk)
+    target, _decision = fetch(request.user, "beheer.users.manage", User.objects.all(), pk, object_type="gebruiker")
     try:
         services.rol_intrekken(actor=request.user, user=target, rol=rol)
     except ValidationError as exc:
@@ -122,7 +125,9 @@ def rol_intrekken(request, pk: int, rol: str):
 @require_POST
 @requires("beheer.rollen.goedkeuren")
 def voorstel_besluiten(request, pk: int):
-    voorstel = get_object_or_404(RolVoorstel, pk=pk)
+    voorstel, _decision = fetch(
+        request.user, "beheer.view", RolVoorstel.objects.select_related("user"), pk, object_type="rolvoorstel"
+    )
     form = BesluitForm(request.POST)
     toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
     try:
@@ -159,7 +164,9 @@ def afdelingen(request):
 @require_POST
 @requires("beheer.afdelingen.manage")
 def afdeling(request, pk: int):
-    item = get_object_or_404(Afdeling, pk=pk)
+    item, _decision = fetch(
+        request.user, "beheer.afdelingen.manage", Afdeling.objects.all(), pk, object_type="afdeling"
+    )
     try:
         if request.POST.get("actie") == "verwijderen":
             services.afdeling_verwijderen(actor=request.user, afdeling=item)
