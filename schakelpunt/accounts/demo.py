@@ -19,11 +19,18 @@ DEMO_USERS = [
     # username, roles, afdeling, first name, last name
     ("melder", ["melder"], "Werk en Inkomen", "Sanne", "de Vries"),
     ("melder2", ["melder"], "Leerplicht", "Youssef", "El Amrani"),
+    # More melders, so the demo shows signals from several departments (see ui/demo.py).
+    ("wonen", ["melder"], "Wonen en Vergunningen", "Eva", "Mulder"),
+    ("sociaalteam", ["melder"], "Sociaal Team", "Daan", "Visser"),
+    ("handhaving", ["melder"], "Handhaving", "Rik", "Bos"),
+    ("burgerzaken", ["melder"], "Burgerzaken", "Ilse", "Kramer"),
     ("aandachtsfunctionaris", ["aandachtsfunctionaris"], "Meldpunt", "Mirjam", "Bakker"),
     ("casusregisseur", ["casusregisseur"], "Zorg en Veiligheid", "Koen", "Jansen"),
     ("deelnemer", ["deelnemer"], "Jeugdteam", "Fatima", "Haddou"),
     ("bestuur", ["bestuur"], "Bestuursondersteuning", "Pieter", "van Dijk"),
     ("beheerder", ["beheerder"], "Informatievoorziening", "Lotte", "Smit"),
+    # A second beheerder: roles that see most need four eyes.
+    ("beheerder2", ["beheerder"], "Informatievoorziening", "Bram", "de Wit"),
     ("privacyfunctionaris", ["privacyfunctionaris"], "Privacy", "Ahmed", "Bouzid"),
 ]
 
