@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "schakelpunt.subjecten",
     "schakelpunt.adviesvragen",
     "schakelpunt.beheer",
+    "schakelpunt.inzicht",
 ]
 
 MIDDLEWARE = [
@@ -315,6 +316,8 @@ SIGNAAL_TERMIJN_WERKDAGEN = envint("SIGNAAL_TERMIJN_WERKDAGEN", 2)
 SIGNAAL_BIJLAGE_MAX_BYTES = envint("SIGNAAL_BIJLAGE_MAX_BYTES", 10 * 1024 * 1024)
 SIGNAAL_BIJLAGEN_MAX = envint("SIGNAAL_BIJLAGEN_MAX", 5)
 SIGNAAL_INBOX_PAGE_SIZE = envint("SIGNAAL_INBOX_PAGE_SIZE", 25)
+# Inzicht: counts below this threshold are suppressed (and enough others that none can be computed back).
+INZICHT_DREMPEL = max(3, envint("INZICHT_DREMPEL", 5))
 # Whole request bodies above this size are refused before the view runs.
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)

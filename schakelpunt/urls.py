@@ -17,6 +17,7 @@ urlpatterns = [
     path("subjecten/", include("schakelpunt.subjecten.urls")),
     path("advies/", include("schakelpunt.adviesvragen.urls")),
     path("beheer/", include("schakelpunt.beheer.urls")),
+    path("inzicht/", include("schakelpunt.inzicht.urls")),
 ]
 
 if settings.OIDC_ENABLED:

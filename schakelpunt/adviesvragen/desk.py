@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.urls import reverse
-from django.utils import timezone
 
 from schakelpunt.access.policy import decide
 from schakelpunt.accounts.roles import Rol
 from schakelpunt.adviesvragen.models import Adviesvraag
-from schakelpunt.adviesvragen.selectors import adviesvraag_telling
 from schakelpunt.ui.desk import Item, Taak
 
 
 def taken(user, rol: str) -> list[Taak]:
-    if rol == Rol.BESTUUR and decide(user, "adviesvraag.telling"):
-        telling = adviesvraag_telling(user=user, vanaf=timezone.localdate() - datetime.timedelta(days=91))
-        return [
-            Taak(
-                "Adviesvragen, afgelopen drie maanden",
-                "",
-                sum(t.aantal for t in telling),
-                f"Waarvan {sum(t.signaal_geworden for t in telling)} een signaal werden. "
-                "Collega's die twijfelen en het vragen: een maat voor bewustwording.",
-            )
-        ]
     if rol == Rol.AANDACHTSFUNCTIONARIS and decide(user, "adviesvraag.beantwoorden"):
         return [
             Taak(

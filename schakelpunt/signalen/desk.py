@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -122,26 +120,7 @@ def _opgeschaald_naar(user) -> list[Taak]:
     ]
 
 
-def _cijfers(user) -> list[Taak]:
-    """Numbers only, for bestuur and beleid: how many signals came in and how many are still open."""
-    if not decide(user, "inzicht.cijfers"):
-        return []
-    sinds = timezone.now() - datetime.timedelta(days=91)
-    recent = Signaal.objects.filter(ontvangen_op__gte=sinds)
-    return [
-        Taak(
-            "Signalen, afgelopen drie maanden",
-            "",
-            recent.count(),
-            f"Waarvan {recent.filter(is_open=True).count()} nog in behandeling, "
-            f"van {recent.exclude(afdeling=None).values('afdeling').distinct().count()} afdelingen.",
-        )
-    ]
-
-
 def taken(user, rol: str) -> list[Taak]:
-    if rol == Rol.BESTUUR:
-        return _cijfers(user)
     if rol == Rol.AANDACHTSFUNCTIONARIS:
         return _meldpunt(user)
     if rol == Rol.MELDER:

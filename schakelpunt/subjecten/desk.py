@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -83,6 +81,7 @@ def _inzagen(user) -> list[Taak]:
             reverse("notificaties:lijst"),
             None,
             "Het meldpunt heeft je inzage gegeven in deze personen.",
+            leeg_tekst="Nog geen personen.",
             items=[
                 Item(p.naam or f"Persoon {p.pk}", reverse("subjecten:persoon", kwargs={"pk": p.pk})) for p in personen
             ],
@@ -90,23 +89,7 @@ def _inzagen(user) -> list[Taak]:
     ]
 
 
-def _cijfers(user) -> list[Taak]:
-    if not decide(user, "inzicht.cijfers"):
-        return []
-    sinds = timezone.now() - datetime.timedelta(days=91)
-    return [
-        Taak(
-            "Samenloop gesignaleerd, afgelopen drie maanden",
-            "",
-            SamenloopAlert.objects.filter(aangemaakt_op__gte=sinds).count(),
-            "Signalen van verschillende afdelingen die samen één beeld vormen.",
-        )
-    ]
-
-
 def taken(user, rol: str) -> list[Taak]:
-    if rol == Rol.BESTUUR:
-        return _cijfers(user)
     if rol == Rol.AANDACHTSFUNCTIONARIS:
         return _meldpunt(user)
     if rol in (Rol.CASUSREGISSEUR, Rol.DEELNEMER):

@@ -29,6 +29,7 @@ class Taak:
     tekst: str = ""
     dringend: bool = False
     items: list[Item] = field(default_factory=list)
+    leeg_tekst: str = ""  # shown when a task without a count has no items
 
     @property
     def wacht(self) -> bool:

@@ -1,4 +1,4 @@
-"""Figures for bestuur and beleid: numbers only, never a person or what a signal says."""
+"""Inzicht: figures without personal data, for bestuur, beleid and the aandachtsfunctionaris."""
 
 from __future__ import annotations
 
@@ -7,10 +7,45 @@ from schakelpunt.accounts.roles import Rol as R
 
 register(
     Permission(
-        "inzicht.cijfers",
+        "inzicht.view",
         (R.BESTUUR, R.AANDACHTSFUNCTIONARIS),
-        purpose="Bewustwording en beleid",
-        activity="Cijfers zonder persoonsgegevens",
-        description="Aantallen signalen, samenloop en adviesvragen per periode.",
+        purpose="Sturing en bewustwording",
+        activity="Inzien van cijfers zonder persoonsgegevens",
+        description="Aantallen op een vast raster (kwartalen en hun maanden), kleine aantallen afgeschermd.",
+    )
+)
+register(
+    Permission(
+        "trendnotitie.view",
+        tuple(R.values),
+        purpose="Signaleren van criminaliteit",
+        activity="Lezen van trendnotities",
+        description="Wat speelt er: korte notities over trends, voor iedere professional.",
+    )
+)
+register(
+    Permission(
+        "trendnotitie.beheren",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Sturing en bewustwording",
+        activity="Schrijven van trendnotities",
+    )
+)
+register(
+    Permission(
+        "leerlijn.volgen",
+        tuple(R.values),
+        purpose="Signaleren van criminaliteit",
+        activity="Volgen van de leerlijn",
+        description="Modules lezen, oefenen en de eigen voortgang zien.",
+    )
+)
+register(
+    Permission(
+        "leerlijn.beheren",
+        (R.BEHEERDER,),
+        purpose="Functioneel beheer",
+        activity="Beheer van de leerlijn",
+        description="Modules bewerken en de deelname per afdeling zien (nooit per persoon).",
     )
 )
