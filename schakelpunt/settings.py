@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "schakelpunt.adviesvragen",
     "schakelpunt.beheer",
     "schakelpunt.inzicht",
+    "schakelpunt.privacy",
 ]
 
 MIDDLEWARE = [
@@ -318,6 +319,8 @@ SIGNAAL_BIJLAGEN_MAX = envint("SIGNAAL_BIJLAGEN_MAX", 5)
 SIGNAAL_INBOX_PAGE_SIZE = envint("SIGNAAL_INBOX_PAGE_SIZE", 25)
 # Inzicht: counts below this threshold are suppressed (and enough others that none can be computed back).
 INZICHT_DREMPEL = max(3, envint("INZICHT_DREMPEL", 5))
+# Privacybeheer: a destruction list needs a second, different reviewer when true.
+VERNIETIGING_TWEE_BEOORDELAARS = envbool("VERNIETIGING_TWEE_BEOORDELAARS", False)
 # Whole request bodies above this size are refused before the view runs.
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)

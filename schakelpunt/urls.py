@@ -18,6 +18,7 @@ urlpatterns = [
     path("advies/", include("schakelpunt.adviesvragen.urls")),
     path("beheer/", include("schakelpunt.beheer.urls")),
     path("inzicht/", include("schakelpunt.inzicht.urls")),
+    path("privacy/", include("schakelpunt.privacy.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -21,6 +21,8 @@ NAV = [
     ("subject.match.beoordelen", "subjecten:mogelijke_matches", "Mogelijke matches"),
     ("inzicht.view", "inzicht:dashboard", "Inzicht"),
     ("audit.view", "audit:search", "Toegangslog"),
+    ("privacy.vernietiging.beoordelen", "privacy:lijsten", "Vernietiging"),
+    ("privacy.bewaartermijn.beheren", "privacy:bewaartermijnen", "Bewaartermijnen"),
     ("beheer.view", "ui:beheer", "Beheer"),
     (None, "notificaties:lijst", "Notificaties"),
     (None, "accounts:security", "Beveiliging"),

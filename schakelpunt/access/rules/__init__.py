@@ -9,6 +9,7 @@ from schakelpunt.access.rules import (  # noqa: F401
     algemeen,
     beheer,
     inzicht,
+    privacy,
     signalen,
     subjecten,
     taxonomie,
