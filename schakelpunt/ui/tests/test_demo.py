@@ -45,7 +45,7 @@ def test_demo_tells_the_story(db, settings):
     settings.DEMO = True
     call_command("seed_demo")
     signalen = Signaal.objects.all()
-    assert signalen.count() == 30
+    assert signalen.count() >= 30  # the story; other apps (privacy) add their own
     assert signalen.values("afdeling").distinct().count() >= 6
     assert set(signalen.values_list("status", flat=True)) == set(Status.values)
     oudste = signalen.order_by("ontvangen_op").first().ontvangen_op
