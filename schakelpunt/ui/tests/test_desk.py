@@ -126,3 +126,14 @@ def test_bestuur_desk_has_figures_without_personal_data(client_as, persona):
     assert "Cijfers per kwartaal" in page
     assert "Geheimnaam" not in page and "Geheime omschrijving" not in page
     assert reverse("signalen:detail", args=[Signaal.objects.get().pk]) not in page
+
+
+def test_privacyfunctionaris_desk_shows_destruction_lists(client_as):
+    import datetime as dt
+
+    from schakelpunt.privacy.models import Vernietigingslijst
+
+    lijst = Vernietigingslijst.objects.create(peildatum=dt.date(2026, 11, 1))
+    page = _home(client_as, "privacyfunctionaris")
+    assert reverse("privacy:lijst", args=[lijst.pk]) in page
+    assert reverse("privacy:lijst", args=[lijst.pk]) not in _home(client_as, "beheerder")
