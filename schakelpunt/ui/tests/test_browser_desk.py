@@ -12,7 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BSN = "999990019"
 
 
-@pytest.mark.parametrize("rol", ["melder", "casusregisseur", "deelnemer", "bestuur", "beheerder"])
+@pytest.mark.parametrize(
+    "rol", ["melder", "casusregisseur", "deelnemer", "bestuur", "beheerder", "privacyfunctionaris"]
+)
 def test_desk_of_each_role(page, persona, browser_login, rol):
     browser_login(persona(rol))
     assert not page.page.get_by_text("Voor deze rol zijn nog geen taken ingericht").count()
