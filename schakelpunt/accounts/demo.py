@@ -2,6 +2,7 @@
 
 import base64
 
+from django.contrib.auth.hashers import make_password
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakelpunt.accounts import services
@@ -36,6 +37,8 @@ DEMO_USERS = [
 
 
 def seed(stdout) -> None:
+    # One hash for the shared demo password: hashing it per user took ~2 s each.
+    password_hash = None
     for username, roles, afdeling, first, last in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -43,11 +46,12 @@ def seed(stdout) -> None:
                 username=username,
                 roles=roles,
                 afdeling=afdeling,
-                password=DEMO_PASSWORD,
                 first_name=first,
                 last_name=last,
                 email=f"{username}@gemeente.example",
             )
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            User.objects.filter(pk=user.pk).update(password=password_hash)
         key = DEMO_TOTP_KEYS.get(roles[0])
         if key:
             TOTPDevice.objects.get_or_create(
