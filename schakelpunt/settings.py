@@ -32,6 +32,10 @@ elif not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Doormeldingen: how long a partner's download link stays valid.
+DOORMELDING_LINK_UREN = envint("DOORMELDING_LINK_UREN", 72)
+# Casusoverleg: how long invited participants keep access after the meeting (those present only).
+OVERLEG_TOEGANG_UREN = envint("OVERLEG_TOEGANG_UREN", 48)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -59,6 +63,9 @@ INSTALLED_APPS = [
     "schakelpunt.subjecten",
     "schakelpunt.adviesvragen",
     "schakelpunt.beheer",
+    "schakelpunt.casussen",
+    "schakelpunt.doormeldingen",
+    "schakelpunt.overleggen",
     "schakelpunt.inzicht",
     "schakelpunt.privacy",
 ]
@@ -256,7 +263,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "schakelpunt.api.ProblemAutoSchema",
     "EXCEPTION_HANDLER": "schakelpunt.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
@@ -273,6 +280,19 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set, wherever a field offers it.
+    "ENUM_NAME_OVERRIDES": {
+        "PartnerEnum": "schakelpunt.casussen.constants.Partner.choices",
+        "MarkeringEnum": "schakelpunt.doormeldingen.constants.Markering.choices",
+        "DoormeldingStatusEnum": "schakelpunt.doormeldingen.constants.Status.choices",
+        "OverlegSoortEnum": "schakelpunt.overleggen.constants.OverlegSoort.choices",
+        "OverlegStatusEnum": "schakelpunt.overleggen.constants.OverlegStatus.choices",
+        "BesluitSoortEnum": "schakelpunt.casussen.constants.BesluitSoort.choices",
+        "SignaalStatusEnum": "schakelpunt.signalen.constants.Status",
+        "BetrokkeneSoortEnum": "schakelpunt.signalen.constants.Soort",
+        "SamenloopSoortEnum": "schakelpunt.subjecten.models.SamenloopAlert.Soort",
+        "SamenloopStatusEnum": "schakelpunt.subjecten.models.SamenloopAlert.Status",
+    },
 }
 
 TASK_BACKENDS = {

@@ -17,6 +17,9 @@ urlpatterns = [
     path("subjecten/", include("schakelpunt.subjecten.urls")),
     path("advies/", include("schakelpunt.adviesvragen.urls")),
     path("beheer/", include("schakelpunt.beheer.urls")),
+    path("doormeldingen/", include("schakelpunt.doormeldingen.urls")),
+    path("overleggen/", include("schakelpunt.overleggen.urls")),
+    path("casussen/", include("schakelpunt.casussen.urls")),
     path("inzicht/", include("schakelpunt.inzicht.urls")),
     path("privacy/", include("schakelpunt.privacy.urls")),
 ]

@@ -78,7 +78,7 @@ def _inzagen(user) -> list[Taak]:
     return [
         Taak(
             "Personen waarin je inzage hebt",
-            "",
+            reverse("subjecten:mijn_personen"),
             None,
             "Het meldpunt heeft je inzage gegeven in deze personen.",
             leeg_tekst="Nog geen personen.",
