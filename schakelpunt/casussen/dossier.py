@@ -3,7 +3,7 @@
 The dossier is rendered from an HTML template with the same selector the casus page uses, so
 it holds what the user may see. It never holds a melder's identity (the signals are shown
 without melder or department), and it states what was left out for need to know.
-See docs/adr/0001-pdf.md for why WeasyPrint.
+See docs/adr/0008-pdf.md for why WeasyPrint.
 """
 
 from __future__ import annotations

@@ -86,6 +86,9 @@ def persoon_detail(request, pk: int):
     user = request.user
     persoon: Persoon = selectors.persoon_get(user=user, pk=pk)
     context: dict[str, object] = {"signalen": [s.pk for s in selectors.persoon_signalen(user=user, persoon=persoon)]}
+    if persoon.bsn:
+        # The full BSN is a read of its own, logged like "Toon BSN" on the page.
+        selectors.persoon_bsn(user=user, persoon=persoon)
     if not selectors.volledige_inzage(user):
         context["samenloop"] = selectors.samenloop_hit(user=user, persoon=persoon)
     return Response(PersoonSerializer(persoon, context=context).data)

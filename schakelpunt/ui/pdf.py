@@ -1,7 +1,7 @@
 """The one PDF mechanism of the application: HTML to a tagged, accessible PDF (PDF/UA-1) with WeasyPrint.
 
 Every export (casusdossier, doormelding, verslag, reports) renders a template and calls
-`render_pdf`; see docs/adr/0001-pdf.md for why WeasyPrint. Text stays extractable, so tests can
+`render_pdf`; see docs/adr/0008-pdf.md for why WeasyPrint. Text stays extractable, so tests can
 check what a PDF holds. Styles come from a file (templates carry no inline style: strict CSP).
 """
 
