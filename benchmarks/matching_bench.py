@@ -57,6 +57,13 @@ MATCH, POSSIBLE = 0.98, 0.5  # the thresholds of score.py, checked against it at
 SPLINK_MATCH, SPLINK_POSSIBLE = 0.98, 0.5
 
 
+GENERATOR = ["nl"]  # set from --generator: population.py ("nl") or population_intl.py ("intl")
+
+
+def _work(size: int) -> Path:
+    return WORK / (str(size) if GENERATOR[0] == "nl" else f"{GENERATOR[0]}_{size}")
+
+
 def _log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -96,7 +103,7 @@ def _drop_database(db: str, size: int) -> None:
 # --- The data set: generated once per size, shared by our engine and Splink -------------------
 
 
-def _csv_row(rec, fixes: Counter) -> list[str]:
+def _csv_row(rec, fixes: Counter, land: str = "NL", street: tuple[str, str] = ("", "")) -> list[str]:
     """A PersonRecord as one row of the import CSV (what a migration from a source system would hold)."""
     from django.core.exceptions import ValidationError
 
@@ -136,6 +143,10 @@ def _csv_row(rec, fixes: Counter) -> list[str]:
         except ValidationError:
             fixes["ongeldig telefoonnummer leeggemaakt"] += 1
             telefoon = ""
+    postcode = rec.postcode or ""
+    if land == "NL" and postcode and validators.normalize_postcode(postcode) is None:
+        fixes["ongeldige postcode leeggemaakt"] += 1
+        postcode = ""
     return [
         rec.ref,
         rec.voornamen,
@@ -143,11 +154,11 @@ def _csv_row(rec, fixes: Counter) -> list[str]:
         rec.geslachtsnaam,
         dob,
         bsn,
-        "",
+        street[0],
         nummer,
-        rec.postcode or "",
-        "",
-        "NL",
+        postcode,
+        street[1],
+        land,
         telefoon,
     ]
 
@@ -157,14 +168,17 @@ def _query_record(rec):
     return dataclasses.replace(rec, geslacht=None, telefoon=rec.telefoon[:1])
 
 
-def build_dataset(size: int, seed: int, max_queries: int) -> dict:
+def build_dataset(size: int, seed: int, max_queries: int, generator: str = "nl") -> dict:
     """Generate a population with exactly ``size`` stored records; write the CSV and the queries."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "schakelpunt.settings")
     os.environ.setdefault("SCHAKELPUNT_MODE", "test")
-    import population
+    if generator == "intl":
+        import population_intl as population
+    else:
+        import population
 
-    out = WORK / str(size)
+    out = _work(size)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     n_persons = int(size / 1.45) + 100
@@ -204,8 +218,9 @@ def build_dataset(size: int, seed: int, max_queries: int) -> dict:
     with open(out / "persons.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(IMPORT_KOLOMMEN)
+        lands, streets = getattr(pop, "land", {}), getattr(pop, "streets", {})
         for rec in records:
-            w.writerow(_csv_row(rec, fixes))
+            w.writerow(_csv_row(rec, fixes, lands.get(rec.ref, "NL"), streets.get(rec.ref, ("", ""))))
     truth = {r.ref: pop.truth[r.ref] for r in records}
     with open(out / "queries.pkl", "wb") as fh:
         pickle.dump(query_info, fh)
@@ -248,7 +263,7 @@ def prf(found: set, true: set) -> dict:
 
 
 def score_pairs(path: Path, truth: dict, true: set, col_a: str, col_b: str, col_s: str, match: float) -> dict:
-    matched, possible = set(), set()
+    matched, possible, twins = set(), set(), set()
     scored: dict[tuple[str, str], float] = {}
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -256,6 +271,10 @@ def score_pairs(path: Path, truth: dict, true: set, col_a: str, col_b: str, col_
             if a not in truth or b not in truth:
                 continue
             pair = (a, b) if a < b else (b, a)
+            if row.get("toelichting") == "mogelijk tweeling":
+                # Listed below the other pairs for a person to judge; counted apart.
+                twins.add(pair)
+                continue
             score = float(row[col_s])
             scored[pair] = max(score, scored.get(pair, 0.0))
             (matched if score >= match else possible).add(pair)
@@ -276,6 +295,8 @@ def score_pairs(path: Path, truth: dict, true: set, col_a: str, col_b: str, col_
     return {
         "match": prf(matched, true),
         "match_or_possible": prf(matched | possible, true),
+        "mogelijk_tweeling": {"listed": len(twins), "one_person": len(twins & true)},
+        "match_or_possible_or_twin": prf(matched | possible | twins, true),
         "oracle_best_threshold": best,
     }
 
@@ -294,7 +315,7 @@ def _timed(cmd: list[str], env: dict | None = None) -> tuple[float, int, str]:
 
 def _child(mode: str, db: str, size: int, extra: list[str] = ()) -> dict:
     proc = subprocess.run(
-        [sys.executable, __file__, "--child", mode, "--size", str(size), *extra],
+        [sys.executable, __file__, "--child", mode, "--size", str(size), "--generator", GENERATOR[0], *extra],
         env=_child_env(db, size),
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -320,7 +341,7 @@ def child_import(size: int) -> dict:
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    call_command("import_persons", str(WORK / str(size) / "persons.csv"), stdout=sys.stderr, stderr=sys.stderr)
+    call_command("import_persons", str(_work(size) / "persons.csv"), stdout=sys.stderr, stderr=sys.stderr)
     seconds = time.perf_counter() - started
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
@@ -351,10 +372,10 @@ def child_resolve(size: int) -> dict:
     from schakelpunt.subjecten import services
     from schakelpunt.subjecten.models import Persoon
 
-    with open(WORK / str(size) / "queries.pkl", "rb") as fh:
+    with open(_work(size) / "queries.pkl", "rb") as fh:
         queries = pickle.load(fh)  # noqa: S301 (written by this run)
     entity_of_pk = {}
-    with open(WORK / str(size) / "truth.pkl", "rb") as fh:
+    with open(_work(size) / "truth.pkl", "rb") as fh:
         truth = pickle.load(fh)  # noqa: S301 (written by this run)
     for pk, ref in Persoon.objects.values_list("pk", "import_ref").iterator(chunk_size=50000):
         entity_of_pk[pk] = truth.get(ref)
@@ -458,7 +479,7 @@ def child_splink(size: int, max_pairs_u: float) -> dict:
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
-    out = WORK / str(size)
+    out = _work(size)
     timings = {}
     t0 = time.perf_counter()
     con = duckdb.connect()
@@ -477,6 +498,7 @@ def child_splink(size: int, max_pairs_u: float) -> dict:
             nullif(bsn, '') AS bsn,
             nullif(upper(replace(coalesce(postcode, ''), ' ', '')), '') AS postcode,
             nullif(upper(replace(coalesce(huisnummer, ''), ' ', '')), '') AS nr,
+            nullif(regexp_replace(lower(strip_accents(coalesce(straat, ''))), '[^a-z]+', '', 'g'), '') AS street,
             nullif(right(regexp_replace(coalesce(telefoon, ''), '[^0-9]', '', 'g'), 9), '') AS phone
           FROM raw)
         SELECT ref AS unique_id,
@@ -485,7 +507,7 @@ def child_splink(size: int, max_pairs_u: float) -> dict:
           CASE WHEN length(dob_raw) = 10 THEN dob_raw END AS dob,
           nullif(left(coalesce(dob_raw, ''), 4), '') AS birth_year,
           bsn, postcode,
-          CASE WHEN postcode IS NOT NULL AND nr IS NOT NULL THEN postcode || '|' || nr END AS address,
+          CASE WHEN nr IS NOT NULL THEN coalesce(postcode, street) || '|' || nr END AS address,
           phone
         FROM clean
         """  # noqa: S608 (our own path)
@@ -502,7 +524,7 @@ def child_splink(size: int, max_pairs_u: float) -> dict:
             cl.CustomComparison(
                 output_column_name="address",
                 comparison_levels=[
-                    cll.NullLevel("postcode"),
+                    cll.NullLevel("address"),
                     cll.ExactMatchLevel("address"),
                     cll.ExactMatchLevel("postcode"),
                     cll.ElseLevel(),
@@ -549,9 +571,9 @@ def child_splink(size: int, max_pairs_u: float) -> dict:
 
 def run_size(size: int, dbs: list[str], args, results: dict, save) -> None:
     _log(f"size {size}: generating")
-    data = build_dataset(size, args.seed, args.max_queries)
+    data = build_dataset(size, args.seed, args.max_queries, args.generator)
     truth = data["truth"]
-    with open(WORK / str(size) / "truth.pkl", "wb") as fh:
+    with open(_work(size) / "truth.pkl", "wb") as fh:
         pickle.dump(truth, fh)
     true = true_pairs(truth)
     entry = results.setdefault(str(size), {})
@@ -570,6 +592,8 @@ def run_size(size: int, dbs: list[str], args, results: dict, save) -> None:
                     "splink",
                     "--size",
                     str(size),
+                    "--generator",
+                    GENERATOR[0],
                     "--splink-u-pairs",
                     str(args.splink_u_pairs),
                 ],
@@ -579,7 +603,7 @@ def run_size(size: int, dbs: list[str], args, results: dict, save) -> None:
             sp = json.loads(line[len("RESULT ") :])
             sp.update({"wall_seconds": secs, "peak_rss_mb": rss})
             sp["quality"] = score_pairs(
-                WORK / str(size) / "splink_pairs.csv",
+                _work(size) / "splink_pairs.csv",
                 truth,
                 true,
                 "unique_id_l",
@@ -601,7 +625,7 @@ def run_size(size: int, dbs: list[str], args, results: dict, save) -> None:
             res["import"] = _child("import", db, size)
             _log(f"size {size} {db}: {res['import']}")
             save()
-            pairs = WORK / str(size) / f"pairs_{db}.csv"
+            pairs = _work(size) / f"pairs_{db}.csv"
             secs, rss, stdout = _timed(
                 [sys.executable, "manage.py", "find_duplicates", "--output", str(pairs)], env=_child_env(db, size)
             )
@@ -674,9 +698,13 @@ def main() -> None:
     parser.add_argument("--splink-u-pairs", type=float, default=1e7, help="max_pairs for Splink's u estimation")
     parser.add_argument("--keep-db", action="store_true", help="keep the last database of each size")
     parser.add_argument("--json", help="results file (default benchmarks/results/matching_<time>.json)")
+    parser.add_argument(
+        "--generator", choices=["nl", "intl"], default="nl", help="population.py (nl) or population_intl.py (intl)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    GENERATOR[0] = args.generator
     if args.child:
         sys.path.insert(0, str(ROOT))
         if args.child == "import":

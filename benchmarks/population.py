@@ -684,13 +684,16 @@ def _phone_format(phone: str, rng: random.Random) -> str:
     return f"+31 (0)6-{phone[2:]}"
 
 
-def write_record(person: Person, ref: str, rng: random.Random) -> PersonRecord:
-    """One record of ``person`` as someone might have typed it."""
+def write_record(person: Person, ref: str, rng: random.Random, kinds: set[str] | None = None) -> PersonRecord:
+    """One record of ``person`` as someone might have typed it; the errors made are added to ``kinds``."""
     r = rng.random
+    kinds = set() if kinds is None else kinds
 
     # Given names.
     p_variant = 0.45 if person.origin in ("ma", "east") else 0.5
     spelled = [_pick(g, rng, p_variant) for g in person.given]
+    if any(s != g[0] for s, g in zip(spelled, person.given, strict=True)):
+        kinds.add("voornaam andere spelling")
     mode = r()
     if mode < 0.55:
         chosen = spelled
@@ -700,10 +703,20 @@ def write_record(person: Person, ref: str, rng: random.Random) -> PersonRecord:
         chosen = []
     if chosen and r() < 0.04:
         chosen = [typo(chosen[0], rng)] + chosen[1:]
+        kinds.add("tikfout voornaam")
     if not chosen:
-        voornamen = _initials(spelled, rng) if mode < 0.95 else (spelled[1] if len(spelled) > 1 else spelled[0])
+        if mode < 0.95:
+            voornamen = _initials(spelled, rng)
+            kinds.add("alleen voorletters")
+        else:
+            voornamen = spelled[1] if len(spelled) > 1 else spelled[0]
+            kinds.add("roepnaam is latere voornaam")
     elif r() < 0.08:
         voornamen = _initials(spelled, rng)
+        kinds.add("alleen voorletters")
+    elif r() < 0.03:
+        voornamen = ""
+        kinds.add("voornaam ontbreekt")
     else:
         voornamen = " ".join(chosen)
 
@@ -716,16 +729,24 @@ def write_record(person: Person, ref: str, rng: random.Random) -> PersonRecord:
             own = f"{prefix} {stem}".strip()
             husband = f"{h_prefix} {h_stem}".strip()
             geslachtsnaam = f"{husband}-{own}" if r() < 0.75 else husband
+            kinds.add("dubbele naam" if "-" in geslachtsnaam else "naam van partner")
         else:
             if r() < 0.04:
                 stem = typo(stem, rng)
+                kinds.add("tikfout achternaam")
             geslachtsnaam, voorvoegsel = _write_dutch_surname(prefix, stem, rng)
+            if prefix and (geslachtsnaam, voorvoegsel) not in ((stem, prefix), (f"{prefix} {stem}", "")):
+                kinds.add("tussenvoegsel anders geschreven")
     else:
         geslachtsnaam = _pick(person.surname, rng, 0.45)
+        if geslachtsnaam != person.surname[0]:
+            kinds.add("achternaam andere spelling")
         if r() < 0.04:
             geslachtsnaam = typo(geslachtsnaam, rng)
+            kinds.add("tikfout achternaam")
         if person.married_to_surname and r() < 0.1:
             geslachtsnaam = _pick(person.married_to_surname, rng, 0.3)
+            kinds.add("naam van partner")
 
     if r() < 0.03:
         voornamen = _case(voornamen, rng)
@@ -734,9 +755,17 @@ def write_record(person: Person, ref: str, rng: random.Random) -> PersonRecord:
         voornamen, geslachtsnaam = unidecode(voornamen), unidecode(geslachtsnaam)
 
     # A swapped record: the surname in the given-name field and the other way round.
-    if r() < 0.02 and chosen:
+    if r() < 0.03 and chosen:
         voornamen, geslachtsnaam = f"{voorvoegsel} {geslachtsnaam}".strip(), chosen[0]
         voorvoegsel = ""
+        kinds.add("voor- en achternaam verwisseld")
+        if r() < 0.3:
+            # ... and then a slip in one of them ("Lina Perrono" / "Perlrono Lina").
+            if r() < 0.5:
+                voornamen = typo(voornamen, rng)
+            else:
+                geslachtsnaam = typo(geslachtsnaam, rng)
+            kinds.add("verwisseld en tikfout")
 
     # Date of birth.
     d = person.dob
@@ -746,24 +775,37 @@ def write_record(person: Person, ref: str, rng: random.Random) -> PersonRecord:
         dob = PartialDate(d.year, d.month, d.day)
     elif mode < 0.80:
         dob = None
+        kinds.add("geboortedatum ontbreekt")
     elif mode < 0.85:
         dob = PartialDate(d.year)
+        kinds.add("geboortedatum deels")
     elif mode < 0.88:
         dob = PartialDate(d.year, d.month)
+        kinds.add("geboortedatum deels")
     elif mode < 0.91 and d.day <= 12 and d.day != d.month:
         dob = PartialDate(d.year, d.day, d.month)
+        kinds.add("dag en maand verwisseld")
     elif mode < 0.94:
-        which = rng.randrange(3)
+        which = rng.randrange(4)
         y, m, dd = d.year, d.month, d.day
         if which == 0:
             y = y + rng.choice((-1, 1))
         elif which == 1:
             m = m % 12 + 1
-        else:
+        elif which == 2:
             dd = dd + 1 if dd < 28 else dd - 1
+        else:
+            # One digit of the day or the year typed wrong (14 -> 17, 1987 -> 1981).
+            if rng.random() < 0.5:
+                dd = int(str(dd).zfill(2)[0] + str(rng.choice([c for c in range(10) if c != dd % 10])))
+                dd = dd if 1 <= dd <= 28 else d.day % 28 + 1
+            else:
+                y = y - y % 10 + rng.choice([c for c in range(10) if c != y % 10])
         dob = PartialDate(y, m, dd)
+        kinds.add("geboortedatum één verschrijving")
     elif mode < 0.98:
         dob = PartialDate(d.year + rng.choice((-2, -1, 0, 0, 0, 1, 2)), estimated=True)
+        kinds.add("leeftijd geschat")
     else:
         dob = PartialDate(d.year, d.month, d.day)
 
@@ -780,8 +822,10 @@ def write_record(person: Person, ref: str, rng: random.Random) -> PersonRecord:
     mode = r()
     if person.old_address and mode < 0.25:
         addr = person.old_address
+        kinds.add("oud adres")
     elif mode > 0.8:
         addr = None
+        kinds.add("adres ontbreekt")
     postcode = huisnummer = None
     huisletter = toevoeging = ""
     if addr is not None:
@@ -851,6 +895,7 @@ class Population:
     queries: list[PersonRecord]  # new reports to look up
     truth: dict[str, int]  # ref of every record and query -> entity id
     stored_entities: set[int]
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # ref -> the errors written into it
 
     def entity(self, ref: str) -> int:
         return self.truth[ref]
@@ -882,12 +927,13 @@ def generate(n_persons: int, seed: int = 42) -> Population:
     queries: list[PersonRecord] = []
     truth: dict[str, int] = {}
     stored: set[int] = set()
+    kinds: dict[str, frozenset[str]] = {}
     for person in persons:
         hard = bool(person.tags)
         held_out = rng.random() < (0.4 if hard else 0.07)
         if held_out:
             ref = f"q{len(queries)}"
-            queries.append(write_record(person, ref, rng))
+            queries.append(_written(person, ref, rng, kinds))
             truth[ref] = person.eid
             continue
         stored.add(person.eid)
@@ -896,13 +942,20 @@ def generate(n_persons: int, seed: int = 42) -> Population:
             count += 1
         for _ in range(count):
             ref = f"r{len(records)}"
-            records.append(write_record(person, ref, rng))
+            records.append(_written(person, ref, rng, kinds))
             truth[ref] = person.eid
         if rng.random() < 0.05:
             ref = f"q{len(queries)}"
-            queries.append(write_record(person, ref, rng))
+            queries.append(_written(person, ref, rng, kinds))
             truth[ref] = person.eid
-    return Population(persons, records, queries, truth, stored)
+    return Population(persons, records, queries, truth, stored, kinds)
+
+
+def _written(person: Person, ref: str, rng: random.Random, kinds: dict[str, frozenset[str]]) -> PersonRecord:
+    these: set[str] = set()
+    record = write_record(person, ref, rng, these)
+    kinds[ref] = frozenset(these)
+    return record
 
 
 # ---------------------------------------------------------------------------
@@ -918,15 +971,28 @@ def _prf(found: set[tuple[str, str]], true: set[tuple[str, str]]) -> tuple[float
     return precision, recall, f1
 
 
-def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True) -> None:
+def _pair_kinds(pop, a: str, b: str) -> frozenset[str]:
+    return (pop.kinds.get(a, frozenset()) | pop.kinds.get(b, frozenset())) or frozenset({"geen fout"})
+
+
+def self_check(
+    n_persons: int, seed: int = 42, blocking_recall: bool = True, generator=None, learn: bool = False
+) -> dict:
+    """Generate a population and score the engine on it in memory: blocking, batch pairs by error kind, queries.
+
+    ``generator`` is a module with ``generate(n_persons, seed)`` (this one, or population_intl).
+    Returns the figures as a dict (also printed).
+    """
+    gen = generator or sys.modules[__name__]
     t0 = time.perf_counter()
-    pop = generate(n_persons, seed)
+    pop = gen.generate(n_persons, seed)
     t_gen = time.perf_counter() - t0
     persons_by_id = {p.eid: p for p in pop.persons}
     tags = Counter(t for p in pop.persons for t in p.tags)
     n_with_match = sum(pop.query_has_match(q) for q in pop.queries)
+    out: dict = {"generator": gen.__name__, "persons": len(pop.persons), "records": len(pop.records)}
     print(
-        f"generated in {t_gen:.1f}s: {len(pop.persons)} persons, "
+        f"[{gen.__name__}] generated in {t_gen:.1f}s: {len(pop.persons)} persons, "
         f"{len({p.household for p in pop.persons})} households, "
         f"{tags['twin']} twins, {tags['namesake']} namesakes (fathers and sons)"
     )
@@ -937,26 +1003,30 @@ def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True) -> 
     )
 
     true_pairs = pop.true_pairs()
+    out["true_pairs"] = len(true_pairs)
     t0 = time.perf_counter()
     prepared = [prepare(r, cache=False) for r in pop.records]
     t_prep = time.perf_counter() - t0
 
+    blocked: set[tuple[str, str]] = set()
     if blocking_recall:
         t0 = time.perf_counter()
         cand = 0
-        cand_true = 0
         sample: list[tuple[int, int]] = []
         for i, j in candidate_pairs(prepared):
             cand += 1
             if len(sample) < 200_000:
                 sample.append((i, j))
-            if pop.truth[prepared[i].ref] == pop.truth[prepared[j].ref]:
-                cand_true += 1
+            a, b = prepared[i].ref, prepared[j].ref
+            if pop.truth[a] == pop.truth[b]:
+                blocked.add((a, b) if a < b else (b, a))
         t_block = time.perf_counter() - t0
+        completeness = round(len(blocked) / max(1, len(true_pairs)), 4)
+        out["blocking"] = {"candidate_pairs": cand, "pair_completeness": completeness}
         print(
             f"blocking: {cand} candidate pairs in {t_block:.1f}s, "
-            f"pair completeness {cand_true / max(1, len(true_pairs)):.4f} "
-            f"({cand_true} of {len(true_pairs)} true pairs)"
+            f"pair completeness {len(blocked) / max(1, len(true_pairs)):.4f} "
+            f"({len(blocked)} of {len(true_pairs)} true pairs)"
         )
         t0 = time.perf_counter()
         for i, j in sample:
@@ -970,9 +1040,14 @@ def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True) -> 
     t0 = time.perf_counter()
     matched: set[tuple[str, str]] = set()
     possible: set[tuple[str, str]] = set()
-    for ref_a, ref_b, _score, decision in engine.find_duplicate_pairs(prepared):
+    twin_listed: set[tuple[str, str]] = set()
+    for found in engine.find_duplicate_pairs(prepared, **_twin_option(), **({"learn": True} if learn else {})):
+        ref_a, ref_b, decision = found[0], found[1], found[3]
         pair = (ref_a, ref_b) if ref_a < ref_b else (ref_b, ref_a)
-        (matched if decision == "match" else possible).add(pair)
+        if len(found) > 4 and found[4]:
+            twin_listed.add(pair)
+        else:
+            (matched if decision == "match" else possible).add(pair)
     t_batch = time.perf_counter() - t0
     p, r, f = _prf(matched, true_pairs)
     print(f"find_duplicate_pairs in {t_batch:.1f}s")
@@ -982,26 +1057,54 @@ def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True) -> 
         f"  'match' or 'possible':       precision {p2:.4f}  recall {r2:.4f}  F1 {f2:.4f}  "
         f"({len(matched | possible)} pairs)"
     )
-    false_links = [pair for pair in matched if pair not in true_pairs]
-    kinds: Counter[str] = Counter()
-    for a, b in false_links:
+    out["match"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "pairs": len(matched)}
+    out["match_or_possible"] = {"precision": round(p2, 4), "recall": round(r2, 4), "f1": round(f2, 4)}
+
+    def kind_of_wrong(a: str, b: str) -> str:
         pa, pb = persons_by_id[pop.truth[a]], persons_by_id[pop.truth[b]]
         if pa.household != pb.household:
-            kinds["other household"] += 1
-        elif pa.dob == pb.dob:
-            kinds["twins"] += 1
-        elif pa.given == pb.given:
-            kinds["namesakes"] += 1
-        else:
-            kinds["same household"] += 1
+            return "other household"
+        if pa.dob == pb.dob:
+            return "twins"
+        if pa.given == pb.given:
+            return "namesakes"
+        return "same household"
+
+    false_links = [pair for pair in matched if pair not in true_pairs]
+    kinds = Counter(kind_of_wrong(a, b) for a, b in false_links)
+    out["wrong_match_by_kind"] = dict(kinds)
     if false_links:
         print(f"  false 'match' pairs by kind: {dict(kinds)}")
+    wrong_possible = Counter(kind_of_wrong(a, b) for a, b in possible - true_pairs)
+    out["wrong_possible_by_kind"] = dict(wrong_possible)
+    print(f"  false 'possible' pairs by kind: {dict(wrong_possible)}")
+    twin_true = len(twin_listed & true_pairs)
+    twin_kinds = Counter(kind_of_wrong(a, b) for a, b in twin_listed - true_pairs)
+    out["mogelijk_tweeling"] = {"listed": len(twin_listed), "true_pairs": twin_true, "other": dict(twin_kinds)}
+    print(f"  listed as 'mogelijk tweeling': {len(twin_listed)} ({twin_true} one person; others {dict(twin_kinds)})")
+
+    # Recall per error kind: a true pair counts under every error either of its records has.
+    per_kind: dict[str, Counter] = {}
+    for pair in true_pairs:
+        for kind in _pair_kinds(pop, *pair):
+            c = per_kind.setdefault(kind, Counter())
+            c["pairs"] += 1
+            c["blocked"] += pair in blocked
+            c["match"] += pair in matched
+            c["match_or_possible"] += pair in matched or pair in possible
+    out["by_kind"] = {k: dict(v) for k, v in sorted(per_kind.items())}
+    print("  recall by error kind (pairs: blocked / match / match or possible):")
+    for kind, c in sorted(per_kind.items(), key=lambda kv: -kv[1]["pairs"]):
+        n = c["pairs"]
+        print(
+            f"    {kind:34s} {n:7d}: {c['blocked'] / n:.3f} / {c['match'] / n:.3f} / {c['match_or_possible'] / n:.3f}"
+        )
 
     index = InMemoryIndex(prepared)
     t0 = time.perf_counter()
     no_match = [q for q in pop.queries if not pop.query_has_match(q)]
     with_match = [q for q in pop.queries if pop.query_has_match(q)]
-    false_link = shown = 0
+    false_link = shown = possible_no = 0
     hard_total = hard_false = 0
     for q in no_match:
         results = engine.match_one(q, index.candidates(q), population=len(index))
@@ -1014,14 +1117,20 @@ def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True) -> 
                 hard_false += 1
         if results:
             shown += 1
-    found = top_match = 0
+        possible_no += sum(res.decision == "possible" for res in results)
+    found = top_match = wrong_top = 0
+    possible_shown = 0
     for q in with_match:
         results = engine.match_one(q, index.candidates(q), population=len(index))
         entity = pop.truth[q.ref]
         if any(pop.truth[res.ref_b] == entity for res in results):
             found += 1
-        if results and results[0].decision == "match" and pop.truth[results[0].ref_b] == entity:
-            top_match += 1
+        if results and results[0].decision == "match":
+            if pop.truth[results[0].ref_b] == entity:
+                top_match += 1
+            else:
+                wrong_top += 1
+        possible_shown += sum(res.decision == "possible" for res in results)
     t_query = time.perf_counter() - t0
     nq = max(1, len(no_match))
     print(
@@ -1032,9 +1141,25 @@ def self_check(n_persons: int, seed: int = 42, blocking_recall: bool = True) -> 
     mq = max(1, len(with_match))
     print(
         f"match_one on {len(with_match)} queries with a true match: linked automatically "
-        f"{top_match / mq:.4f}, true record among results {found / mq:.4f} "
+        f"{top_match / mq:.4f} (to a wrong person {wrong_top}), true record among results {found / mq:.4f} "
         f"({t_query / max(1, len(pop.queries)) * 1e3:.2f} ms per query)"
     )
+    out["queries"] = {
+        "false_link_rate": round(false_link / nq, 4),
+        "linked_right": round(top_match / mq, 4),
+        "linked_wrong": wrong_top,
+        "among_results": round(found / mq, 4),
+        "possible_per_100_queries": round(100 * (possible_shown + possible_no) / max(1, len(pop.queries)), 1),
+    }
+    print(f"  'possible' results per 100 queries: {out['queries']['possible_per_100_queries']}")
+    return out
+
+
+def _twin_option() -> dict:
+    """find_duplicate_pairs lists possible twins only in engines that know about them."""
+    import inspect
+
+    return {"twins": True} if "twins" in inspect.signature(engine.find_duplicate_pairs).parameters else {}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -1046,8 +1171,21 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="skip the separate blocking pass (saves time for very large runs)",
     )
+    parser.add_argument("--generator", choices=["nl", "intl"], default="nl", help="this generator, or population_intl")
+    parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--learn", action="store_true", help="find_duplicate_pairs learns m and u by EM first")
     args = parser.parse_args(argv)
-    self_check(args.n_persons, args.seed, blocking_recall=not args.no_blocking_stats)
+    generator = None
+    if args.generator == "intl":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import population_intl as generator
+    result = self_check(
+        args.n_persons, args.seed, blocking_recall=not args.no_blocking_stats, generator=generator, learn=args.learn
+    )
+    if args.json:
+        import json
+
+        Path(args.json).write_text(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from schakelpunt.access.decorators import require
+from schakelpunt.api import problems
 from schakelpunt.casussen import selectors, services
 from schakelpunt.casussen.constants import BesluitSoort, MeldenUitkomst, Partner
 from schakelpunt.casussen.models import Besluit, Fase
@@ -208,7 +209,7 @@ class CasussenView(APIView):
         summary="Casussen die je mag zien (nieuwste eerst)",
         tags=["casussen"],
         parameters=[OpenApiParameter("pagina", int)],
-        responses={200: CasusPaginaSerializer},
+        responses={200: CasusPaginaSerializer, **problems(403)},
         operation_id="casussen_list",
     )
     def get(self, request):
@@ -228,7 +229,7 @@ class CasussenView(APIView):
         summary="Een casus openen uit signalen (aandachtsfunctionaris)",
         tags=["casussen"],
         request=CasusCreateSerializer,
-        responses={201: CasusSerializer},
+        responses={201: CasusSerializer, **problems(403)},
         operation_id="casussen_create",
     )
     def post(self, request):
@@ -266,7 +267,7 @@ class CasusFaseView(APIView):
         summary="De fase van een casus wijzigen (met de poort van verplichte punten)",
         tags=["casussen"],
         request=FaseWijzigenSerializer,
-        responses={200: CasusSerializer},
+        responses={200: CasusSerializer, **problems(403, 409)},
         operation_id="casussen_fase",
     )
     def post(self, request, pk: int):
@@ -284,7 +285,7 @@ class CasusBesluitenView(APIView):
     @extend_schema(
         summary="De besluiten van een casus, nieuwste eerst",
         tags=["casussen"],
-        responses={200: BesluitSerializer(many=True)},
+        responses={200: BesluitSerializer(many=True), **problems(403)},
         operation_id="casussen_besluiten_list",
     )
     def get(self, request, pk: int):
@@ -296,7 +297,7 @@ class CasusBesluitenView(APIView):
         summary="Een besluit vastleggen (o.a. 'gaan we melden?' en 'wie heeft de regie?')",
         tags=["casussen"],
         request=BesluitCreateSerializer,
-        responses={201: BesluitSerializer},
+        responses={201: BesluitSerializer, **problems(403)},
         operation_id="casussen_besluiten_create",
     )
     def post(self, request, pk: int):

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import fetch
+from schakelpunt.api import problems
 from schakelpunt.doormeldingen import document, selectors, services
 from schakelpunt.doormeldingen.constants import PERSOON_VELDEN, SIGNAAL_VELDEN, Markering, Status
 from schakelpunt.doormeldingen.models import Grondslag, Ketenpartner
@@ -79,6 +80,16 @@ class DoormeldingSerializer(serializers.Serializer):
     document = DoormeldingDocumentSerializer(help_text="Het document zoals de partner het ontvangt (of zal ontvangen).")
 
 
+class PersoonSelectieSerializer(serializers.Serializer):
+    id = serializers.IntegerField(min_value=1, max_value=2**62, help_text="Persoonsnummer uit het register.")
+    velden = serializers.ListField(child=serializers.ChoiceField(choices=list(PERSOON_VELDEN)), max_length=10)
+
+
+class SignaalSelectieSerializer(serializers.Serializer):
+    id = serializers.IntegerField(min_value=1, max_value=2**62, help_text="Signaalnummer.")
+    velden = serializers.ListField(child=serializers.ChoiceField(choices=VELDEN), max_length=10)
+
+
 class DoormeldingCreateSerializer(serializers.Serializer):
     partner = serializers.SlugRelatedField(slug_field="code", queryset=Ketenpartner.objects.filter(actief=True))
     grondslag = serializers.SlugRelatedField(slug_field="code", queryset=Grondslag.objects.all())
@@ -89,16 +100,8 @@ class DoormeldingCreateSerializer(serializers.Serializer):
     geldig_tot = serializers.DateField()
     casus = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     signaal = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
-    personen = serializers.DictField(
-        child=serializers.ListField(child=serializers.ChoiceField(choices=list(PERSOON_VELDEN)), max_length=10),
-        required=False,
-        help_text="Persoonsnummer -> velden die meegaan.",
-    )
-    signalen = serializers.DictField(
-        child=serializers.ListField(child=serializers.ChoiceField(choices=VELDEN), max_length=10),
-        required=False,
-        help_text="Signaalnummer -> velden die meegaan.",
-    )
+    personen = PersoonSelectieSerializer(many=True, required=False, help_text="Welke personen, met welke velden.")
+    signalen = SignaalSelectieSerializer(many=True, required=False, help_text="Welke signalen, met welke velden.")
     bijlagen = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=2**62), required=False, max_length=50
     )
@@ -131,7 +134,7 @@ def _data(d) -> dict:
     summary="Een doormelding opstellen (concept; versturen gebeurt in Schakelpunt met herauthenticatie)",
     tags=["doormeldingen"],
     request=DoormeldingCreateSerializer,
-    responses={201: DoormeldingSerializer},
+    responses={201: DoormeldingSerializer, **problems(403)},
     operation_id="doormeldingen_create",
 )
 @api_view(["POST"])
@@ -151,8 +154,8 @@ def doormeldingen(request):
             request.user, "signaal.triage", Signaal.objects.all(), data["signaal"], object_type="signaal"
         )
     selectie = {
-        "personen": data.pop("personen", {}),
-        "signalen": data.pop("signalen", {}),
+        "personen": {str(p["id"]): p["velden"] for p in data.pop("personen", [])},
+        "signalen": {str(s["id"]): s["velden"] for s in data.pop("signalen", [])},
         "bijlagen": data.pop("bijlagen", []),
     }
     data.pop("casus", None)

@@ -4,18 +4,30 @@ Comparing every record with every other is quadratic; blocking keeps only pairs 
 agree on something cheap. The keys are plain strings meant for an indexed database
 column (one row per key), so finding candidates for a new record is a few index hits:
 
-    b:<bsn>                          same BSN
-    ny:<surname sound>:<year>        surname (phonetic) and birth year
-    ni:<surname sound>:<initial>     surname and first initial: for a missing or wrong date
-    nn:<sound>:<sound>               surname and first given name in either order: swaps
-    ai:<postcode+huisnummer>:<init>  address and first initial: for a misspelled surname
-    di:<yyyymmdd>:<initial>          date of birth and first initial: for a misspelled surname
-    t:<phone>                        phone number (at most two)
+    b:<bsn>                              same BSN
+    ny:<surname sound>:<year>            surname (phonetic) and birth year; a double name
+                                         ("Jansen-de Vries") under its first and its last part
+    ni:<surname sound>:<initial>         surname and first initial: for a missing or wrong date
+    nn:<sound>:<sound>                   surname and first given name in either order: swaps
+    nq:<first 3 letters>:<init>:<year>   the surname's first letters, initial and year: a typo
+                                         later in the surname
+    nr:<last 3 letters>:<init>:<year>    ... and its last letters: a typo early in the surname
+    a:<postcode+huisnummer>              the building (or street and number where there is no
+                                         postcode): a misspelled or missing name, initials
+    di:<yyyymmdd>:<initial>              date of birth and the initial of the given name, and
+                                         again with the initial of the surname: misspelled
+                                         names, and swapped names with a typo in one of them
+    dp:<yyyymmdd>:<area>                 date of birth alone within a postcode area (its four
+                                         digits) or street: typos in both names
+    t:<phone>                            phone number (at most two)
 
-At most eight keys per record. A key that is shared by very many records ("ni:jnsn:j",
+At most MAX_KEYS keys per record. A key that is shared by very many records ("ni:jnsn:j",
 every J. Jansen) is still correct, but says little: the lookup skips it when a record has a
 more selective key (InMemoryIndex.candidates, subjecten.services), and candidate_pairs
 scans such a block with a sliding window.
+
+Stored keys are those of the engine version that computed them: after a change of the
+keys, ``manage.py sleutels_herberekenen`` recomputes them.
 """
 
 from __future__ import annotations
@@ -26,7 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .model import PersonRecord, PreparedRecord, prepare
 
-MAX_KEYS = 8
+MAX_KEYS = 14
 MAX_PHONE_KEYS = 2
 # A block larger than this is not compared all-against-all (n² pairs) but with a sliding
 # window over its members sorted by given name and birth year.
@@ -41,18 +53,32 @@ def blocking_keys(record: PersonRecord | PreparedRecord) -> list[str]:
     if p.bsn:
         keys.append(f"b:{p.bsn}")
     initial = p.initial
+    year = p.year
     if p.sn_skel:
-        if p.year is not None:
-            keys.append(f"ny:{p.sn_skel}:{p.year}")
+        if year is not None:
+            keys.append(f"ny:{p.sn_skel}:{year}")
+            if p.sn_skel_last:
+                keys.append(f"ny:{p.sn_skel_last}:{year}")
         if initial:
             keys.append(f"ni:{p.sn_skel}:{initial}")
         if p.gn_skel:
             first, second = sorted((p.sn_skel, p.gn_skel))
             keys.append(f"nn:{first}:{second}")
-    if p.addr_nr and initial:
-        keys.append(f"ai:{p.addr_nr}:{initial}")
-    if p.day is not None and not p.estimated and initial:
-        keys.append(f"di:{p.year:04d}{p.month:02d}{p.day:02d}:{initial}")
+        stem = p.sn_stem
+        if initial and year is not None and len(stem) >= 4:
+            keys.append(f"nq:{stem[:3]}:{initial}:{year}")
+            keys.append(f"nr:{stem[-3:]}:{initial}:{year}")
+    if p.addr_block:
+        keys.append(f"a:{p.addr_block}")
+    if p.day is not None and not p.estimated:
+        dob = f"{year:04d}{p.month:02d}{p.day:02d}"
+        if initial:
+            keys.append(f"di:{dob}:{initial}")
+        if p.sn_initial and p.gn_first:
+            # A swapped record's given-name initial is this one's surname initial.
+            keys.append(f"di:{dob}:{p.sn_initial}")
+        if p.area:
+            keys.append(f"dp:{dob}:{p.area}")
     for phone in sorted(p.phones)[:MAX_PHONE_KEYS]:
         keys.append(f"t:{phone}")
     # dict.fromkeys keeps order and drops a repeat (sn_skel == gn_skel is harmless but possible).

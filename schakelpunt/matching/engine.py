@@ -5,10 +5,24 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 
+from . import em
 from .blocking import BlockPlan, InMemoryIndex, blocking_keys
 from .model import MATCH, NONMATCH, POSSIBLE, Decision, MatchResult, PersonRecord, PreparedRecord, prepare
-from .score import DEFAULT_POPULATION, DEFAULT_THRESHOLDS, Thresholds, compare, compare_batch, prior_log2_odds
+from .score import (
+    DEFAULT_POPULATION,
+    DEFAULT_THRESHOLDS,
+    M_U,
+    PHRASE_NO_LOOKALIKE,
+    PHRASE_NOT_ENOUGH,
+    Thresholds,
+    compare,
+    compare_batch,
+    prior_log2_odds,
+    probability,
+    use_parameters,
+)
 
 __all__ = [
     "InMemoryIndex",
@@ -27,6 +41,7 @@ def match_one(
     *,
     population: int = DEFAULT_POPULATION,
     include_nonmatch: bool = False,
+    promote_guarded: bool = False,
 ) -> list[MatchResult]:
     """Compare one record with its candidates (typically those sharing a blocking key).
 
@@ -37,18 +52,68 @@ def match_one(
     ``include_nonmatch`` is set, because showing them would disclose personal data of
     people who are not the one being looked up. A candidate with the same ref as the
     record itself is skipped.
+
+    A guarded result (linkable but for a relative who could look the same) stays "possible"
+    unless ``promote_guarded`` is set: then it is linked when no other candidate is such a
+    relative. Off by default, because the relative a new signal is about may not be in the
+    register yet (the held-out twin), and then the link would be wrong; find_duplicates, which
+    sees every stored record of both, promotes.
     """
     query = prepare(record)
-    results = []
+    scored = []
     for candidate in candidates:
         other = prepare(candidate)
         if other.ref == query.ref:
             continue
-        result = compare(query, other, thresholds, population=population)
-        if include_nonmatch or result.decision != NONMATCH:
-            results.append(result)
+        scored.append((compare(query, other, thresholds, population=population), other))
+    guarded = [(r, o) for r, o in scored if r.guarded]
+    if guarded and promote_guarded:
+        prior = prior_log2_odds(population)
+        shown = [o for r, o in scored if r.decision != NONMATCH]
+        for result, other in guarded:
+            if not any(_relatives(other, o, thresholds, prior) for o in shown if o is not other):
+                _promote(result, thresholds, prior)
+    results = [r for r, _ in scored if include_nonmatch or r.decision != NONMATCH]
     results.sort(key=lambda r: (-r.score, r.ref_b))
     return results
+
+
+def _relatives(a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float) -> bool:
+    """Two records the hard rules call two people (a different given name, a generation apart, another BSN)."""
+    return compare_batch(a, b, thresholds, prior) is None
+
+
+def _promote(result: MatchResult, thresholds: Thresholds, prior: float) -> None:
+    """A guarded pair with no look-alike relative among the other records: link it."""
+    result.score = max(probability(result.weight, prior), thresholds.match)
+    result.decision = thresholds.decide(result.score)
+    result.explanation = [w for w in result.explanation if w != PHRASE_NOT_ENOUGH] + [PHRASE_NO_LOOKALIKE]
+    result.guarded = False
+
+
+def resolve_guarded(
+    prepared: Sequence[PreparedRecord],
+    pairs: Iterable[tuple[int, int, MatchResult]],
+    guarded: Iterable[tuple[int, int, MatchResult]],
+    thresholds: Thresholds,
+    prior: float,
+) -> Iterator[MatchResult]:
+    """Promote each guarded pair (i, j) unless i or j has another partner k (a pair at least
+    "possible", or itself guarded) that the hard rules set apart from the other one: then a
+    twin or a namesake relative may be the one meant, and a person decides. Yields every guarded
+    result, promoted or not."""
+    guarded = list(guarded)
+    partners: dict[int, list[int]] = {}
+    for i, j, _ in (*pairs, *guarded):
+        partners.setdefault(i, []).append(j)
+        partners.setdefault(j, []).append(i)
+    for i, j, result in guarded:
+        ambiguous = any(
+            k != j and _relatives(prepared[j], prepared[k], thresholds, prior) for k in partners.get(i, ())
+        ) or any(k != i and _relatives(prepared[i], prepared[k], thresholds, prior) for k in partners.get(j, ()))
+        if not ambiguous:
+            _promote(result, thresholds, prior)
+        yield result
 
 
 def find_duplicate_pairs(
@@ -57,12 +122,30 @@ def find_duplicate_pairs(
     *,
     include_possible: bool = True,
     workers: int = 1,
-) -> Iterator[tuple[str, str, float, Decision]]:
+    twins: bool = False,
+    learn: bool = False,
+    promote_guarded: bool = False,
+) -> Iterator[tuple]:
     """Likely duplicates within one collection of records, for batch deduplication.
 
     Yields ``(ref_a, ref_b, score, decision)`` for pairs judged "match" (and "possible"
     unless ``include_possible`` is false). Pairs are not clustered: turning links into
     persons, and the review of "possible" pairs, belong to the caller.
+
+    With ``twins`` each pair has a fifth element, true for a possible twin: a pair with the
+    same surname, date of birth and address but a clearly different given name, which the
+    engine never links (its score stays below "possible") but lists, after all other pairs
+    and with decision "possible", so that a person decides (MatchResult.possible_twin).
+
+    A guarded pair (score.py: linkable but for a twin or namesake who could look the same) stays
+    "possible" for a person to judge. With ``promote_guarded=True`` it is linked when neither
+    record has another partner that the hard rules set apart from the other one
+    (resolve_guarded): more recall, but on the benchmark sets it also linked twins and fathers
+    and sons whose sibling was not in the collection, so it is off by default.
+
+    With ``learn`` the m and u probabilities are first estimated from these records by EM
+    (em.estimate, on at most EM_PAIRS of the candidate pairs) and used for this run; the
+    hand-set ones are back in place afterwards.
 
     With ``workers`` > 1 (and where processes can be forked) the blocks are scored in that
     many processes: this one and ``workers - 1`` forked children, which share the prepared
@@ -75,17 +158,60 @@ def find_duplicate_pairs(
     keep = (MATCH, POSSIBLE) if include_possible else (MATCH,)
 
     prior = prior_log2_odds(population)
+    if learn:
+        before = {attr: dict(table) for attr, table in M_U.items()}
+        use_parameters(em.estimate(prepared, islice(plan.pairs(), EM_PAIRS)))
+        try:
+            yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded)
+        finally:
+            use_parameters(before)
+        return
+    yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded)
 
-    def score(first: int, last: int | None) -> Iterator[tuple[str, str, float, Decision]]:
+
+EM_PAIRS = 200_000
+
+
+def _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote) -> Iterator[tuple]:
+    def score(first: int, last: int | None) -> Iterator[tuple]:
         for i, j in plan.pairs(first, last):
-            result = compare_batch(prepared[i], prepared[j], thresholds, prior)
-            if result is not None and result.decision in keep:
-                yield result.ref_a, result.ref_b, result.score, result.decision
+            result = compare_batch(prepared[i], prepared[j], thresholds, prior, twins=twins)
+            if result is None:
+                continue
+            if result.guarded:
+                yield i, j, result, "guarded"
+            elif result.decision in keep:
+                yield i, j, result, ""
+            elif result.possible_twin:
+                yield i, j, result, "twin"
 
     if workers <= 1 or len(plan) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from score(0, None)
-        return
-    yield from _in_processes(plan.parts(workers * PARTS_PER_WORKER), workers, lambda f, la: list(score(f, la)))
+        found: Iterator = score(0, None)
+    else:
+        found = _in_processes(plan.parts(workers * PARTS_PER_WORKER), workers, lambda f, la: list(score(f, la)))
+    # Guarded pairs wait until every pair is known (their relatives may come later), and
+    # possible twins come last: ranked below the pairs the engine is sure of.
+    kept, guarded, later = [], [], []
+    for i, j, result, kind in found:
+        if kind == "guarded":
+            guarded.append((i, j, result))
+            continue
+        if kind == "twin":
+            later.append(result)
+            continue
+        kept.append((i, j, None))
+        yield _row(result, result.decision, twins)
+    resolved = resolve_guarded(prepared, kept, guarded, thresholds, prior) if promote else (r for *_, r in guarded)
+    for result in resolved:
+        if result.decision in keep:
+            yield _row(result, result.decision, twins)
+    for result in later:
+        yield _row(result, POSSIBLE, twins)
+
+
+def _row(result: MatchResult, decision: Decision, twins: bool) -> tuple:
+    row = (result.ref_a, result.ref_b, result.score, decision)
+    return (*row, result.possible_twin) if twins else row
 
 
 PARTS_PER_WORKER = 32

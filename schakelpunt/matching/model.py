@@ -8,6 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from . import nicknames
 from . import normalize as nz
 
 Decision = Literal["match", "possible", "nonmatch"]
@@ -91,6 +92,11 @@ class PersonRecord:
     huisletter: str = ""
     toevoeging: str = ""
     telefoon: tuple[str, ...] = ()
+    # Where there is no Dutch postcode (an address abroad, or one written without it) the
+    # street and place say where someone lives; optional, so callers that do not have them
+    # keep working.
+    straat: str = ""
+    woonplaats: str = ""
 
     def __post_init__(self) -> None:
         # Accept a list from callers but keep the record hashable (prepare() caches on it).
@@ -116,7 +122,10 @@ class PreparedRecord:
         "sn_parts",
         "sn_phon",
         "sn_skel",
+        "sn_skel_last",
+        "sn_initial",
         "gn_first",
+        "gn_canon",
         "gn_first_phon",
         "gn_names",
         "gn_initials",
@@ -130,6 +139,9 @@ class PreparedRecord:
         "postcode",
         "addr_nr",
         "addr_full",
+        "addr_block",
+        "area",
+        "street",
         "phones",
     )
 
@@ -141,7 +153,10 @@ class PreparedRecord:
     sn_parts: tuple[str, ...]
     sn_phon: str
     sn_skel: str
+    sn_skel_last: str
+    sn_initial: str
     gn_first: str
+    gn_canon: str
     gn_first_phon: str
     gn_names: tuple[str, ...]
     gn_initials: str
@@ -155,6 +170,9 @@ class PreparedRecord:
     postcode: str | None
     addr_nr: str
     addr_full: str
+    addr_block: str
+    area: str
+    street: str
     phones: frozenset[str]
 
     def __repr__(self) -> str:
@@ -188,10 +206,14 @@ def _prepare(record: PersonRecord) -> PreparedRecord:
     # Blocking uses the first part only: "Jansen-de Vries" is filed under Jansen, and
     # reaches "de Vries" through the date-of-birth and address keys.
     p.sn_skel = nz.phonetic_skeleton(nz.phonetic_key(surname.parts[0])) if surname.parts else ""
+    # ... and "Jansen-de Vries" is also filed under Vries, for the record that has only that.
+    p.sn_skel_last = nz.phonetic_skeleton(nz.phonetic_key(surname.parts[-1])) if len(surname.parts) > 1 else ""
+    p.sn_initial = nz.initial_class(surname.stem)
 
     given = nz.parse_given_names(record.voornamen)
     p.gn_first = given.first
     p.gn_first_phon = nz.phonetic_key(given.first)
+    p.gn_canon = nicknames.canonical(given.first)
     p.gn_names = given.names
     p.gn_initials = given.initials
     p.gn_skel = nz.phonetic_skeleton(nz.phonetic_key(_first_real_name(given.names)))
@@ -205,15 +227,26 @@ def _prepare(record: PersonRecord) -> PreparedRecord:
         p.estimated = False
 
     p.sex = nz.normalize_geslacht(record.geslacht)
-    p.postcode = nz.normalize_postcode(record.postcode)
+    p.postcode = nz.normalize_postcode(record.postcode) or nz.normalize_foreign_postcode(record.postcode)
     number, letter, addition = nz.split_huisnummer(record.huisnummer)
     letter = (record.huisletter or letter or "").strip().upper()[:1]
     addition = nz.normalize_toevoeging(record.toevoeging) or addition
+    # "Lange Voorhout" and "Langevoorhout": the street as letters only, so spacing does not count.
+    street = nz.letters_only(record.straat)
+    p.street = f"{street}|{number}" if street and number is not None else ""
     if p.postcode and number is not None:
         p.addr_nr = f"{p.postcode}{number}"
         p.addr_full = f"{p.addr_nr}|{letter}|{addition}"
     else:
         p.addr_nr = p.addr_full = ""
+    # The building, for blocking: by postcode and number, or else by street and number.
+    p.addr_block = p.addr_nr or (f"{street[:16]}{number}" if p.street else "")
+    # The neighbourhood, for "same date of birth nearby": the four digits of a Dutch postcode,
+    # the start of a foreign one, or else the street.
+    if p.postcode:
+        p.area = p.postcode[:4]
+    else:
+        p.area = street[:10]
     p.phones = frozenset(filter(None, (nz.normalize_phone(t) for t in record.telefoon)))
     return p
 
@@ -249,6 +282,12 @@ class MatchResult:
     decision: Decision
     explanation: list[str] = field(default_factory=list)
     weight: float = 0.0
+    # Same surname, date of birth and address but a clearly different given name: a nonmatch
+    # that find_duplicates still lists, below the other pairs, as "mogelijk tweeling".
+    possible_twin: bool = False
+    # Held just below "match" only because a relative could look the same (a twin, a namesake
+    # father or son); the engine links it when no such relative is among the other records.
+    guarded: bool = False
 
     @property
     def ref(self) -> str:

@@ -109,7 +109,14 @@ class Surname:
         return "".join(self.parts)
 
 
+# "'s-Gravesande", "'s Gravesande" and "Sgravesande": the genitive 's glued on. Only before the
+# stems it is known from, since an s starts many names (Smit, Schouten).
+_GLUED_S_STEMS: tuple[str, ...] = ("graven", "grave", "gravez", "hertog", "heeren", "jacob", "gravel")
+
+
 def _strip_glued(token: str) -> str:
+    if token.startswith("s") and token[1:].startswith(_GLUED_S_STEMS):
+        return token[1:]
     for glued in _GLUED_PREFIXES:
         if token.startswith(glued) and len(token) - len(glued) >= _MIN_GLUED_STEM:
             return token[len(glued) :]
@@ -511,6 +518,17 @@ def normalize_postcode(value: str | None) -> str | None:
     if not m or m.group(2) in ("SA", "SD", "SS"):
         return None
     return m.group(1) + m.group(2)
+
+
+def normalize_foreign_postcode(value: str | None) -> str | None:
+    """A postcode that is not Dutch ("75011", "SW1A 1AA", "D-10115") as "X" + its letters and digits, or None.
+
+    The "X" keeps it apart from Dutch postcodes; what is left is compared as written.
+    """
+    if not value:
+        return None
+    s = re.sub(r"[^0-9A-Z]", "", unidecode(value).upper())
+    return f"X{s}" if 3 <= len(s) <= 10 and any(c.isdigit() for c in s) else None
 
 
 _HUISNUMMER = re.compile(r"^\s*(\d{1,5})\s*(?:-?\s*([A-Za-z])(?![A-Za-z]))?\s*[-/ ]?\s*(.*?)\s*$")

@@ -43,8 +43,9 @@ from math import log2
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from . import nicknames
 from .model import MATCH, NONMATCH, POSSIBLE, Decision, MatchResult, PersonRecord, PreparedRecord, prepare
-from .normalize import phonetic_key
+from .normalize import initial_class, phonetic_key
 
 # ---------------------------------------------------------------------------
 # Thresholds
@@ -101,6 +102,8 @@ STRONG = "strong"
 TYPO = "typo"
 PARTIAL = "partial"
 INITIALS = "initials"
+INITIALS_ALL = "initials_all"
+NICKNAME = "nickname"
 WEAK = "weak"
 DIFFERENT = "different"
 MISSING = "missing"
@@ -109,6 +112,7 @@ ONE_OFF = "one_off"
 SAME_YM = "same_ym"
 SAME_Y = "same_y"
 YEAR_NEAR = "year_near"
+NEAR = "near"
 FAR = "far"
 BUILDING = "building"
 POSTCODE = "postcode"
@@ -149,9 +153,14 @@ M_U: dict[str, dict[str, tuple[float, float]]] = {
         TYPO: (0.03, 0.002),
         # The roepnaam is a later given name: "Pieter" for "Jan Pieter".
         PARTIAL: (0.01, 0.002),
-        # Only initials on one side and they fit: 1 in 12 strangers share a first initial
-        # (m and u given that one side has initials only).
-        INITIALS: (0.95, 0.08),
+        # Kees and Cornelis, Mo and Mohammed: a roepnaam and its full name (nicknames.py).
+        NICKNAME: (0.02, 0.0005),
+        # Only initials on one side, at least two, and all of them fit the other side's
+        # names: "J.P." and "Jan Pieter" (1 in ~150 strangers). m and u given that one side
+        # has initials only.
+        INITIALS_ALL: (0.55, 0.007),
+        # Only initials on one side and they fit: 1 in 12 strangers share a first initial.
+        INITIALS: (0.40, 0.08),
         # Close but possibly another name (Emma/Emmy, Daan/Dean): weak evidence either way.
         WEAK: (0.02, 0.03),
         # Clearly another name; also a hard rule.
@@ -166,6 +175,7 @@ M_U: dict[str, dict[str, tuple[float, float]]] = {
         SAME_YM: (0.90, 1e-3),  # one side knows only year and month
         SAME_Y: (0.90, 0.0125),  # one side knows only the year: 1 in 80 strangers agree
         YEAR_NEAR: (0.60, 0.06),  # a guessed age within two years
+        NEAR: (0.02, 0.025),  # one side knows only the year, and it is one off
         # Slips and swaps have levels of their own, so what is left is rarely one person.
         DIFFERENT: (0.01, 0.95),
     },
@@ -210,6 +220,8 @@ PHRASES: dict[str, dict[str, str]] = {
         TYPO: "voornaam op één letter na gelijk",
         PARTIAL: "een van de voornamen gelijk",
         INITIALS: "voorletters passen bij voornaam",
+        INITIALS_ALL: "alle voorletters passen bij de voornamen",
+        NICKNAME: "roepnaam past bij voornaam",
         WEAK: "voornaam lijkt enigszins",
         DIFFERENT: "voornaam duidelijk anders",
     },
@@ -222,6 +234,7 @@ PHRASES: dict[str, dict[str, str]] = {
         YEAR_NEAR: "geboortejaar ligt dicht bij elkaar (geschat)",
         DIFFERENT: "andere geboortedatum",
         FAR: "geboortejaar ligt ver uiteen",
+        NEAR: "geboortejaar één jaar verschil (één kant alleen jaar bekend)",
     },
     "address": {
         EXACT: "zelfde adres",
@@ -236,15 +249,23 @@ PHRASE_SWAPPED = "voor- en achternaam verwisseld"
 PHRASE_NO_DOB = "geboortedatum niet bij beide bekend"
 PHRASE_NOT_ENOUGH = "te weinig onderscheidende gegevens voor automatisch koppelen"
 PHRASE_BSN_OVERRULES = "zelfde BSN maar gegevens spreken elkaar tegen: laten beoordelen"
+PHRASE_TWIN = "mogelijk tweeling"
 SWAP_PENALTY = 1.0  # a swap is a common slip, but also a second explanation tried: one bit
+
+_SWAP_WORTH_TRYING = frozenset({WEAK, DIFFERENT, PARTIAL, INITIALS, INITIALS_ALL})
 
 # Levels that tell two members of one family apart (for the automatic-link rule).
 _SEPARATING_SURNAME = frozenset({EXACT, STRONG, PARTIAL})
-_SEPARATING_GIVEN = frozenset({EXACT, FIRST_EXACT, STRONG})
+_SEPARATING_GIVEN = frozenset({EXACT, FIRST_EXACT, STRONG, NICKNAME})
 _SEPARATING_DOB = frozenset({EXACT, SWAPPED_DM, ONE_OFF, SAME_YM})
-# A known birth year tells a father from his namesake son; a guessed age does not tell
-# two siblings apart, so YEAR_NEAR never counts here.
-_YEAR_ONLY_DOB = frozenset({SAME_Y})
+# A birth year known on both sides (or a guessed age near it) tells a father from his
+# namesake son; the given name, which must then agree, tells siblings apart.
+_YEAR_ONLY_DOB = frozenset({SAME_Y, YEAR_NEAR})
+# Initials alone never tell twins apart by the first name, so "J.P." and "Jan Pieter" need a
+# full date of birth and two or more initials that all fit.
+_SEPARATING_INITIALS_DOB = frozenset({EXACT, SWAPPED_DM, ONE_OFF})
+_GUARDED_GIVEN = frozenset({INITIALS, INITIALS_ALL, MISSING})
+PHRASE_NO_LOOKALIKE = "geen familielid in het register dat er ook op lijkt"
 
 # ---------------------------------------------------------------------------
 # Attribute comparisons
@@ -343,6 +364,8 @@ def _given_level(a: PreparedRecord, b: PreparedRecord) -> str:
             return FIRST_EXACT
         if level in (STRONG, TYPO):
             return level
+        if nicknames.related(a.gn_first, a.gn_canon, b.gn_first, b.gn_canon):
+            return NICKNAME
         if (len(a.gn_names) > 1 or len(b.gn_names) > 1) and not set(a.gn_names).isdisjoint(b.gn_names):
             return PARTIAL
         return level
@@ -350,6 +373,9 @@ def _given_level(a: PreparedRecord, b: PreparedRecord) -> str:
     if not ia or not ib:
         return MISSING
     if ia.startswith(ib) or ib.startswith(ia):
+        # "J.P." and "Jan Pieter": every initial of the initials-only side is accounted for.
+        if min(len(ia), len(ib)) >= 2 and (ia == ib or (a.gn_first and b.gn_first)):
+            return INITIALS_ALL
         return INITIALS
     # "J.G." and "Gerrit": the roepnaam is often not the first given name.
     if (a.gn_first and ia[0] in ib[1:]) or (b.gn_first and ib[0] in ia[1:]):
@@ -359,11 +385,18 @@ def _given_level(a: PreparedRecord, b: PreparedRecord) -> str:
 
 
 def _slip(x: int, y: int) -> bool:
-    """One slip of the pen: off by one (19/20, 1989/1990) or one decimal digit (12/18, 1985/1995)."""
+    """One slip of the pen: off by one (19/20, 1989/1990), one decimal digit (12/18, 1985/1995)
+    or two neighbouring digits swapped (12/21, 1985/1958)."""
     if abs(x - y) == 1:
         return True
     sx, sy = str(x).zfill(2), str(y).zfill(2)
-    return len(sx) == len(sy) and sum(c != d for c, d in zip(sx, sy, strict=True)) == 1
+    if len(sx) != len(sy):
+        return False
+    diffs = [i for i, (c, d) in enumerate(zip(sx, sy, strict=True)) if c != d]
+    if len(diffs) == 1:
+        return True
+    i, j = diffs if len(diffs) == 2 else (0, 0)
+    return j == i + 1 and sx[i] == sy[j] and sx[j] == sy[i]
 
 
 def _dob_level(a: PreparedRecord, b: PreparedRecord) -> str:
@@ -394,7 +427,8 @@ def _dob_level(a: PreparedRecord, b: PreparedRecord) -> str:
         return DIFFERENT
     # At least one side is partial: agree on what both know.
     if ya != yb:
-        return DIFFERENT
+        # "1985" on one side and 1986-03-04 on the other: weak evidence, not a contradiction.
+        return NEAR if gap == 1 else DIFFERENT
     if ma is not None and mb is not None:
         if ma != mb:
             # 12-05 written as 05-12 cannot be seen without both days; a month is a month.
@@ -403,15 +437,28 @@ def _dob_level(a: PreparedRecord, b: PreparedRecord) -> str:
     return SAME_Y
 
 
+def _same_street(a: str, b: str) -> bool:
+    """Street and number agree: "Lange Voorhout 5" and "Langevoorhout 5", or one slip in a long street name."""
+    if a == b:
+        return True
+    name_a, _, nr_a = a.partition("|")
+    name_b, _, nr_b = b.partition("|")
+    return nr_a == nr_b and min(len(name_a), len(name_b)) >= 8 and _osa(name_a, name_b, score_cutoff=1) <= 1
+
+
 def _address_level(a: PreparedRecord, b: PreparedRecord) -> str:
     if a.addr_nr and b.addr_nr:
         if a.addr_full == b.addr_full:
             return EXACT
         if a.addr_nr == b.addr_nr:
             return BUILDING
+        if a.street and b.street and _same_street(a.street, b.street):
+            return EXACT  # a foreign postcode typed two ways, the street the same
         if a.postcode == b.postcode:
             return POSTCODE
         return DIFFERENT
+    if a.street and b.street:
+        return EXACT if _same_street(a.street, b.street) else DIFFERENT
     if a.postcode and b.postcode:
         return POSTCODE if a.postcode == b.postcode else DIFFERENT
     return MISSING
@@ -435,8 +482,11 @@ _P_ADDRESS = PHRASES["address"]
 
 
 def _swapped_levels(a: PreparedRecord, b: PreparedRecord) -> tuple[str, str] | None:
-    """Levels when a's surname is b's given name and the other way round, if that fits better."""
-    if not (a.gn_first and b.gn_first and a.sn_stem and b.sn_stem):
+    """Levels when a's surname is b's given name and the other way round, if that fits better.
+
+    ``a`` may have initials only ("W. Weerdberg" and "Weerdberg Wilhelmus").
+    """
+    if not (b.gn_first and a.sn_stem and b.sn_stem and (a.gn_first or a.gn_initials)):
         return None
     # "de Vries" typed as a given name is parsed as two names ("de", "vries").
     b_given_as_surname = "".join(b.gn_names)
@@ -447,6 +497,8 @@ def _swapped_levels(a: PreparedRecord, b: PreparedRecord) -> tuple[str, str] | N
     )
     if sn not in (EXACT, STRONG, TYPO):
         return None
+    if not a.gn_first:
+        return ((EXACT if sn == EXACT else STRONG), INITIALS) if a.gn_initials[0] == initial_class(b.sn_stem) else None
     gn = _given_name_level(a.gn_first, a.gn_first_phon, b.sn_stem, b.sn_phon)
     if gn not in (EXACT, STRONG, TYPO):
         return None
@@ -458,7 +510,8 @@ def prior_log2_odds(population: int) -> float:
     return -log2(max(population, 2))
 
 
-def _probability(weight: float, prior: float) -> float:
+def probability(weight: float, prior: float) -> float:
+    """The probability that a pair is one person, from its summed weight and the prior log2 odds."""
     x = weight + prior
     if x > 60:
         return 1.0
@@ -479,19 +532,27 @@ def compare(
     ``population`` is the number of records the pair was drawn from (see the module
     docstring). Symmetric: compare(a, b) and compare(b, a) give the same result.
     """
-    return _compare(prepare(a), prepare(b), thresholds, prior_log2_odds(population))  # type: ignore[return-value]
+    return _compare(prepare(a), prepare(b), thresholds, prior_log2_odds(population), twins=True)  # type: ignore[return-value]
 
 
-def compare_batch(a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float) -> MatchResult | None:
+def compare_batch(
+    a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float, *, twins: bool = False
+) -> MatchResult | None:
     """compare() for batch deduplication: prepared records and the prior computed once
     (``prior_log2_odds(population)``). Returns None, without finishing the comparison, as soon
-    as the pair is certainly a nonmatch (a hard rule without the same BSN); otherwise exactly
-    compare()'s result."""
-    return _compare(a, b, thresholds, prior, brief=True)
+    as the pair is certainly a nonmatch (a hard rule without the same BSN) and, with ``twins``,
+    not a possible twin; otherwise exactly compare()'s result."""
+    return _compare(a, b, thresholds, prior, brief=True, twins=twins)
 
 
 def _compare(
-    a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float, *, brief: bool = False
+    a: PreparedRecord,
+    b: PreparedRecord,
+    thresholds: Thresholds,
+    prior: float,
+    *,
+    brief: bool = False,
+    twins: bool = False,
 ) -> MatchResult | None:
     weight = 0.0
     why: list[str] = []
@@ -511,13 +572,15 @@ def _compare(
     sn = _surname_level(a, b)
     gn = _given_level(a, b)
     swapped = False
-    if sn in (WEAK, DIFFERENT) and gn in (WEAK, DIFFERENT, PARTIAL):
+    if sn in (WEAK, DIFFERENT) and gn in _SWAP_WORTH_TRYING:
         # Try both directions and keep the better, so that compare stays symmetric.
         options = [alt for alt in (_swapped_levels(a, b), _swapped_levels(b, a)) if alt]
         if options:
-            sn, gn = max(options, key=lambda lv: (_W_SURNAME[lv[0]] + _W_GIVEN[lv[1]], lv))
-            swapped = True
-            weight -= SWAP_PENALTY
+            best = max(options, key=lambda lv: (_W_SURNAME[lv[0]] + _W_GIVEN[lv[1]], lv))
+            if _W_SURNAME[best[0]] + _W_GIVEN[best[1]] - SWAP_PENALTY > _W_SURNAME[sn] + _W_GIVEN.get(gn, 0.0):
+                sn, gn = best
+                swapped = True
+                weight -= SWAP_PENALTY
 
     if swapped:
         why.append(PHRASE_SWAPPED)
@@ -530,8 +593,10 @@ def _compare(
         if gn == DIFFERENT:
             veto = True
     # A hard rule without the same BSN: the score is capped at half the "possible" threshold,
-    # whatever else agrees, so the pair is a nonmatch.
-    if brief and veto and not bsn_equal:
+    # whatever else agrees, so the pair is a nonmatch. Only a pair that may be twins (a
+    # different given name, nothing else against it yet) is finished when twins are asked for.
+    maybe_twin = twins and gn == DIFFERENT and sn in (EXACT, STRONG) and not (a.bsn and b.bsn and not bsn_equal)
+    if brief and veto and not bsn_equal and not maybe_twin:
         return None
 
     dob = _dob_level(a, b)
@@ -539,6 +604,7 @@ def _compare(
         why.append(PHRASE_NO_DOB)
     elif dob == FAR:
         veto = True
+        maybe_twin = False
         if brief and not bsn_equal:
             return None
         why.append(_P_DOB[FAR])
@@ -550,6 +616,12 @@ def _compare(
     if addr != MISSING:
         weight += _W_ADDRESS[addr]
         why.append(_P_ADDRESS[addr])
+    # Same surname, date of birth and address, a clearly different given name: twins, or one
+    # person written once by another of their given names. Never linked; find_duplicates lists
+    # it for a person to judge.
+    possible_twin = maybe_twin and veto and dob == EXACT and addr in (EXACT, BUILDING)
+    if brief and veto and not bsn_equal and not possible_twin:
+        return None
 
     phone_equal = False
     sex_differs = False
@@ -571,28 +643,48 @@ def _compare(
             why.append("ander geslacht")
 
     bsn_differs = bool(a.bsn and b.bsn and not bsn_equal)
+    guarded = False
     just_below_match = thresholds.match - 1e-3
     if veto and bsn_equal:
         # The BSN says one person, the names or dates say two: identity fraud looks like
         # this too. A person decides.
-        score = min(_probability(weight, prior), just_below_match)
+        score = min(probability(weight, prior), just_below_match)
         score = max(score, thresholds.possible)
         why.append(PHRASE_BSN_OVERRULES)
     elif veto:
         if not bsn_differs:
             weight += VETO_WEIGHT
-        score = min(_probability(weight, prior), thresholds.possible / 2)
+        score = min(probability(weight, prior), thresholds.possible / 2)
+        if possible_twin:
+            why.append(PHRASE_TWIN)
     else:
-        score = _probability(weight, prior)
+        score = probability(weight, prior)
         # Boy-and-girl twins may carry one name in two spellings (Noah and Noa).
         separating = bsn_equal or (
             not sex_differs
             and sn in _SEPARATING_SURNAME
-            and gn in _SEPARATING_GIVEN
-            and (dob in _SEPARATING_DOB or (dob in _YEAR_ONLY_DOB and (addr == EXACT or phone_equal)))
+            and (
+                (
+                    gn in _SEPARATING_GIVEN
+                    and (dob in _SEPARATING_DOB or (dob in _YEAR_ONLY_DOB and (addr == EXACT or phone_equal)))
+                )
+                or (gn == INITIALS_ALL and dob in _SEPARATING_INITIALS_DOB)
+            )
         )
         if score >= thresholds.match and not separating:
             score = just_below_match
+            # Evidence enough, except that a relative could look the same: a twin when the
+            # given name is missing or only initials, a namesake father or son when the date of
+            # birth is missing. The engine links it only when the register holds no such
+            # relative (engine.resolve_guarded); otherwise a person decides.
+            guarded = (
+                not sex_differs
+                and sn in _SEPARATING_SURNAME
+                and (
+                    (dob == MISSING and (gn in _SEPARATING_GIVEN or gn == INITIALS_ALL))
+                    or (gn in _GUARDED_GIVEN and (dob in _SEPARATING_DOB or dob in _YEAR_ONLY_DOB))
+                )
+            )
             why.append(PHRASE_NOT_ENOUGH)
 
     return MatchResult(
@@ -602,4 +694,51 @@ def _compare(
         decision=thresholds.decide(score),
         explanation=why,
         weight=weight,
+        possible_twin=possible_twin,
+        guarded=guarded,
     )
+
+
+# ---------------------------------------------------------------------------
+# Levels of a pair, and learned parameters (see em.py)
+# ---------------------------------------------------------------------------
+
+ATTRIBUTES = ("bsn", "surname", "given", "dob", "address", "phone", "sex")
+# The hand-set values above, kept so that learned parameters can be undone.
+HAND_SET_M_U: dict[str, dict[str, tuple[float, float]]] = {a: dict(lv) for a, lv in M_U.items()}
+
+
+def levels(a: PreparedRecord, b: PreparedRecord, *, swaps: bool = True) -> tuple[str, ...]:
+    """The comparison level of each attribute (ATTRIBUTES order) as compare() sees it; MISSING where unknown.
+
+    ``swaps=False`` skips trying swapped names: for random pairs, where a swap that fits is
+    vanishingly rare and trying it is most of the cost.
+    """
+    bsn = MISSING if not (a.bsn and b.bsn) else EXACT if a.bsn == b.bsn else DIFFERENT
+    sn, gn = _surname_level(a, b), _given_level(a, b)
+    if swaps and sn in (WEAK, DIFFERENT) and gn in _SWAP_WORTH_TRYING:
+        options = [alt for alt in (_swapped_levels(a, b), _swapped_levels(b, a)) if alt]
+        if options:
+            best = max(options, key=lambda lv: (_W_SURNAME[lv[0]] + _W_GIVEN[lv[1]], lv))
+            if _W_SURNAME[best[0]] + _W_GIVEN[best[1]] - SWAP_PENALTY > _W_SURNAME[sn] + _W_GIVEN.get(gn, 0.0):
+                sn, gn = best
+    dob = _dob_level(a, b)
+    if dob == FAR:
+        dob = DIFFERENT
+    phone = MISSING if not (a.phones and b.phones) else DIFFERENT if a.phones.isdisjoint(b.phones) else EXACT
+    sex = MISSING if not (a.sex and b.sex) else EXACT if a.sex == b.sex else DIFFERENT
+    return (bsn, sn, gn, dob, _address_level(a, b), phone, sex)
+
+
+def use_parameters(m_u: dict[str, dict[str, tuple[float, float]]] | None) -> None:
+    """Score with these m and u probabilities (per attribute and level) from now on; None: the hand-set ones.
+
+    Levels not in ``m_u`` keep their hand-set values. Changes the weights in place, for this
+    process and the processes it forks afterwards; the hard rules and the prior are not touched.
+    """
+    for attr, table in HAND_SET_M_U.items():
+        for level, (m, u) in table.items():
+            if m_u and level in m_u.get(attr, {}):
+                m, u = m_u[attr][level]
+            M_U[attr][level] = (m, u)
+            W[attr][level] = log2(m / u)

@@ -10,6 +10,7 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
 from schakelpunt.access.decorators import require
+from schakelpunt.api import problems
 from schakelpunt.overleggen import ical, selectors
 from schakelpunt.overleggen.models import Overleg
 
@@ -39,7 +40,7 @@ class OverlegDetailSerializer(OverlegSerializer):
 @extend_schema(
     summary="Overleggen waarvoor je bent uitgenodigd",
     tags=["overleggen"],
-    responses={200: OverlegSerializer(many=True)},
+    responses={200: OverlegSerializer(many=True), **problems(403)},
     operation_id="overleggen_list",
 )
 @api_view(["GET"])

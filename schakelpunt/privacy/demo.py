@@ -1,4 +1,4 @@
-"""Demo data for privacybeheer: an old signal closed without follow-up, and the destruction list it is on."""
+"""Demo data for privacybeheer: an expired signal, the destruction list it is on, a pending inzage request."""
 
 import datetime
 
@@ -12,6 +12,7 @@ from schakelpunt.signalen.services import signaal_create
 
 
 def seed(stdout) -> None:
+    _verzoek(stdout)
     if Vernietigingslijst.objects.exists():
         return
     melder = get_user_model().objects.filter(username="melder").first()
@@ -29,3 +30,23 @@ def seed(stdout) -> None:
     lijst = lijst_voorstellen()
     if lijst:
         stdout.write(f"Privacy: vernietigingslijst {lijst.pk} met {lijst.items.count()} item(s) ter beoordeling.")
+
+
+def _verzoek(stdout) -> None:
+    """One pending inzage request, received three weeks ago, about a person with signals."""
+    from schakelpunt.privacy.models import Verzoek
+    from schakelpunt.privacy.verzoeken import verzoek_create
+    from schakelpunt.subjecten.models import Persoon
+
+    pf = get_user_model().objects.filter(username="privacyfunctionaris").first()
+    persoon = Persoon.objects.filter(koppelingen__isnull=False, samengevoegd_in=None).order_by("pk").first()
+    if Verzoek.objects.exists() or pf is None or persoon is None:
+        return
+    verzoek = verzoek_create(
+        actor=pf,
+        soort=Verzoek.Soort.INZAGE,
+        persoon=persoon,
+        ontvangen_op=timezone.localdate() - datetime.timedelta(days=21),
+        omschrijving="Demo: brief van de betrokkene met het verzoek om inzage in alle gegevens over haar of hem.",
+    )
+    stdout.write(f"Privacy: inzageverzoek {verzoek.nummer} in behandeling (uiterste datum {verzoek.uiterste_datum}).")

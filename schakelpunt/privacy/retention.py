@@ -2,7 +2,8 @@
 
 A rule lists the records that expire up to a date (with their expiry date), the records whose
 expiry date cannot be computed (never silently kept forever), and destroys one record. Legal
-holds (Bewaarblokkade) on the record or on a person it concerns stop destruction.
+holds (Bewaarblokkade) on the record or on a person it concerns stop destruction, and so does a
+pending data-subject request (Verzoek) or a granted restriction about that person.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
-from schakelpunt.privacy.models import Bewaarblokkade, Bewaartermijn, Soort
+from schakelpunt.privacy.models import Bewaarblokkade, Bewaartermijn, Soort, Verzoek
 from schakelpunt.signalen.models import Concept, Signaal
 
 
@@ -44,11 +45,33 @@ def _termijn(soort: str) -> datetime.timedelta | None:
     return datetime.timedelta(days=t.termijn_dagen) if t else None
 
 
+def geblokkeerde_personen() -> set[int]:
+    """Persons under a legal hold, an open data-subject request, or a granted restriction (AVG art. 18)."""
+    personen = set(
+        Bewaarblokkade.objects.filter(actief=True, persoon__isnull=False).values_list("persoon_id", flat=True)
+    )
+    personen |= set(
+        Verzoek.objects.filter(Q(status=Verzoek.Status.OPEN) | Q(beperking_actief=True))
+        .exclude(persoon=None)
+        .values_list("persoon_id", flat=True)
+    )
+    if not personen:
+        return set()
+    # The request may name one record of a merged person: the whole identity is held.
+    from schakelpunt.audit.personen import identiteit
+
+    result: set[int] = set()
+    for pk in personen:
+        if pk not in result:
+            result |= identiteit(pk)
+    return result
+
+
 def geblokkeerde_signalen() -> set[int]:
-    """Signals under an active legal hold, directly or through a person they concern."""
+    """Signals under an active legal hold, directly or through a person they concern (hold or pending request)."""
     holds = Bewaarblokkade.objects.filter(actief=True)
     direct = set(holds.filter(signaal__isnull=False).values_list("signaal_id", flat=True))
-    personen = set(holds.filter(persoon__isnull=False).values_list("persoon_id", flat=True))
+    personen = geblokkeerde_personen()
     via = (
         set(Signaal.objects.filter(subject_koppelingen__persoon__in=personen).values_list("pk", flat=True))
         if personen

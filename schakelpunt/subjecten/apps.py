@@ -29,3 +29,13 @@ class SubjectenConfig(AppConfig):
                 methode_label=lambda m: str(Methode(m).label) if m in Methode.values else m,
             )
         )
+        # The beheerder's roepnamen extend the engine's table (read by nicknames.refresh(), not here).
+        from schakelpunt.matching import nicknames
+
+        nicknames.set_source(_roepnamen)
+
+
+def _roepnamen() -> list[tuple[str, str]]:
+    from schakelpunt.subjecten.models import Roepnaam
+
+    return list(Roepnaam.objects.values_list("naam", "roepnaam"))

@@ -1,12 +1,16 @@
 """Bulk use of the register: importing the meldpunt's own person records, and finding duplicates among them.
 
-``personen_importeren(bestand, ...)`` streams a UTF-8 CSV (header ``IMPORT_KOLOMMEN``), validates each
-row (a bad row is reported with its line number and skipped), and stores persons, their addresses,
-"woont op" relations and blocking keys with bulk_create in batches, one transaction per batch.
-It does not link or merge anything: the import is a migration, deduplication is find_duplicates'.
+``personen_importeren(bestand, ...)`` streams a UTF-8 CSV (header ``IMPORT_KOLOMMEN``, optionally
+also ``OPTIONELE_KOLOMMEN``), validates each row (a bad row is reported with its line number and
+skipped), and stores persons, their addresses, "woont op" relations and blocking keys with
+bulk_create in batches, one transaction per batch. It does not link or merge anything: the import
+is a migration, deduplication is find_duplicates'.
 
 ``duplicaten_vinden(uitvoer, ...)`` streams the imported persons from the database, prepares them
-for the engine and writes every pair the engine considers the same person or a possible match.
+for the engine and writes every pair the engine considers the same person or a possible match, and
+after them the possible twins ("mogelijk tweeling").
+
+``sleutels_herberekenen()`` recomputes every person's blocking keys after the engine's keys changed.
 
 These run as system actions from management commands (no user); the access log records each
 imported person as created, with the purpose "migratie".
@@ -15,6 +19,7 @@ imported person as created, with the purpose "migratie".
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,11 +31,12 @@ from django.db import IntegrityError, connection, transaction
 
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, write
-from schakelpunt.matching import engine
+from schakelpunt.matching import engine, nicknames
 from schakelpunt.matching.keys import adres_sleutel, is_nederland
 from schakelpunt.matching.model import PersonRecord, PreparedRecord
+from schakelpunt.matching.score import PHRASE_TWIN
 from schakelpunt.signalen import validators
-from schakelpunt.subjecten.models import Adres, Bron, Persoon, Relatie, RelatieSoort
+from schakelpunt.subjecten.models import Adres, Bron, Persoon, PersoonSleutel, Relatie, RelatieSoort
 from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, record_uit_rij
 
 IMPORT_KOLOMMEN = (
@@ -47,6 +53,13 @@ IMPORT_KOLOMMEN = (
     "land",
     "telefoon",
 )
+# Optional: a file without them imports as before. "geboortedatum_geschat" (ja/nee) marks a
+# guessed age, of which only the year is kept; "geslacht" is m, v or x (also man/vrouw).
+OPTIONELE_KOLOMMEN = ("geslacht", "geboortedatum_geschat")
+_GESLACHT = {"m": "m", "man": "m", "v": "v", "vrouw": "v", "f": "v", "x": "x", "o": "x", "onbekend": "x"}
+_JA = {"ja", "j", "1", "true", "waar", "yes", "y"}
+_NEE = {"nee", "n", "0", "false", "onwaar", "no", ""}
+PAREN_KOP = ["ref_a", "ref_b", "score", "toelichting"]
 IMPORT_DOEL = "Migratie van registraties van het meldpunt"
 IMPORT_VERWERKING = "Import van personen"
 
@@ -114,6 +127,15 @@ def rij_lezen(row: dict, regel: int) -> _Rij:
     except ValidationError:
         jaar = maand = dag = None
         waarschuwingen.append(f"geboortedatum ongeldig ('{datum}' bestaat niet), veld leeggelaten")
+    geschat_tekst = (row.get("geboortedatum_geschat") or "").strip().lower()
+    if geschat_tekst not in _JA | _NEE:
+        raise ImportFout(f"geboortedatum_geschat: '{geschat_tekst}' is geen ja of nee.")
+    geschat = geschat_tekst in _JA and jaar is not None
+    if geschat:
+        maand = dag = None  # a guessed age gives a year; a day and month would be invented
+    geslacht_tekst = (row.get("geslacht") or "").strip().lower()
+    if geslacht_tekst and geslacht_tekst not in _GESLACHT:
+        raise ImportFout(f"geslacht: '{geslacht_tekst}' is geen m, v of x.")
     try:
         bsn = validators.clean_bsn(row["bsn"])
     except ValidationError:
@@ -148,6 +170,8 @@ def rij_lezen(row: dict, regel: int) -> _Rij:
         geboortejaar=jaar,
         geboortemaand=maand,
         geboortedag=dag,
+        geboortedatum_geschat=geschat,
+        geslacht=_GESLACHT.get(geslacht_tekst, ""),
         bsn=bsn,
         telefoonnummers=[telefoon] if telefoon else [],
         import_ref=ref,
@@ -228,6 +252,21 @@ def _sleutels_invoegen(rijen: list[tuple[int, str]]) -> None:
 
 
 def _record(p: Persoon, adres: dict | None) -> PersonRecord:
+    return _met_straat(
+        _record_zonder_straat(p, adres),
+        adres["straat"] if adres else "",
+        adres["woonplaats"] if adres else "",
+    )
+
+
+def _met_straat(record: PersonRecord, straat: str | None, woonplaats: str | None) -> PersonRecord:
+    """The engine compares street and place where there is no Dutch postcode (an address abroad)."""
+    if not (straat or woonplaats):
+        return record
+    return dataclasses.replace(record, straat=straat or "", woonplaats=woonplaats or "")
+
+
+def _record_zonder_straat(p: Persoon, adres: dict | None) -> PersonRecord:
     return record_uit_rij(
         (
             p.pk,
@@ -310,17 +349,20 @@ def importeren_uit_bestand(pad: str | Path, **kwargs) -> ImportResultaat:
 # --- Duplicates -----------------------------------------------------------------------------
 
 
+_STRAAT_KOLOMMEN = ("woonadres__straat", "woonadres__woonplaats")
+
+
 def geimporteerde_records(*, chunk_size: int = 20000) -> Iterator[PreparedRecord]:
     """Every imported, not merged person as a prepared engine record (ref = import_ref), streamed."""
     rows = (
         Persoon.objects.exclude(import_ref="")
         .filter(samengevoegd_in__isnull=True)
         .order_by()
-        .values_list("import_ref", *KANDIDAAT_KOLOMMEN[1:])
+        .values_list("import_ref", *KANDIDAAT_KOLOMMEN[1:], *_STRAAT_KOLOMMEN)
         .iterator(chunk_size=chunk_size)
     )
     for row in rows:
-        yield engine.prepare(record_uit_rij(row), cache=False)
+        yield engine.prepare(_met_straat(record_uit_rij(row[:-2]), *row[-2:]), cache=False)
 
 
 def duplicaten_vinden(
@@ -330,13 +372,17 @@ def duplicaten_vinden(
     elke: int = 100_000,
     processen: int = 1,
 ) -> int:
-    """Write `ref_a,ref_b,score` for every pair of imported persons that may be one person.
+    """Write `ref_a,ref_b,score,toelichting` for every pair of imported persons that may be one person.
 
     Holds one prepared record per person in memory (no PersonRecord, no Django objects) and
     lets the engine block and score, in `processen` processes (forked, the records shared); rows
-    are written as they come, in the same order whatever the number of processes. Returns the
-    number of pairs.
+    are written as they come, in the same order whatever the number of processes. Pairs the
+    engine would link but for a relative who could look the same come after the pairs it is sure
+    of (linked when the register holds no such relative); last come the possible twins (same
+    surname, date of birth and address, another given name), with the toelichting "mogelijk
+    tweeling" and their low score, for a person to judge. Returns the number of pairs.
     """
+    nicknames.refresh()  # the beheerder's roepnamen (subjecten.Roepnaam) as they are now
     records = []
     for record in geimporteerde_records():
         records.append(record)
@@ -345,13 +391,41 @@ def duplicaten_vinden(
     if voortgang:
         voortgang("gelezen", len(records))
     writer = csv.writer(uitvoer)
-    writer.writerow(["ref_a", "ref_b", "score"])
+    writer.writerow(PAREN_KOP)
     paren = 0
-    for ref_a, ref_b, score, _decision in engine.find_duplicate_pairs(records, workers=processen):
-        writer.writerow([ref_a, ref_b, f"{min(1.0, max(0.0, score)):.4f}"])
+    for ref_a, ref_b, score, _decision, tweeling in engine.find_duplicate_pairs(records, workers=processen, twins=True):
+        toelichting = PHRASE_TWIN if tweeling else ""
+        writer.writerow([ref_a, ref_b, f"{min(1.0, max(0.0, score)):.4f}", toelichting])
         paren += 1
         if voortgang and paren % elke == 0:
             voortgang("paren", paren)
     if voortgang:
         voortgang("paren", paren)
     return paren
+
+
+# --- Keys -----------------------------------------------------------------------------------
+
+
+def sleutels_herberekenen(*, batch_size: int = 5000, voortgang: Callable[[int], None] | None = None) -> int:
+    """Recompute the blocking keys (PersoonSleutel) of every person that is not merged away.
+
+    Needed once after an engine change of ``blocking_keys``: the web lookup only finds a person
+    through the keys stored for it. One transaction per batch; returns the number of persons.
+    """
+    ids = list(Persoon.objects.filter(samengevoegd_in__isnull=True).order_by("pk").values_list("pk", flat=True))
+    klaar = 0
+    for start in range(0, len(ids), batch_size):
+        deel = ids[start : start + batch_size]
+        rows = Persoon.objects.filter(pk__in=deel).values_list(*KANDIDAAT_KOLOMMEN, *_STRAAT_KOLOMMEN)
+        sleutels = []
+        for row in rows:
+            record = _met_straat(record_uit_rij(row[:-2]), *row[-2:])
+            sleutels.extend((row[0], k) for k in engine.blocking_keys(engine.prepare(record, cache=False)))
+        with transaction.atomic():
+            PersoonSleutel.objects.filter(persoon_id__in=deel).delete()
+            _sleutels_invoegen(sleutels)
+        klaar += len(deel)
+        if voortgang:
+            voortgang(klaar)
+    return klaar

@@ -506,3 +506,23 @@ class CombineerVerzoek(models.Model):
 
     def __str__(self) -> str:
         return f"Verzoek over persoon {self.persoon_id}"
+
+
+class Roepnaam(models.Model):
+    """A beheerder's addition to the engine's table of roepnamen (matching/nicknames.py): "Kees" for "Cornelis".
+
+    Not personal data: a pair of first names. The default table lives in the engine; this one is
+    read through the source registered in apps.py when a batch command starts (nicknames.refresh).
+    """
+
+    naam = models.CharField(_("volledige voornaam"), max_length=50)
+    roepnaam = models.CharField(_("roepnaam of korte vorm"), max_length=50)
+
+    class Meta:
+        verbose_name = _("roepnaam")
+        verbose_name_plural = _("roepnamen")
+        ordering = ["naam", "roepnaam"]
+        constraints = [models.UniqueConstraint(fields=["naam", "roepnaam"], name="roepnaam_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.roepnaam} voor {self.naam}"

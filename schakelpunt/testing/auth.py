@@ -23,6 +23,12 @@ def api_token_for(user) -> str:
 
     if not services.needs_four_eyes(user):
         return services.api_token_create(user=user)
-    eerste, tweede = (UserFactory(roles=["beheerder"], username=f"tokenbeheerder-{user.pk}-{i}") for i in (1, 2))
+
+    def beheerder(i: int):
+        username = f"tokenbeheerder-{user.pk}-{i}"
+        existing = UserFactory._meta.model.objects.filter(username=username).first()
+        return existing or UserFactory(roles=["beheerder"], username=username)
+
+    eerste, tweede = beheerder(1), beheerder(2)
     record, _ = services.api_token_issue(actor=eerste, user=user, doel="test")
     return services.api_token_approve(actor=tweede, record=record)

@@ -40,3 +40,12 @@ register(
         description="Een bewaarblokkade (legal hold) instellen of opheffen, met reden en herbeoordelingsdatum.",
     )
 )
+register(
+    Permission(
+        "privacy.verzoek.beheren",
+        (R.PRIVACYFUNCTIONARIS,),
+        purpose="Rechten van betrokkenen (AVG art. 15-19)",
+        activity="Behandelen van verzoeken van betrokkenen",
+        description="Verzoeken om inzage, rectificatie en beperking vastleggen en afhandelen; het inzagerapport maken.",
+    )
+)

@@ -36,7 +36,8 @@ def test_keys_are_few_short_and_unique() -> None:
     assert all(len(k) <= 32 for k in keys)
     assert "b:111222333" in keys
     assert "di:19900304:j" in keys
-    assert "ai:1234AB5:j" in keys
+    assert "a:1234AB5" in keys
+    assert "dp:19900304:1234" in keys
     # At most two phone keys, however many numbers a record lists.
     assert sum(k.startswith("t:") for k in keys) == 2
 

@@ -43,9 +43,25 @@ def family():
 def test_find_duplicate_pairs_links_the_mother_and_nobody_else() -> None:
     found = {(a, b): decision for a, b, _score, decision in find_duplicate_pairs(family())}
     assert found[("mother-1", "mother-3")] == "match"
-    # Initials only: shown for a person to decide, not linked.
+    # Initials only: shown for a person to decide, not linked (a twin may not be in the batch).
     assert found[("mother-1", "mother-2")] == "possible"
     assert all({a, b} <= {"mother-1", "mother-2", "mother-3"} for a, b in found)
+
+
+def test_guarded_pairs_are_linked_only_when_asked_and_no_relative_is_in_the_batch() -> None:
+    found = {(a, b): d for a, b, _score, d in find_duplicate_pairs(family(), promote_guarded=True)}
+    assert found[("mother-1", "mother-2")] == "match"
+
+
+def test_initials_are_not_linked_when_a_twin_with_that_initial_is_in_the_batch() -> None:
+    twin = person(
+        ref="mother-twin", voornamen="Mirjam", voorvoegsel="de", geslachtsnaam="Vries", geboortedatum=D(1966, 11, 3)
+    )
+    batch = [*family(), twin]
+    found = {(a, b): decision for a, b, _score, decision in find_duplicate_pairs(batch, promote_guarded=True)}
+    assert found[("mother-1", "mother-3")] == "match"
+    assert found[("mother-1", "mother-2")] == "possible"
+    assert ("mother-1", "mother-twin") not in found
 
 
 def test_find_duplicate_pairs_can_leave_out_the_grey_zone() -> None:

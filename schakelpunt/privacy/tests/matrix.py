@@ -29,6 +29,40 @@ def _blokkade(persona):
     return {"pk": b.pk}
 
 
+def _verzoek(persona, soort="inzage"):
+    from schakelpunt.privacy.models import Verzoek
+    from schakelpunt.subjecten.models import Persoon
+
+    persoon = Persoon.objects.create(voornamen="Matrix", geslachtsnaam="Persoon")
+    v = Verzoek.objects.create(
+        soort=soort,
+        persoon=persoon,
+        persoon_key=persoon.log_key,
+        ontvangen_op="2026-01-05",
+        omschrijving="Verzoek",
+        door=persona("privacyfunctionaris"),
+    )
+    return {"pk": v.pk}
+
+
+def _beperking(persona):
+    from schakelpunt.privacy.models import Verzoek
+
+    kw = _verzoek(persona, soort="beperking")
+    Verzoek.objects.filter(pk=kw["pk"]).update(status="afgehandeld", beperking_actief=True)
+    return kw
+
+
+def _inhouding(persona):
+    from schakelpunt.privacy.models import Inhouding
+
+    kw = _verzoek(persona)
+    i = Inhouding.objects.create(
+        verzoek_id=kw["pk"], item="persoon:1", reden="onderzoek", beoordelen_op="2099-01-01", door=persona(PF)
+    )
+    return {"pk": i.pk}
+
+
 PF = "privacyfunctionaris"
 MATRIX = {
     "privacy:bewaartermijnen": page("beheerder", PF),
@@ -39,4 +73,15 @@ MATRIX = {
     "privacy:item_uitzonderen": page(PF, method="POST", ok=400, kwargs=_item),
     "privacy:blokkades": page(PF),
     "privacy:blokkade_opheffen": page(PF, method="POST", ok=302, kwargs=_blokkade),
+    "privacy:verzoeken": page(PF),
+    "privacy:verzoek": page(PF, kwargs=_verzoek),
+    # Without a reason or outcome: the Dutch message beside the field, status 400.
+    "privacy:verzoek_verlengen": page(PF, method="POST", ok=400, kwargs=_verzoek),
+    "privacy:verzoek_namen": page(PF, method="POST", data={"versie": "1"}, ok=302, kwargs=_verzoek),
+    "privacy:verzoek_afhandelen": page(PF, method="POST", ok=400, kwargs=_verzoek),
+    "privacy:beperking_opheffen": page(PF, method="POST", ok=302, kwargs=_beperking),
+    "privacy:inzagerapport": page(PF, kwargs=_verzoek),
+    "privacy:inzagerapport_pdf": page(PF, kwargs=_verzoek),
+    "privacy:inhouden": page(PF, method="POST", data={"item": "persoon:1"}, ok=400, kwargs=_verzoek),
+    "privacy:inhouding_opheffen": page(PF, method="POST", ok=302, kwargs=_inhouding),
 }

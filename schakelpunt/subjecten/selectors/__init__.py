@@ -37,6 +37,7 @@ from schakelpunt.subjecten.selectors.personen import (
 )
 from schakelpunt.subjecten.selectors.relaties import relatie_kandidaten, relatie_subject
 from schakelpunt.subjecten.selectors.samenloop import (
+    SAMENLOOP_PAGE_SIZE,
     SamenloopHit,
     persoon_samenloop,
     samenloop_hit,
@@ -71,6 +72,7 @@ __all__ = [
     "relatie_kandidaten",
     "relatie_subject",
     "samenloop_hit",
+    "SAMENLOOP_PAGE_SIZE",
     "samenloop_list",
     "samenloop_page",
     "samenloop_prefetch",

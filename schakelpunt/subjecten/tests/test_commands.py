@@ -127,12 +127,20 @@ def test_find_duplicates_writes_known_pairs_with_scores(tmp_path):
     call_command("find_duplicates", output=str(uitvoer), stdout=out)
     with open(uitvoer, encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
-        assert next(reader) == ["ref_a", "ref_b", "score"]
-        paren = {frozenset((a, b)): float(score) for a, b, score in reader}
+        assert next(reader) == ["ref_a", "ref_b", "score", "toelichting"]
+        rijen_uit = list(reader)
+    paren = {frozenset((a, b)): float(score) for a, b, score, _t in rijen_uit}
+    toelichting = {frozenset((a, b)): t for a, b, _s, t in rijen_uit}
     assert all(0.0 <= score <= 1.0 for score in paren.values())
     assert frozenset(("d1", "d2")) in paren
     assert frozenset(("r1", "r2")) in paren  # Jan / Johannes de Vries, same date and address
-    assert frozenset(("r6", "r7")) not in paren  # twins
+    # Twins (Daan and Sem Visser, one birthday, one address): never linked, but listed last,
+    # below every sure pair, for a person to judge.
+    twins = frozenset(("r6", "r7"))
+    assert toelichting[twins] == "mogelijk tweeling"
+    assert paren[twins] < 0.5
+    assert frozenset(rijen_uit[-1][:2]) == twins
+    assert all(t == "" for pair, t in toelichting.items() if pair != twins)
     assert "personen gelezen" in out.getvalue() and "paren" in out.getvalue()
     # Nothing was merged or linked by finding duplicates.
     assert not Persoon.objects.filter(samengevoegd_in__isnull=False).exists()
@@ -156,10 +164,98 @@ def test_find_duplicates_in_two_processes_writes_the_same_file(tmp_path):
 def test_find_duplicates_on_an_empty_register(tmp_path):
     uitvoer = tmp_path / "leeg.csv"
     call_command("find_duplicates", output=str(uitvoer), stdout=io.StringIO())
-    assert uitvoer.read_text(encoding="utf-8").splitlines() == ["ref_a,ref_b,score"]
+    assert uitvoer.read_text(encoding="utf-8").splitlines() == ["ref_a,ref_b,score,toelichting"]
 
 
 def test_imported_persons_are_found_by_new_signals(tmp_path, meld):
     importeer(schrijf(tmp_path, "x1,Fatima,,Bakkali,1975-01-02,111222333,,,,,,"))
     signaal = meld({"voornamen": "Fatima", "geslachtsnaam": "Bakkali", "bsn": BSN_A})
     assert BetrokkeneKoppeling.objects.get(signaal=signaal).persoon.import_ref == "x1"
+
+
+def test_import_reads_the_optional_geslacht_and_geboortedatum_geschat_columns(tmp_path):
+    kop = KOP.rstrip("\n") + ",geslacht,geboortedatum_geschat\n"
+    importeer(
+        schrijf(
+            tmp_path,
+            "g1,Anna,,Smit,1984-03-02,,,,,,,,v,nee",
+            "g2,Piet,,Smit,1984-01-01,,,,,,,,man,ja",  # "about 40": only the year is kept
+            "g3,Kim,,Smit,,,,,,,,,,",
+            kop=kop,
+        )
+    )
+    g1, g2, g3 = (Persoon.objects.get(import_ref=r) for r in ("g1", "g2", "g3"))
+    assert (g1.geslacht, g1.geboortedatum_geschat, g1.geboortedag) == ("v", False, 2)
+    assert (g2.geslacht, g2.geboortedatum_geschat) == ("m", True)
+    assert (g2.geboortejaar, g2.geboortemaand, g2.geboortedag) == (1984, None, None)
+    assert (g3.geslacht, g3.geboortedatum_geschat) == ("", False)
+
+
+def test_import_rejects_an_unknown_geslacht_or_geschat_value(tmp_path):
+    kop = KOP.rstrip("\n") + ",geslacht,geboortedatum_geschat\n"
+    _out, err = importeer(
+        schrijf(tmp_path, "h1,Anna,,Smit,1984,,,,,,,,vrouwtje,", "h2,Anna,,Smit,1984,,,,,,,,v,misschien", kop=kop)
+    )
+    assert "geslacht: 'vrouwtje'" in err
+    assert "geboortedatum_geschat: 'misschien'" in err
+    assert not Persoon.objects.filter(import_ref__in=["h1", "h2"]).exists()
+
+
+def test_keys_are_recomputed_for_every_person(tmp_path):
+    importeer(schrijf(tmp_path, *RIJEN))
+    voor = set(PersoonSleutel.objects.values_list("persoon_id", "sleutel"))
+    PersoonSleutel.objects.all().delete()
+    PersoonSleutel.objects.create(persoon=Persoon.objects.first(), sleutel="oud:verouderd")
+    out = io.StringIO()
+    call_command("sleutels_herberekenen", stdout=out)
+    assert set(PersoonSleutel.objects.values_list("persoon_id", "sleutel")) == voor
+    assert "7 personen" in out.getvalue()
+
+
+def test_an_address_abroad_is_keyed_and_compared_by_street(tmp_path):
+    importeer(
+        schrijf(
+            tmp_path,
+            "s1,Marie,,Dupont,1990-04-05,,Rue de la Paix,5,,Paris,FR,",
+            "s2,Marie,,Dupont,,,Ruedela Paix,5,,Parijs,FR,",
+        )
+    )
+    s1 = Persoon.objects.get(import_ref="s1")
+    assert PersoonSleutel.objects.filter(persoon=s1, sleutel="a:ruedelapaix5").exists()
+    uitvoer = tmp_path / "paren.csv"
+    call_command("find_duplicates", output=str(uitvoer), stdout=io.StringIO())
+    with open(uitvoer, encoding="utf-8", newline="") as f:
+        assert [r[:2] for r in csv.reader(f)][1:] == [["s1", "s2"]]
+
+
+def test_roepnamen_added_by_the_beheerder_count_in_find_duplicates(tmp_path):
+    from schakelpunt.matching import nicknames
+    from schakelpunt.subjecten.models import Roepnaam
+
+    importeer(
+        schrijf(
+            tmp_path,
+            "b1,Bertje,,Smit,1970-02-03,,Markt,1,3333CC,Ergens,,",
+            "b2,Albertus,,Smit,1970-02-03,,Markt,1,3333CC,Ergens,,",
+        )
+    )
+    uitvoer = tmp_path / "paren.csv"
+
+    def paren():
+        call_command("find_duplicates", output=str(uitvoer), stdout=io.StringIO())
+        with open(uitvoer, encoding="utf-8", newline="") as f:
+            return [(r[0], r[1], r[3]) for r in list(csv.reader(f))[1:]]
+
+    try:
+        # Without the roepnaam: another given name at one address and birthday, a possible twin.
+        assert paren() == [("b1", "b2", "mogelijk tweeling")]
+        out = io.StringIO()
+        call_command("roepnamen", toevoegen=["Albertus", "Bertje"], stdout=out)
+        assert "Toegevoegd: bertje voor albertus" in out.getvalue()
+        assert Roepnaam.objects.filter(naam="albertus", roepnaam="bertje").exists()
+        assert paren() == [("b1", "b2", "")]
+        call_command("roepnamen", verwijderen=["Albertus", "Bertje"], stdout=io.StringIO())
+        with pytest.raises(CommandError):
+            call_command("roepnamen", verwijderen=["Albertus", "Bertje"], stdout=io.StringIO())
+    finally:
+        nicknames.refresh()

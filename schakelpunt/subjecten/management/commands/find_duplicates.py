@@ -1,7 +1,9 @@
 """`manage.py find_duplicates --output pairs.csv`: pairs of imported persons that may be one person.
 
-Writes `ref_a,ref_b,score` (score 0..1: how likely the two records describe the same person, never
-anything about the person) for every pair the engine judges a match or a possible match.
+Writes `ref_a,ref_b,score,toelichting` (score 0..1: how likely the two records describe the same person,
+never anything about the person) for every pair the engine judges a match or a possible match, and
+last the possible twins (toelichting "mogelijk tweeling": same surname, date of birth and address,
+another given name; never linked, for a person to judge). The beheerder's roepnamen are read first.
 """
 
 import os

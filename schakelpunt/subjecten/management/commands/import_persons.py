@@ -1,7 +1,9 @@
 """`manage.py import_persons FILE.csv`: migrate the meldpunt's own person records into the register.
 
 The CSV is UTF-8 with the header ref,voornamen,voorvoegsel,geslachtsnaam,geboortedatum,bsn,straat,
-huisnummer,postcode,woonplaats,land,telefoon. A bad row is reported with its line number and skipped;
+huisnummer,postcode,woonplaats,land,telefoon, optionally also geslacht (m, v or x) and
+geboortedatum_geschat (ja/nee: a guessed age, of which only the year is kept). A bad row is reported
+with its line number and skipped;
 a BSN that fails the elfproef or an impossible date of birth only empties that field (a warning
 with the line number), the rest of the row is imported.
 Nothing is merged: run find_duplicates afterwards.
