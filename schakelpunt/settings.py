@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "schakelpunt.signalen",
     "schakelpunt.notificaties",
     "schakelpunt.subjecten",
+    "schakelpunt.adviesvragen",
+    "schakelpunt.beheer",
     "schakelpunt.casussen",
     "schakelpunt.doormeldingen",
     "schakelpunt.overleggen",

@@ -15,6 +15,8 @@ urlpatterns = [
     path("signalen/", include("schakelpunt.signalen.urls")),
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
+    path("advies/", include("schakelpunt.adviesvragen.urls")),
+    path("beheer/", include("schakelpunt.beheer.urls")),
     path("doormeldingen/", include("schakelpunt.doormeldingen.urls")),
     path("overleggen/", include("schakelpunt.overleggen.urls")),
     path("casussen/", include("schakelpunt.casussen.urls")),

@@ -3,6 +3,7 @@
 import base64
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakelpunt.accounts import services
@@ -20,16 +21,25 @@ DEMO_USERS = [
     # username, roles, afdeling, first name, last name
     ("melder", ["melder"], "Werk en Inkomen", "Sanne", "de Vries"),
     ("melder2", ["melder"], "Leerplicht", "Youssef", "El Amrani"),
+    # More melders, so the demo shows signals from several departments (see ui/demo.py).
+    ("wonen", ["melder"], "Wonen en Vergunningen", "Eva", "Mulder"),
+    ("sociaalteam", ["melder"], "Sociaal Team", "Daan", "Visser"),
+    ("handhaving", ["melder"], "Handhaving", "Rik", "Bos"),
+    ("burgerzaken", ["melder"], "Burgerzaken", "Ilse", "Kramer"),
     ("aandachtsfunctionaris", ["aandachtsfunctionaris"], "Meldpunt", "Mirjam", "Bakker"),
     ("casusregisseur", ["casusregisseur"], "Zorg en Veiligheid", "Koen", "Jansen"),
     ("deelnemer", ["deelnemer"], "Jeugdteam", "Fatima", "Haddou"),
     ("bestuur", ["bestuur"], "Bestuursondersteuning", "Pieter", "van Dijk"),
     ("beheerder", ["beheerder"], "Informatievoorziening", "Lotte", "Smit"),
+    # A second beheerder: roles that see most need four eyes.
+    ("beheerder2", ["beheerder"], "Informatievoorziening", "Bram", "de Wit"),
     ("privacyfunctionaris", ["privacyfunctionaris"], "Privacy", "Ahmed", "Bouzid"),
 ]
 
 
 def seed(stdout) -> None:
+    # One hash for the shared demo password: hashing it per user took ~2 s each.
+    password_hash = None
     for username, roles, afdeling, first, last in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -37,11 +47,12 @@ def seed(stdout) -> None:
                 username=username,
                 roles=roles,
                 afdeling=afdeling,
-                password=DEMO_PASSWORD,
                 first_name=first,
                 last_name=last,
                 email=f"{username}@gemeente.example",
             )
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            User.objects.filter(pk=user.pk).update(password=password_hash)
         key = DEMO_TOTP_KEYS.get(roles[0])
         if key:
             TOTPDevice.objects.get_or_create(

@@ -18,5 +18,6 @@ urlpatterns = [
     path("mogelijke-matches/<int:pk>/", views.mogelijke_match_beoordelen, name="mogelijke_match_beoordelen"),
     path("samenloop/", views.samenloop, name="samenloop"),
     path("samenloop/<int:pk>/afhandelen/", views.samenloop_afhandelen, name="samenloop_afhandelen"),
+    path("samenloop/<int:pk>/samen-oppakken/", views.samenloop_samen_oppakken, name="samenloop_samen_oppakken"),
     path("samenvoegingen/<int:pk>/ongedaan/", views.samenvoeging_ongedaan, name="samenvoeging_ongedaan"),
 ]

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from schakelpunt.access.decorators import require, requires
 from schakelpunt.access.policy import NotFound, decide, fetch, verify
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
-from schakelpunt.subjecten import netwerkbeeld, selectors, services
+from schakelpunt.subjecten import netwerkbeeld, samenloop_combineren, selectors, services
 from schakelpunt.subjecten.forms import (
     AfhandelenForm,
     BeoordelingForm,
@@ -312,7 +312,28 @@ def mogelijke_match_beoordelen(request, pk: int):
 @requires("samenloop.view")
 def samenloop(request):
     alerts = selectors.samenloop_list(user=request.user)
+    # Each alert links to its signals and, for an address, to the persons known there.
+    samenloop_combineren.verrijk(alerts)
     return render(request, "subjecten/samenloop.html", {"alerts": alerts, "form": AfhandelenForm()})
+
+
+@require_POST
+@requires("samenloop.afhandelen")
+def samenloop_samen_oppakken(request, pk: int):
+    alert, _decision = fetch(
+        request.user, "samenloop.afhandelen", SamenloopAlert.objects.all(), pk, object_type="samenloop"
+    )
+    try:
+        stappen = samenloop_combineren.samenloop_combineren(
+            actor=request.user, alert=alert, rationale=request.POST.get("rationale", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, _fouten(exc))
+    else:
+        messages.success(
+            request, f"{len(stappen)} signaal/signalen samen in behandeling genomen; de melders hebben bericht."
+        )
+    return redirect("subjecten:samenloop")
 
 
 @require_POST

@@ -16,6 +16,8 @@ from schakelpunt.accounts import services as account_services
 from schakelpunt.accounts.models import User
 from schakelpunt.accounts.roles import Rol
 from schakelpunt.audit.services import log_access
+from schakelpunt.notificaties.services import notificaties_ongelezen
+from schakelpunt.ui import desk
 
 
 def _url(name: str) -> str | None:
@@ -30,10 +32,13 @@ HOME_TASKS = {
     "melder": [
         ("Signaal melden", "Meld wat je ziet: in een paar minuten, veilig en vertrouwelijk.", "signalen:nieuw"),
         ("Mijn signalen", "Zie wat er met jouw meldingen is gebeurd en vul ze aan.", "signalen:mijn"),
+        ("Advies vragen", "Twijfel je? Leg de situatie zonder namen voor aan het meldpunt.", "adviesvragen:nieuw"),
         ("Wegwijzer", "Waar let je op, wat kun je vragen, waar meld je?", "taxonomie:wegwijzer"),
     ],
     "aandachtsfunctionaris": [
         ("Inbox meldpunt", "Alle signalen die nog behandeld moeten worden, de urgentste eerst.", "signalen:inbox"),
+        ("Samenloop", "Signalen van verschillende afdelingen die samen één beeld vormen.", "subjecten:samenloop"),
+        ("Adviesvragen", "Collega's die twijfelen en het meldpunt om advies vragen.", "adviesvragen:lijst"),
     ],
     "privacyfunctionaris": [
         ("Toegangslog", "Wie heeft welke gegevens ingezien of gewijzigd, wanneer en waarom.", "audit:search"),
@@ -42,9 +47,17 @@ HOME_TASKS = {
         ("Beheer", "Gebruikers, rollen en afdelingen.", "ui:beheer"),
         ("Fenomenen en indicatoren", "De wegwijzer bijhouden: toevoegen, wijzigen, uitzetten.", "taxonomie:beheer"),
     ],
-    "casusregisseur": [],
-    "deelnemer": [],
-    "bestuur": [],
+    "casusregisseur": [
+        ("Notificaties", "Wat het meldpunt je heeft gestuurd, zoals een opgeschaald signaal.", "notificaties:lijst"),
+        ("Wegwijzer", "Fenomenen en indicatoren: waar let je op, wat vraag je, waar meld je?", "taxonomie:wegwijzer"),
+    ],
+    "deelnemer": [
+        ("Notificaties", "Uitnodigingen en inzage die het meldpunt je heeft gegeven.", "notificaties:lijst"),
+        ("Wegwijzer", "Fenomenen en indicatoren: waar let je op, wat vraag je, waar meld je?", "taxonomie:wegwijzer"),
+    ],
+    "bestuur": [
+        ("Wegwijzer", "Welke vormen van criminaliteit de gemeente herkent en waar je op let.", "taxonomie:wegwijzer"),
+    ],
 }
 
 
@@ -58,8 +71,19 @@ def home(request):
             {"title": _(title), "text": _(text), "url": _url(url_name)}
             for title, text, url_name in HOME_TASKS.get(code, [])
         ]
-        sections.append({"code": code, "label": label, "tasks": [t for t in tasks if t["url"]]})
-    return render(request, "ui/home.html", {"sections": sections})
+        sections.append(
+            {
+                "code": code,
+                "label": label,
+                "tasks": [t for t in tasks if t["url"]],
+                "desk": desk.taken(request.user, code),
+            }
+        )
+    return render(
+        request,
+        "ui/home.html",
+        {"sections": sections, "ongelezen": notificaties_ongelezen(user=request.user)},
+    )
 
 
 @requires("beheer.view")

@@ -5,7 +5,9 @@ module here; the rules for a page are found by the noun it is about.
 """
 
 from schakelpunt.access.rules import (  # noqa: F401
+    adviesvragen,
     algemeen,
+    beheer,
     casussen,
     doormeldingen,
     inzicht,

@@ -108,6 +108,10 @@ MATRIX = {
     "subjecten:samenloop_afhandelen": page(
         MELDPUNT, ok=302, method="POST", data={"toelichting": "casus geopend"}, kwargs=een_alert
     ),
+    # No new signal in the test alert: the meldpunt is told so (302 with a message), others refused.
+    "subjecten:samenloop_samen_oppakken": page(
+        MELDPUNT, ok=302, method="POST", data={"rationale": "samen"}, kwargs=een_alert
+    ),
     "subjecten:samenvoeging_ongedaan": page(
         MELDPUNT, ok=302, method="POST", data={"reden": "toch twee personen"}, kwargs=een_samenvoeging
     ),

@@ -1,4 +1,11 @@
-"""Loads synthetic demo data (demo mode only): every app's `demo.seed()` in app order."""
+"""Loads synthetic demo data (demo mode only): every app's `demo.seed()` in app order.
+
+Order matters and is INSTALLED_APPS order: accounts (the demo users) first, then ui's demo
+story (ui/demo.py: the signals, triage history, samenloop, relations), then the apps after it
+(adviesvragen, beheer, and later e.g. casussen), which build on the story through
+`schakelpunt.ui.demo.verhaal_signaal(key)`. A new app adds its own `<app>/demo.py`; nothing
+here changes. Each seed() does nothing when its data is already there (a second run is a no-op).
+"""
 
 from importlib import import_module
 
