@@ -74,3 +74,18 @@ def test_roles_outside_the_meetings_get_nothing(client, api_client_as, persona, 
     assert login(client, user).get(reverse("overleggen:detail", args=[overleg.pk])).status_code == 403
     assert api_client_as(user).get(f"/api/v1/overleggen/{overleg.pk}").status_code in (403, 404)
     assert api_client_as(user).get("/api/v1/overleggen").status_code == 403
+
+
+def test_too_long_notes_are_refused_with_a_message_and_kept(client, af, overleg, maak_casus):
+    services.agendapunt_toevoegen(actor=af, overleg=overleg, casus=maak_casus(), deelnemers=[])
+    punt = Agendapunt.objects.get(overleg=overleg)
+    tekst = "Besproken. " * 800 + "EINDE"
+    r = login(client, af).post(
+        reverse("overleggen:actie", args=[overleg.pk]),
+        {"actie": "notities", "punt": punt.pk, "versie": punt.versie, "notities": tekst},
+    )
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert "hoogstens 8000 tekens" in body and "EINDE" in body
+    punt.refresh_from_db()
+    assert punt.notities == ""
