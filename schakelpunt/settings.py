@@ -276,7 +276,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["schakelpunt.accounts.authentication.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["schakelpunt.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "schakelpunt.api.ProblemAutoSchema",
     "EXCEPTION_HANDLER": "schakelpunt.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,

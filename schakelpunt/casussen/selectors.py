@@ -116,6 +116,7 @@ class CasusPagina:
     monitoring: Monitoring | None
     hits: dict = field(default_factory=dict)
     kan_regie: bool = False
+    kan_doormelden: bool = False
     kan_doorbreken: bool = False
     kan_dossier: bool = False
 
@@ -218,6 +219,7 @@ def casus_pagina(*, user, casus: Casus, tijdlijn_soort: str = "") -> CasusPagina
         kan_regie=bool(decide(user, "casus.regie", casus)),
         kan_doorbreken=bool(decide(user, "casus.fase.doorbreken")),
         kan_dossier=bool(decide(user, "casus.dossier", casus)),
+        kan_doormelden=bool(decide(user, "doormelding.opstellen")),
     )
 
 

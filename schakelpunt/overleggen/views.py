@@ -18,6 +18,7 @@ from schakelpunt.overleggen.models import Agendapunt, Genodigde, Overleg, Versla
 from schakelpunt.ui.forms import add_service_errors
 
 LEZERS = "overleg.view"
+MAX_TEKST = 8000  # the notities and wat_speelt_er fields (models)
 
 
 @requires(LEZERS)
@@ -108,7 +109,10 @@ def actie(request, pk: int):
             melding = "Aanwezigheid vastgelegd."
         elif wat == "notities":
             punt = _punt(user, overleg, request.POST.get("punt"))
-            notities[punt.pk] = request.POST.get("notities", "")[:8000]
+            notities[punt.pk] = request.POST.get("notities", "")
+            if len(notities[punt.pk]) > MAX_TEKST:
+                # Never cut typed text silently: say so, and show it again in full.
+                raise ValidationError(f"Notities mogen hoogstens {MAX_TEKST} tekens zijn; je tekst staat er nog.")
             services.agendapunt_notuleren(
                 actor=user, punt=punt, versie=_int(request.POST.get("versie")), notities=notities[punt.pk]
             )
@@ -123,7 +127,10 @@ def actie(request, pk: int):
             melding = "Besluit vastgelegd in de casus."
         elif wat == "wat_speelt_er":
             verify(user, "overleg.leiden", overleg, object_type="overleg")
-            Overleg.objects.filter(pk=overleg.pk).update(wat_speelt_er=request.POST.get("wat_speelt_er", "")[:8000])
+            tekst = request.POST.get("wat_speelt_er", "")
+            if len(tekst) > MAX_TEKST:
+                raise ValidationError(f"'Wat speelt er' mag hoogstens {MAX_TEKST} tekens zijn.")
+            Overleg.objects.filter(pk=overleg.pk).update(wat_speelt_er=tekst)
             melding = "Opgeslagen."
         elif wat == "sluiten":
             services.overleg_sluiten(actor=user, overleg=overleg)

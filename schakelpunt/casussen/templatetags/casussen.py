@@ -19,4 +19,5 @@ def signaal_casussen(context, signaal) -> dict:
         "toon": True,
         "casussen": selectors.casussen_van_signaal(user=user, signaal_id=signaal.pk),
         "afgesloten": signaal.status == "afgesloten",
+        "doormelden": bool(decide(user, "doormelding.opstellen")),
     }
