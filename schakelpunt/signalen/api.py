@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
@@ -123,9 +124,9 @@ class BetrokkeneSerializer(serializers.Serializer):
 
 
 class SignaalCreateSerializer(serializers.Serializer):
-    omschrijving = serializers.CharField(max_length=20000)
-    fenomenen = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
-    indicatoren = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
+    omschrijving = serializers.CharField(max_length=settings.SIGNAAL_OMSCHRIJVING_MAX)
+    fenomenen = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=50)
+    indicatoren = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=100)
     waargenomen_op = serializers.DateField(required=False, allow_null=True)
     locatie = serializers.CharField(required=False, allow_blank=True, max_length=300)
     onderbuikgevoel = serializers.ChoiceField(
@@ -135,7 +136,15 @@ class SignaalCreateSerializer(serializers.Serializer):
     minderjarigen_betrokken = serializers.BooleanField(required=False, default=False)
     bron = serializers.ChoiceField(choices=Bron.choices, required=False, default=Bron.EIGEN_WAARNEMING)
     identiteit_delen = serializers.BooleanField(required=False, default=False)
-    betrokkenen = BetrokkeneSerializer(many=True, required=False, default=list)
+    # The service enforces SIGNAAL_BETROKKENEN_MAX; the serializer stops a huge list before
+    # validating each item, and publishes the limit in the OpenAPI document.
+    betrokkenen = BetrokkeneSerializer(
+        many=True,
+        required=False,
+        default=list,
+        max_length=settings.SIGNAAL_BETROKKENEN_MAX,
+        error_messages={"max_length": f"Hoogstens {settings.SIGNAAL_BETROKKENEN_MAX} betrokkenen per signaal."},
+    )
 
     @staticmethod
     def _resolve(model, codes: list[str]):

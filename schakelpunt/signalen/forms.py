@@ -51,6 +51,7 @@ class SignaalForm(forms.Form):
     omschrijving = forms.CharField(
         label="Wat heb je gezien of gehoord?",
         widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=settings.SIGNAAL_OMSCHRIJVING_MAX,
         help_text="Beschrijf feiten: wat, wie, hoe vaak. Je hoeft niet zeker te zijn; een niet-pluisgevoel is genoeg.",
         error_messages={"required": "Beschrijf wat je hebt gezien of gehoord."},
     )
@@ -181,7 +182,9 @@ class BetrokkeneForm(forms.Form):
         return not hasattr(self, "cleaned_data") or services.betrokkene_is_leeg(self.cleaned_data)
 
 
-BetrokkeneFormSet = forms.formset_factory(BetrokkeneForm, extra=1, max_num=20, validate_max=True)
+BetrokkeneFormSet = forms.formset_factory(
+    BetrokkeneForm, extra=1, max_num=settings.SIGNAAL_BETROKKENEN_MAX, validate_max=True
+)
 
 
 def suppress_errors(form) -> None:
@@ -199,6 +202,7 @@ class AanvullingForm(forms.Form):
     tekst = forms.CharField(
         label="Wat wil je toevoegen?",
         widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=settings.SIGNAAL_OMSCHRIJVING_MAX,
         error_messages={"required": "Vul in wat je wilt toevoegen."},
     )
 

@@ -43,16 +43,21 @@ class Page:
         return self.number - 1
 
 
+# No list has this many pages; a larger number would overflow the database's OFFSET (int64).
+PAGINA_MAX = 1_000_000
+
+
 def page_number(raw: str | None) -> int:
-    """The page asked for in `?pagina=`: 1 for anything that is not a positive number."""
-    try:
-        return max(1, int(raw or "1"))
-    except ValueError:
+    """The page asked for in `?pagina=`: 1 for anything that is not a positive number, and at
+    most PAGINA_MAX (an empty page) however large the number."""
+    raw = (raw or "1").strip()
+    if not (raw.isascii() and raw.isdigit()):
         return 1
+    return min(max(1, int(raw[:12])) if len(raw) <= 12 else PAGINA_MAX, PAGINA_MAX)
 
 
 def _paginate(queryset: QuerySet, page: int, page_size: int) -> Page:
-    page = max(1, page)
+    page = min(max(1, page), PAGINA_MAX)
     offset = (page - 1) * page_size
     rows = list(queryset[offset : offset + page_size + 1])
     return Page(items=rows[:page_size], number=page, has_next=len(rows) > page_size, page_size=page_size)
