@@ -13,6 +13,7 @@ from schakelpunt.signalen import services, validators
 from schakelpunt.signalen.constants import AfsluitReden, Bron, Onderbuikgevoel, Rol, Status, TriageActie
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
+from schakelpunt.ui.forms import DatumField
 
 JA_NEE = [("nee", "Nee"), ("ja", "Ja")]
 
@@ -272,8 +273,8 @@ class InboxFilterForm(forms.Form):
     fenomeen = forms.ChoiceField(label="Fenomeen", required=False)
     afdeling = forms.TypedChoiceField(label="Afdeling", required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label="Status", required=False)
-    vanaf = forms.DateField(label="Ontvangen vanaf", required=False, widget=DateInput)
-    tot = forms.DateField(label="Ontvangen tot en met", required=False, widget=DateInput)
+    vanaf = DatumField(label="Ontvangen vanaf", required=False, widget=DateInput)
+    tot = DatumField(label="Ontvangen tot en met", required=False, widget=DateInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -167,7 +167,10 @@ def inbox(request):
     )
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(request, "signalen/inbox.html", {"form": form, "page": page, "query": query.urlencode()})
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request, "signalen/inbox.html", {"form": form, "page": page, "query": query.urlencode()}, status=status
+    )
 
 
 def _subject_info(koppeling: dict | None) -> dict | None:
