@@ -1,6 +1,8 @@
 """API foundation: errors as application/problem+json (RFC 9457) with field-level messages."""
 
-from django.http import Http404
+import json
+
+from django.http import Http404, HttpResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -15,8 +17,11 @@ TITLES = {
     405: "Methode niet toegestaan",
     406: "Niet acceptabel",
     409: "Conflict",
+    413: "Verzoek te groot",
     415: "Mediatype niet ondersteund",
     429: "Te veel verzoeken",
+    500: "Interne fout",
+    503: "Tijdelijk niet beschikbaar",
 }
 
 
@@ -44,7 +49,11 @@ def _flatten(detail, prefix=""):
     return errors
 
 
-def problem_response(status_code: int, detail: str, errors=None, headers=None) -> Response:
+def is_api_request(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def problem_body(status_code: int, detail: str, errors=None) -> dict:
     body = {
         "type": "about:blank",
         "title": TITLES.get(status_code, "Fout"),
@@ -53,7 +62,20 @@ def problem_response(status_code: int, detail: str, errors=None, headers=None) -
     }
     if errors:
         body["errors"] = errors
-    return Response(body, status=status_code, headers=headers, content_type=PROBLEM)
+    return body
+
+
+def problem_response(status_code: int, detail: str, errors=None, headers=None) -> Response:
+    return Response(
+        problem_body(status_code, detail, errors), status=status_code, headers=headers, content_type=PROBLEM
+    )
+
+
+def problem_http_response(status_code: int, detail: str, headers=None) -> HttpResponse:
+    """The same problem+json as a plain Django response, for middleware and the error handlers
+    that run outside DRF (and must work with the database down)."""
+    body = json.dumps(problem_body(status_code, detail), ensure_ascii=False)
+    return HttpResponse(body, status=status_code, headers=headers, content_type=PROBLEM)
 
 
 def problem_exception_handler(exc, context):

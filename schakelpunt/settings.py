@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "schakelpunt.ui.middleware.RequestLogMiddleware",
+    "schakelpunt.ui.middleware.RequestBodyLimitMiddleware",
+    "schakelpunt.dbguard.DatabaseDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,6 +112,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Failing fast when the database is slow, gone or frozen (docs/configuration.md, "Database").
+DB_CONNECT_TIMEOUT = envint("DB_CONNECT_TIMEOUT", 5)
+DB_STATEMENT_TIMEOUT = envint("DB_STATEMENT_TIMEOUT", 15)
+DB_REQUEST_DEADLINE = envint("DB_REQUEST_DEADLINE", 25)
+DB_HEALTHZ_DEADLINE = envint("DB_HEALTHZ_DEADLINE", 3)
+RETRY_AFTER_SECONDS = envint("RETRY_AFTER_SECONDS", 30)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    if DB_STATEMENT_TIMEOUT:
+        _options["options"] = (
+            f"{_options.get('options', '')} -c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}".strip()
+        )
+    # A persistent connection is checked before a request reuses it, so that the first request
+    # after a database restart does not fail on a connection the server has closed.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = envbool("DB_CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -251,7 +269,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["schakelpunt.accounts.authentication.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["schakelpunt.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "schakelpunt.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
@@ -316,7 +334,11 @@ SIGNAAL_BIJLAGEN_MAX = envint("SIGNAAL_BIJLAGEN_MAX", 5)
 SIGNAAL_BETROKKENEN_MAX = envint("SIGNAAL_BETROKKENEN_MAX", 20)
 SIGNAAL_OMSCHRIJVING_MAX = envint("SIGNAAL_OMSCHRIJVING_MAX", 20000)
 SIGNAAL_INBOX_PAGE_SIZE = envint("SIGNAAL_INBOX_PAGE_SIZE", 25)
-# Whole request bodies above this size are refused before the view runs.
+# Request bodies above these sizes are answered with 413 before anything reads them: pages
+# (room for the maximum of attachments) and the JSON API.
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", SIGNAAL_BIJLAGEN_MAX * SIGNAAL_BIJLAGE_MAX_BYTES + 1024 * 1024)
+API_REQUEST_MAX_BYTES = envint("API_REQUEST_MAX_BYTES", 1024 * 1024)
+# Django's own limit on the form fields of one request (files not counted).
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o600

@@ -8,6 +8,7 @@ import json
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
@@ -300,24 +301,28 @@ class SignalenView(APIView):
             raise exceptions.ValidationError(serializer.errors)
         kwargs = serializer.service_kwargs()
         key = request.headers.get("Idempotency-Key", "").strip()
+        if len(key) > 200:
+            raise exceptions.ValidationError({"Idempotency-Key": ["Hoogstens 200 tekens."]})
+        # Storing, reading back and logging that read are one transaction: an answer other than
+        # 201 never means "stored anyway", so a client may safely retry.
         try:
-            if key:
-                if len(key) > 200:
-                    raise exceptions.ValidationError({"Idempotency-Key": ["Hoogstens 200 tekens."]})
-                signaal, created = services.signaal_create_idempotent(
-                    actor=user, key=key, request_hash=_request_hash(request.data), **kwargs
-                )
-            else:
-                signaal, created = services.signaal_create(actor=user, **kwargs), True
+            with transaction.atomic():
+                if key:
+                    signaal, created = services.signaal_create_idempotent(
+                        actor=user, key=key, request_hash=_request_hash(request.data), **kwargs
+                    )
+                else:
+                    signaal, created = services.signaal_create(actor=user, **kwargs), True
+                signaal = selectors.signaal_get(user=user, pk=signaal.pk)
+                body = signaal_data(signaal, user=user)
         except ValueError as exc:
             raise exceptions.ValidationError({"Idempotency-Key": [str(exc)]}) from None
         except DjangoValidationError as exc:
             raise exceptions.ValidationError(exc.message_dict) from None
-        signaal = selectors.signaal_get(user=user, pk=signaal.pk)
         headers = {"Location": f"/api/v1/signalen/{signaal.pk}"}
         if not created:
             headers["Idempotent-Replayed"] = "true"
-        return Response(signaal_data(signaal, user=user), status=status.HTTP_201_CREATED, headers=headers)
+        return Response(body, status=status.HTTP_201_CREATED, headers=headers)
 
 
 signalen = SignalenView.as_view()
