@@ -82,15 +82,16 @@ def _ensure_watchdog() -> None:
 
 
 @contextlib.contextmanager
-def db_deadline(seconds: float, alias: str = "default"):
+def db_deadline(seconds: float, alias: str = "default", *, connection=None):
     """Inside this block, a wait on the database longer than `seconds` fails with OperationalError."""
-    if not seconds or settings.DATABASES[alias]["ENGINE"] != "django.db.backends.postgresql":
+    connection = connection or connections[alias]
+    if not seconds or connection.vendor != "postgresql":
         yield
         return
     _ensure_watchdog()
     key = next(_ids)
     with _lock:
-        _inflight[key] = (time.monotonic() + seconds, connections[alias])
+        _inflight[key] = (time.monotonic() + seconds, connection)
     try:
         yield
     finally:
