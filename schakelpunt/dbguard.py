@@ -9,8 +9,8 @@ kill the worker after its timeout and the client gets nothing useful.
 process shuts that connection's socket down when the deadline passes while the thread is still
 inside the block. The blocked call then returns at once with an OperationalError, which the
 error handler answers as 503 with Retry-After, and Django opens a fresh connection on the next
-request. The middleware puts every request under DB_REQUEST_DEADLINE (below gunicorn's timeout);
-/healthz uses a short one of its own.
+request. `DeadlineApplication` (schakelpunt/wsgi.py) puts every request under DB_REQUEST_DEADLINE
+(below gunicorn's timeout); /healthz under the shorter DB_HEALTHZ_DEADLINE.
 """
 
 from __future__ import annotations
@@ -99,12 +99,18 @@ def db_deadline(seconds: float, alias: str = "default", *, connection=None):
             _inflight.pop(key, None)
 
 
-class DatabaseDeadlineMiddleware:
-    """Every request under DB_REQUEST_DEADLINE seconds of database time at most."""
+class DeadlineApplication:
+    """The WSGI application with every request under a database deadline.
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    A WSGI wrapper rather than a middleware, so that it also covers Django's check of a
+    persistent connection (CONN_HEALTH_CHECKS), which runs before any middleware.
+    """
 
-    def __call__(self, request):
-        with db_deadline(settings.DB_REQUEST_DEADLINE):
-            return self.get_response(request)
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        healthz = environ.get("PATH_INFO") == "/healthz"
+        seconds = settings.DB_HEALTHZ_DEADLINE if healthz else settings.DB_REQUEST_DEADLINE
+        with db_deadline(seconds):
+            return self.application(environ, start_response)

@@ -62,7 +62,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "schakelpunt.ui.middleware.RequestLogMiddleware",
     "schakelpunt.ui.middleware.RequestBodyLimitMiddleware",
-    "schakelpunt.dbguard.DatabaseDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,9 +112,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 # Failing fast when the database is slow, gone or frozen (docs/configuration.md, "Database").
-DB_CONNECT_TIMEOUT = envint("DB_CONNECT_TIMEOUT", 5)
-DB_STATEMENT_TIMEOUT = envint("DB_STATEMENT_TIMEOUT", 15)
-DB_REQUEST_DEADLINE = envint("DB_REQUEST_DEADLINE", 25)
+DB_CONNECT_TIMEOUT = envint("DB_CONNECT_TIMEOUT", 3)
+DB_STATEMENT_TIMEOUT = envint("DB_STATEMENT_TIMEOUT", 8)
+DB_REQUEST_DEADLINE = envint("DB_REQUEST_DEADLINE", 10)
 DB_HEALTHZ_DEADLINE = envint("DB_HEALTHZ_DEADLINE", 3)
 RETRY_AFTER_SECONDS = envint("RETRY_AFTER_SECONDS", 30)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
