@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from schakelpunt.accounts import api as accounts_api
+from schakelpunt.inzicht import api as inzicht_api
 from schakelpunt.signalen import api as signalen_api
 from schakelpunt.subjecten import api as subjecten_api
 from schakelpunt.taxonomie import api as taxonomie_api
@@ -19,4 +20,5 @@ urlpatterns = [
     path("signalen/<int:pk>", signalen_api.signaal_detail, name="api-signaal-detail"),
     path("personen/<int:pk>", subjecten_api.persoon_detail, name="api-persoon-detail"),
     path("samenloop", subjecten_api.samenloop, name="api-samenloop"),
+    path("inzicht/signalen", inzicht_api.signalen, name="api-inzicht-signalen"),
 ]

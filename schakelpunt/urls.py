@@ -15,6 +15,7 @@ urlpatterns = [
     path("signalen/", include("schakelpunt.signalen.urls")),
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
+    path("inzicht/", include("schakelpunt.inzicht.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -9,17 +9,22 @@ from schakelpunt.access.policy import decide
 from schakelpunt.audit.services import log_access
 
 
-def refuse(user, decision, *, object_type: str = "", object_id: str = "") -> None:
+def refuse(user, decision, *, object_type: str = "", object_id: str = "", message: str = "") -> None:
     """Log a refused attempt and stop the request with 403."""
     log_access(actor=user, decision=decision, object_type=object_type or decision.permission, object_id=object_id)
-    raise PermissionDenied(decision.reason)
+    raise PermissionDenied(message or "Je hebt hiervoor geen toegang.")
 
 
-def require(user, code: str, obj=None, *, object_type: str = "", object_id: str = ""):
-    """The decision for `code` (on `obj`); a refusal is logged and raises PermissionDenied."""
+def require(user, code: str, obj=None, *, object_type: str = "", object_id: str = "", message: str = ""):
+    """The decision for `code` (on `obj`); a refusal is logged and raises PermissionDenied (403).
+
+    For an action the user may know exists (their role forbids it). For "show me this object",
+    use ``access.policy.fetch`` / ``verify``, which answer 404 alike for missing and hidden.
+    """
     decision = decide(user, code, obj)
     if not decision:
-        refuse(user, decision, object_type=object_type, object_id=object_id or str(getattr(obj, "pk", "") or ""))
+        oid = object_id or str(getattr(obj, "pk", "") or "")
+        refuse(user, decision, object_type=object_type, object_id=oid, message=message)
     return decision
 
 

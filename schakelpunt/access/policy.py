@@ -1,9 +1,20 @@
 """The access-control point: every view, API endpoint, export and service asks this module.
 
 A permission names the roles that may use it, the purpose of use (doelbinding) and the
-processing activity that the audit log records, and optionally an object rule (may this
-user act on this object in this role?) and a queryset scope (which objects may this user
-see in this role?). Nothing else in the code base decides who may see what.
+processing activity that the audit log records, and optionally a queryset scope (which
+objects may this user see in this role?). The object rule ("may this user act on this
+object?") is derived from the scope, so a list and a detail can never disagree; only where
+no queryset exists is an object rule written by hand (and a test proves it agrees).
+Nothing else in the code base decides who may see what.
+
+The permissions themselves live per domain in ``access/rules/<domain>.py``; they are all
+registered when this module is imported. Three questions are asked of this module:
+
+- ``decide(user, code, obj=None)``: may the user (on this object)? In which role, for which purpose?
+- ``scope(user, code, queryset)``: which part of a list may the user see?
+- ``fetch(user, code, queryset, pk)``: the one "get it and check it" for a single object: the
+  object and the decision, or ``NotFound`` alike for a missing and a hidden object, the refusal
+  logged. Every view, API endpoint, selector and service that is handed an id uses it.
 """
 
 from __future__ import annotations
@@ -12,11 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.http import Http404
 
-from schakelpunt.accounts.roles import Rol
-
-ObjectRule = Callable[[Any, Any, str], bool]  # (user, obj, role) -> allowed
+ObjectRule = Callable[[Any, Any, str], bool]  # (user, obj, role) -> allowed; only where no scope can say it
 Scope = Callable[[Any, QuerySet, str], QuerySet]  # (user, queryset, role) -> visible part
 
 
@@ -66,6 +76,18 @@ def _usable(user) -> bool:
     return user is not None and getattr(user, "is_authenticated", False) and user.is_active
 
 
+def _object_allowed(perm: Permission, user, obj: Any, role: str) -> bool:
+    """The object rule: hand-written where there is one, else "is `obj` inside the scope?"."""
+    if perm.object_rule is not None:
+        return perm.object_rule(user, obj, role)
+    if perm.scope is None or not isinstance(obj, Model):
+        return True
+    one = type(obj)._default_manager.filter(pk=obj.pk)
+    visible = perm.scope(user, one, role)
+    # A scope that leaves the queryset as it is (an unrestricted role) needs no query.
+    return visible is one or visible.exists()
+
+
 def decide(user, code: str, obj: Any = None) -> Decision:
     """May `user` use permission `code` (on `obj`)? Returns the role it is allowed in."""
     perm = get(code)
@@ -74,7 +96,7 @@ def decide(user, code: str, obj: Any = None) -> Decision:
     for role in perm.roles:
         if not user.has_role(role):
             continue
-        if obj is not None and perm.object_rule is not None and not perm.object_rule(user, obj, role):
+        if obj is not None and not _object_allowed(perm, user, obj, role):
             continue
         return Decision(code, True, role, perm.purpose, perm.activity)
     return Decision(code, False, None, perm.purpose, perm.activity, "geen passende rol")
@@ -101,282 +123,81 @@ def scope(user, code: str, queryset: QuerySet) -> tuple[QuerySet, Decision]:
     return visible.distinct(), Decision(code, True, acting_role, perm.purpose, perm.activity)
 
 
-R = Rol
+class NotFound(Http404):
+    """A missing object and one the user may not see get the same answer, so ids cannot be probed."""
 
-# --- Pages and functions without an object -------------------------------------------------
-register(
-    Permission(
-        "audit.view",
-        (R.PRIVACYFUNCTIONARIS,),
-        purpose="Toezicht op de verwerking van persoonsgegevens",
-        activity="Inzien toegangslog",
-        description="Het toegangslog doorzoeken.",
+
+def _as_pk(value: Any) -> int | None:
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return pk if 0 < pk < 2**63 else None
+
+
+def fetch(
+    user,
+    code: str,
+    queryset: QuerySet,
+    pk: Any,
+    *,
+    object_type: str,
+    about: Callable[[Any], Any] | None = None,
+    message: str = "Niet gevonden",
+    betrokkenen: Callable[[Any], list[str]] | None = None,
+) -> tuple[Any, Decision]:
+    """Fetch object `pk` of `queryset` and check `code` on it: the one fetch-and-check.
+
+    Returns ``(object, decision)``. Raises ``NotFound`` (a 404 on pages and in the API) for a
+    missing object and for one the user may not see alike; a refusal is written to the access
+    log (once), a missing object is not (nothing was refused). `about` maps the fetched object
+    to the object the permission is about (e.g. a bijlage to its signaal); `betrokkenen` gives
+    the person keys of that object for a refusal, so a person can find attempts on their data too.
+    """
+    key = _as_pk(pk)
+    obj = queryset.filter(pk=key).first() if key is not None else None
+    if obj is None:
+        # Nothing to refuse when nothing exists, unless the role alone already refuses.
+        decision = decide(user, code)
+        if not decision:
+            _log_refusal(user, decision, object_type, key if key is not None else pk, ())
+        raise NotFound(message)
+    target = about(obj) if about else obj
+    decision = verify(
+        user, code, target, object_type=object_type, object_id=key, message=message, betrokkenen=betrokkenen
     )
-)
-register(
-    Permission(
-        "beheer.view",
-        (R.BEHEERDER,),
-        purpose="Functioneel beheer",
-        activity="Beheer van gebruikers en instellingen",
-    )
-)
-register(
-    Permission(
-        "beheer.users.manage",
-        (R.BEHEERDER,),
-        purpose="Functioneel beheer",
-        activity="Beheer van gebruikers",
-    )
-)
-register(
-    Permission(
-        "meldpunt.inbox",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Behandelen van signalen",
-        activity="Triage van signalen",
-    )
-)
-register(
-    Permission(
-        "signaal.report",
-        (R.MELDER, R.AANDACHTSFUNCTIONARIS),
-        purpose="Melden van een signaal",
-        activity="Registratie van signalen",
-    )
-)
-register(
-    Permission(
-        "api.use",
-        tuple(R.values),
-        purpose="Gebruik van de API",
-        activity="API-toegang",
-    )
-)
-
-# --- signalen
-# Need to know: a melder sees only the signals they reported; the aandachtsfunctionaris all of them.
+    return obj, decision
 
 
-def _eigen_of_meldpunt(user, signaal, role: str) -> bool:
-    if role == R.AANDACHTSFUNCTIONARIS:
-        return True
-    return getattr(signaal, "melder_id", None) == user.pk
+def verify(
+    user,
+    code: str,
+    obj: Any,
+    *,
+    object_type: str,
+    object_id: Any = None,
+    message: str = "Niet gevonden",
+    betrokkenen: Callable[[Any], list[str]] | None = None,
+) -> Decision:
+    """For an object already in hand: the decision for `code` on it, or ``NotFound`` (refusal logged).
+
+    Use this where a service or selector is passed an object another fetch already returned;
+    it answers exactly as `fetch` does, so a hidden object still looks like a missing one.
+    """
+    decision = decide(user, code, obj)
+    if not decision:
+        keys = betrokkenen(obj) if betrokkenen else ()
+        _log_refusal(user, decision, object_type, object_id if object_id is not None else obj.pk, keys)
+        raise NotFound(message)
+    return decision
 
 
-def _eigen_of_meldpunt_scope(user, queryset: QuerySet, role: str) -> QuerySet:
-    if role == R.AANDACHTSFUNCTIONARIS:
-        return queryset
-    return queryset.filter(melder=user)
+def _log_refusal(user, decision: Decision, object_type: str, object_id: Any, betrokkenen) -> None:
+    from schakelpunt.audit.services import log_access
 
-
-register(
-    Permission(
-        "signaal.view",
-        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
-        purpose="Behandelen van signalen",
-        activity="Inzien van signalen",
-        object_rule=_eigen_of_meldpunt,
-        scope=_eigen_of_meldpunt_scope,
-        description="Een signaal inzien: de melder alleen de eigen signalen, de aandachtsfunctionaris alle.",
-    )
-)
-register(
-    Permission(
-        "signaal.aanvullen",
-        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
-        purpose="Melden van een signaal",
-        activity="Aanvullen van signalen",
-        object_rule=_eigen_of_meldpunt,
-        description="Informatie toevoegen aan een signaal, bijvoorbeeld een antwoord op een vraag.",
-    )
-)
-register(
-    Permission(
-        "signaal.bijlage.view",
-        (R.AANDACHTSFUNCTIONARIS, R.MELDER),
-        purpose="Behandelen van signalen",
-        activity="Inzien van bijlagen bij signalen",
-        object_rule=_eigen_of_meldpunt,
-    )
-)
-register(
-    Permission(
-        "signaal.triage",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Behandelen van signalen",
-        activity="Triage van signalen",
-        description="Meer informatie vragen, opschalen, afsluiten; terugkoppeling sturen.",
-    )
-)
-register(
-    Permission(
-        "signaal.melder.view",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Behandelen van signalen",
-        activity="Inzien identiteit melder",
-        description="De identiteit van de melder is alleen zichtbaar voor de aandachtsfunctionaris.",
-    )
-)
-
-# --- taxonomie
-# Reference material without personal data. Users without any role may read the wegwijzer
-# too; its views only ask for a login, this permission names the purpose for everyone else.
-register(
-    Permission(
-        "taxonomie.view",
-        tuple(R.values),
-        purpose="Signaleren van criminaliteit",
-        activity="Raadplegen van de wegwijzer",
-        description="Fenomenen en indicatoren bekijken: waar let je op, wat vraag je, waar meld je.",
-    )
-)
-register(
-    Permission(
-        "taxonomie.manage",
-        (R.BEHEERDER,),
-        purpose="Functioneel beheer",
-        activity="Beheer van fenomenen en indicatoren",
-        description="Fenomenen en indicatoren toevoegen, wijzigen, uitzetten en weer actief maken.",
-    )
-)
-
-# --- subjecten
-# The register of persons, addresses, ... is the meldpunt's: the aandachtsfunctionaris sees it all.
-# Anyone else sees a person only through an explicit grant (SubjectInzage), and then the person and
-# the fact that others know them ("hit"), never what was reported. A melder sees nothing of it.
-
-
-def _subject_inzage_geldig(user, persoon_id) -> bool:
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from schakelpunt.subjecten.models import SubjectInzage
-
-    return (
-        SubjectInzage.objects.filter(user=user, persoon_id=persoon_id)
-        .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=timezone.localdate()))
-        .exists()
+    log_access(
+        actor=user, decision=decision, object_type=object_type, object_id=str(object_id)[:64], betrokkenen=betrokkenen
     )
 
 
-def _meldpunt_of_inzage(user, persoon, role: str) -> bool:
-    if role == R.AANDACHTSFUNCTIONARIS:
-        return True
-    return _subject_inzage_geldig(user, getattr(persoon, "pk", None))
-
-
-def _alleen_inzage(user, persoon, role: str) -> bool:
-    return _subject_inzage_geldig(user, getattr(persoon, "pk", None))
-
-
-def _meldpunt_of_inzage_scope(user, queryset: QuerySet, role: str) -> QuerySet:
-    if role == R.AANDACHTSFUNCTIONARIS:
-        return queryset
-    from django.db.models import Q
-    from django.utils import timezone
-
-    return queryset.filter(
-        Q(inzagen__geldig_tot__isnull=True) | Q(inzagen__geldig_tot__gte=timezone.localdate()),
-        inzagen__user=user,
-    )
-
-
-register(
-    Permission(
-        "subject.registreren",
-        (R.MELDER, R.AANDACHTSFUNCTIONARIS),
-        purpose="Melden van een signaal",
-        activity="Koppelen van betrokkenen aan subjecten",
-        description="De betrokkenen van een nieuw signaal herkennen in het register; de melder ziet hier niets van.",
-    )
-)
-register(
-    Permission(
-        "subject.view",
-        (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
-        purpose="Behandelen van signalen",
-        activity="Inzien van subjecten",
-        object_rule=_meldpunt_of_inzage,
-        scope=_meldpunt_of_inzage_scope,
-        description="Een persoon inzien: de aandachtsfunctionaris alle, anderen alleen met een verleende inzage.",
-    )
-)
-register(
-    Permission(
-        "subject.netwerk.view",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Behandelen van signalen",
-        activity="Inzien van het netwerk van subjecten",
-        description="Relaties, adressen en het familienetwerk van een persoon.",
-    )
-)
-register(
-    Permission(
-        "subject.hit",
-        (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
-        purpose="Samenloop signaleren",
-        activity="Melding dat een persoon elders bekend is",
-        object_rule=_meldpunt_of_inzage,
-        description="Alleen dát een persoon bij andere afdelingen bekend is, nooit wat er gemeld is.",
-    )
-)
-register(
-    Permission(
-        "subject.combineren.vragen",
-        (R.CASUSREGISSEUR, R.DEELNEMER),
-        purpose="Samenloop signaleren",
-        activity="Verzoek aan het meldpunt om informatie te combineren",
-        object_rule=_alleen_inzage,
-    )
-)
-register(
-    Permission(
-        "subject.koppeling.view",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Behandelen van signalen",
-        activity="Inzien van koppelingen van betrokkenen aan subjecten",
-        description="Welk subject een betrokkene is, of welke kandidaten er zijn.",
-    )
-)
-register(
-    Permission(
-        "subject.match.beoordelen",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Behandelen van signalen",
-        activity="Beoordelen, samenvoegen en splitsen van personen",
-        description="Mogelijke matches bevestigen of afwijzen; samenvoegingen en splitsingen (en ongedaan maken).",
-    )
-)
-register(
-    Permission(
-        "subject.relatie.beheren",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Behandelen van signalen",
-        activity="Vastleggen van relaties tussen subjecten",
-    )
-)
-register(
-    Permission(
-        "subject.inzage.verlenen",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Behandelen van signalen",
-        activity="Verlenen van inzage in een subject",
-    )
-)
-register(
-    Permission(
-        "samenloop.view",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Samenloop signaleren",
-        activity="Inzien van samenloop",
-    )
-)
-register(
-    Permission(
-        "samenloop.afhandelen",
-        (R.AANDACHTSFUNCTIONARIS,),
-        purpose="Samenloop signaleren",
-        activity="Afhandelen van samenloop",
-    )
-)
+from schakelpunt.access import rules  # noqa: E402,F401  (registers every permission)

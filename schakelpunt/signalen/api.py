@@ -6,7 +6,6 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
@@ -16,7 +15,7 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from schakelpunt.access.decorators import refuse
+from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide
 from schakelpunt.signalen import selectors, services, validators
 from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol
@@ -265,6 +264,9 @@ IDEMPOTENCY = OpenApiParameter(
 )
 
 
+NO_ACCESS = "Je hebt geen toegang tot signalen."
+
+
 class SignalenView(APIView):
     @extend_schema(
         summary="Signalen die je mag zien (nieuwste eerst)",
@@ -275,7 +277,7 @@ class SignalenView(APIView):
     )
     def get(self, request):
         user = request.user
-        _require(user, "signaal.view")
+        require(user, "signaal.view", message=NO_ACCESS)
         page = selectors.signaal_list(user=user, page=selectors.page_number(request.query_params.get("pagina")))
         return Response(
             {
@@ -295,7 +297,7 @@ class SignalenView(APIView):
     )
     def post(self, request):
         user = request.user
-        _require(user, "signaal.report")
+        require(user, "signaal.report", message=NO_ACCESS)
         serializer = SignaalCreateSerializer(data=request.data)
         if not serializer.is_valid():
             raise exceptions.ValidationError(serializer.errors)
@@ -326,17 +328,6 @@ class SignalenView(APIView):
 
 
 signalen = SignalenView.as_view()
-
-
-def _require(user, code: str) -> None:
-    """Refuse with a logged 403 (problem+json) unless `user` holds `code`."""
-    decision = decide(user, code)
-    if decision:
-        return
-    try:
-        refuse(user, decision)
-    except PermissionDenied:
-        raise exceptions.PermissionDenied("U heeft geen toegang tot signalen.") from None
 
 
 @extend_schema(

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
-from schakelpunt.access.policy import decide, scope
+from schakelpunt.access.policy import decide, fetch, scope
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
 from schakelpunt.signalen.constants import Status
@@ -136,38 +135,40 @@ def inbox_list(*, user, filters: InboxFilter | None = None, page: int = 1, page_
     return result
 
 
+def _log_keys(signaal: Signaal) -> list[str]:
+    return [b.log_key for b in signaal.betrokkenen.all()]
+
+
 def signaal_get(*, user, pk: int) -> Signaal:
     """One signal with everything on it, for its melder or the meldpunt; anyone else gets 404.
 
     A refusal is logged but looks exactly like a signal that does not exist.
     """
-    signaal = (
-        Signaal.objects.select_related("afdeling", "melder")
-        .prefetch_related(
-            "indicatoren",
-            "fenomenen",
-            "betrokkenen",
-            "bijlagen",
-            "terugkoppelingen__triagestap",
-            "aanvullingen__door",
-            "triagestappen__door",
-            "triagestappen__genotificeerd",
-        )
-        .filter(pk=pk)
-        .first()
+    queryset = Signaal.objects.select_related("afdeling", "melder").prefetch_related(
+        "indicatoren",
+        "fenomenen",
+        "betrokkenen",
+        "bijlagen",
+        "terugkoppelingen__triagestap",
+        "aanvullingen__door",
+        "triagestappen__door",
+        "triagestappen__genotificeerd",
     )
-    decision = decide(user, "signaal.view", signaal)
-    if signaal is None:
-        raise Http404("Signaal niet gevonden")
-    if not decision:
-        log_access(actor=user, decision=decision, object_type="signaal", object_id=pk)
-        raise Http404("Signaal niet gevonden")
+    signaal, decision = fetch(
+        user,
+        "signaal.view",
+        queryset,
+        pk,
+        object_type="signaal",
+        message="Signaal niet gevonden",
+        betrokkenen=_log_keys,
+    )
     log_access(
         actor=user,
         decision=decision,
         object_type="signaal",
         object_id=pk,
-        betrokkenen=[b.log_key for b in signaal.betrokkenen.all()],
+        betrokkenen=_log_keys(signaal),
     )
     annotate_wachttijd([signaal])
     signaal.melder_zichtbaar = bool(decide(user, "signaal.melder.view"))
@@ -175,13 +176,16 @@ def signaal_get(*, user, pk: int) -> Signaal:
 
 
 def bijlage_get(*, user, pk: int) -> Bijlage:
-    bijlage = Bijlage.objects.select_related("signaal").filter(pk=pk).first()
-    decision = decide(user, "signaal.bijlage.view", bijlage.signaal if bijlage else None)
-    if bijlage is None:
-        raise Http404("Bijlage niet gevonden")
-    if not decision:
-        log_access(actor=user, decision=decision, object_type="bijlage", object_id=pk)
-        raise Http404("Bijlage niet gevonden")
+    bijlage, decision = fetch(
+        user,
+        "signaal.bijlage.view",
+        Bijlage.objects.select_related("signaal"),
+        pk,
+        object_type="bijlage",
+        about=lambda b: b.signaal,
+        message="Bijlage niet gevonden",
+        betrokkenen=lambda signaal: Betrokkene.log_keys(signaal.pk),
+    )
     log_access(
         actor=user,
         decision=decision,

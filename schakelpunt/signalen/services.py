@@ -17,8 +17,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from schakelpunt.access.decorators import refuse
-from schakelpunt.access.policy import decide
+from schakelpunt.access.decorators import require
 from schakelpunt.accounts.roles import Rol as GebruikersRol
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
@@ -62,13 +61,6 @@ BETROKKENE_VELDEN = (
 
 class ConflictError(Exception):
     """Someone else changed the signal since this user loaded it."""
-
-
-def _require(actor, code: str, obj=None, *, object_id: str = ""):
-    decision = decide(actor, code, obj)
-    if not decision:
-        refuse(actor, decision, object_type="signaal", object_id=object_id or str(getattr(obj, "pk", "") or ""))
-    return decision
 
 
 def aandachtsfunctionarissen():
@@ -185,7 +177,7 @@ def signaal_create(
     bijlagen: Iterable = (),
 ) -> Signaal:
     """Register a new signal from `actor`; an acute one alerts every aandachtsfunctionaris at once."""
-    decision = _require(actor, "signaal.report")
+    decision = require(actor, "signaal.report")
     indicatoren, fenomenen = list(indicatoren), list(fenomenen)
     if not (omschrijving or "").strip():
         raise ValidationError({"omschrijving": "Beschrijf wat je hebt gezien."})
@@ -285,7 +277,7 @@ def _bijlage_save(*, signaal: Signaal, actor, uploaded, content_type: str) -> Bi
 
 def concept_save(*, actor, data: dict) -> Concept:
     """Keep what the melder typed so far. Not audit-logged: it is the author's own unfinished text."""
-    _require(actor, "signaal.report")
+    require(actor, "signaal.report")
     concept, _created = Concept.objects.update_or_create(user=actor, defaults={"data": data})
     return concept
 
@@ -303,7 +295,7 @@ def concept_delete(*, actor) -> None:
 
 def signaal_aanvullen(*, actor, signaal: Signaal, tekst: str, bijlagen: Iterable = ()) -> Aanvulling:
     """The melder adds information later; an answer to a question puts the signal back with the meldpunt."""
-    decision = _require(actor, "signaal.aanvullen", signaal)
+    decision = require(actor, "signaal.aanvullen", signaal, object_type="signaal")
     if not (tekst or "").strip():
         raise ValidationError({"tekst": "Vul in wat je wilt toevoegen."})
     _check_tekst("tekst", tekst)
@@ -379,7 +371,7 @@ def signaal_triage(
     versie: int | None = None,
 ) -> TriageStap:
     """One triage step by the aandachtsfunctionaris, with its rationale and a message to the melder."""
-    decision = _require(actor, "signaal.triage", signaal)
+    decision = require(actor, "signaal.triage", signaal, object_type="signaal")
     errors = {}
     if actie not in TRIAGE_NAAR_STATUS:
         errors["actie"] = "Kies wat je met het signaal doet."

@@ -34,11 +34,10 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.utils import timezone
 
 from schakelpunt.access.decorators import require
-from schakelpunt.access.policy import decide, scope
+from schakelpunt.access.policy import Decision, decide, fetch, scope, verify
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
@@ -81,15 +80,9 @@ MAANDEN = (
 _require = partial(require, object_type="persoon")
 
 
-def _zichtbaar(user, persoon: Persoon | None, pk) -> None:
-    """404 for a person that does not exist or that the user may not see; a refusal is logged."""
-    if persoon is None:
-        raise Http404("Persoon niet gevonden")
-    decision = decide(user, "subject.view", persoon)
-    if not decision:
-        log_access(actor=user, decision=decision, object_type="persoon", object_id=pk)
-        raise Http404("Persoon niet gevonden")
-    return decision
+def _zichtbaar(user, persoon: Persoon) -> Decision:
+    """The decision to show `persoon`; NotFound (404, refusal logged) for a person the user may not see."""
+    return verify(user, "subject.view", persoon, object_type="persoon", message="Persoon niet gevonden")
 
 
 # --- One person -----------------------------------------------------------------------------
@@ -97,8 +90,14 @@ def _zichtbaar(user, persoon: Persoon | None, pk) -> None:
 
 def persoon_get(*, user, pk: int) -> Persoon:
     """One person for the meldpunt or a user with a grant; anyone else gets 404 (logged)."""
-    persoon = Persoon.objects.select_related("woonadres", "samengevoegd_in").filter(pk=pk).first()
-    decision = _zichtbaar(user, persoon, pk)
+    persoon, decision = fetch(
+        user,
+        "subject.view",
+        Persoon.objects.select_related("woonadres", "samengevoegd_in"),
+        pk,
+        object_type="persoon",
+        message="Persoon niet gevonden",
+    )
     log_access(actor=user, decision=decision, object_type="persoon", object_id=pk, betrokkenen=[persoon.log_key])
     return persoon
 
@@ -109,7 +108,7 @@ def persoon_signalen(*, user, persoon: Persoon) -> list[Signaal]:
     The meldpunt sees all of them; a user with only a grant on the person sees none (they get the
     hit instead, see samenloop_hit). Each signal carries ``rollen`` (the person's role(s) in it).
     """
-    _zichtbaar(user, persoon, persoon.pk)
+    _zichtbaar(user, persoon)
     queryset, decision = scope(user, "signaal.view", Signaal.objects.filter(subject_koppelingen__persoon=persoon))
     if not decision:
         return []
@@ -134,7 +133,7 @@ def persoon_signalen(*, user, persoon: Persoon) -> list[Signaal]:
 
 def persoon_samenvoegingen(*, user, persoon: Persoon) -> list[Samenvoeging]:
     """Merges and splits this person took part in, newest first (meldpunt only)."""
-    decision = decide(user, "subject.match.beoordelen", persoon)
+    decision = decide(user, "subject.samenvoegingen.view", persoon)
     if not decision:
         return []
     records = list(
@@ -153,7 +152,7 @@ def persoon_samenvoegingen(*, user, persoon: Persoon) -> list[Samenvoeging]:
 
 def persoon_bsn(*, user, persoon: Persoon) -> str:
     """The full BSN, shown only when asked for; logged as a read of its own."""
-    decision = _zichtbaar(user, persoon, persoon.pk)
+    decision = _zichtbaar(user, persoon)
     log_access(
         actor=user,
         decision=decision,
@@ -272,10 +271,10 @@ def persoon_tijdlijn(
     beginning and ending (or recorded), merges and splits, samenloop raised and handled.
 
     Only what the user may see: signals through persoon_signalen, relations with ``subject.netwerk.view``,
-    merges with ``subject.match.beoordelen``, samenloop with ``samenloop.view``. Pass lists already read
+    merges with ``subject.samenvoegingen.view``, samenloop with ``samenloop.view``. Pass lists already read
     for the same page to avoid reading (and logging) them twice. Persons named in relations are logged.
     """
-    decision = _zichtbaar(user, persoon, persoon.pk)
+    decision = _zichtbaar(user, persoon)
     if signalen is None:
         signalen = persoon_signalen(user=user, persoon=persoon)
     if samenvoegingen is None:
@@ -510,7 +509,7 @@ def volledige_inzage(user) -> bool:
     """Whether `user` sees a subject in full (signals, network), or only the samenloop hit.
 
     One answer for the page and the API, so that the two cannot drift apart."""
-    return bool(decide(user, "subject.netwerk.view"))
+    return bool(decide(user, "subject.volledig.view"))
 
 
 def _netwerk_ophalen(*, user, persoon: Persoon, hops: int) -> tuple[Netwerk, NetwerkInfo]:
@@ -605,7 +604,7 @@ def persoon_netwerk(*, user, persoon: Persoon, hops: int = 1) -> Netwerk:
     and the addresses, organisations, vehicles and numbers directly related to those, nothing more.
     Every subject shown is logged as a read.
     """
-    decision = _zichtbaar(user, persoon, persoon.pk)
+    decision = _zichtbaar(user, persoon)
     netwerk, _info = _netwerk_ophalen(user=user, persoon=persoon, hops=hops)
     log_access(
         actor=user,
@@ -646,11 +645,8 @@ def persoon_netwerk_beeld(*, user, persoon: Persoon, stappen: int = 1, max_knope
     A fixed number of queries per step (one for the relations, one per kind of subject), never one per subject.
     Anyone without ``subject.netwerk.view`` gets 404, as for a person they may not see.
     """
-    decision = _zichtbaar(user, persoon, persoon.pk)
-    netwerk_decision = decide(user, "subject.netwerk.view")
-    if not netwerk_decision:
-        log_access(actor=user, decision=netwerk_decision, object_type="persoon", object_id=persoon.pk)
-        raise Http404("Persoon niet gevonden")
+    decision = _zichtbaar(user, persoon)
+    verify(user, "subject.netwerk.view", persoon, object_type="persoon", message="Persoon niet gevonden")
     stappen = max(1, min(stappen, 3))
     netwerk, info = _netwerk_ophalen(user=user, persoon=persoon, hops=stappen)
     totaal = len(netwerk.knopen)
@@ -707,12 +703,7 @@ class SamenloopHit:
 def samenloop_hit(*, user, persoon: Persoon) -> SamenloopHit:
     """For someone who may see the person but not the signals: at how many other departments
     (other than the user's own) the person is known, and since when. Nothing about the content."""
-    if persoon is None:
-        raise Http404("Persoon niet gevonden")
-    decision = decide(user, "subject.hit", persoon)
-    if not decision:
-        log_access(actor=user, decision=decision, object_type="persoon", object_id=persoon.pk)
-        raise Http404("Persoon niet gevonden")
+    decision = verify(user, "subject.hit", persoon, object_type="persoon", message="Persoon niet gevonden")
     rijen = Signaal.objects.filter(subject_koppelingen__persoon=persoon, afdeling__isnull=False)
     if getattr(user, "afdeling_id", None):
         rijen = rijen.exclude(afdeling_id=user.afdeling_id)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import require, requires
-from schakelpunt.access.policy import decide
+from schakelpunt.access.policy import decide, verify
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
 from schakelpunt.subjecten import netwerkbeeld, selectors, services
 from schakelpunt.subjecten.forms import (
@@ -133,8 +133,7 @@ def _persoon_pagina(request, p, *, toon_bsn=False, relatie_form=None, inzage_for
     signalen = selectors.persoon_signalen(user=user, persoon=p)
     for signaal in signalen:
         signaal.rol_labels = [BetrokkeneRol(r).label if r in BetrokkeneRol.values else r for r in signaal.rollen]
-    meldpunt = bool(decide(user, "subject.match.beoordelen", p))
-    samenvoegingen = selectors.persoon_samenvoegingen(user=user, persoon=p) if meldpunt else []
+    samenvoegingen = selectors.persoon_samenvoegingen(user=user, persoon=p)
     samenloop = selectors.persoon_samenloop(user=user, persoon=p)
     netwerk = _netwerk_context(request, p, _stappen(request))
     afdelingen = Counter(s.afdeling.naam for s in signalen if s.afdeling_id)
@@ -158,7 +157,6 @@ def _persoon_pagina(request, p, *, toon_bsn=False, relatie_form=None, inzage_for
         tijdlijn=selectors.persoon_tijdlijn(
             user=user, persoon=p, signalen=signalen, samenvoegingen=samenvoegingen, samenloop=samenloop
         ),
-        meldpunt=meldpunt,
         samenvoegingen=samenvoegingen,
         reden_form=RedenForm(),
         relatie_form=relatie_form if kan_relatie else None,
@@ -270,8 +268,7 @@ def persoon_inzage(request, pk: int):
 @login_required
 def combineren(request, pk: int):
     p = selectors.persoon_get(user=request.user, pk=pk)
-    if not decide(request.user, "subject.combineren.vragen", p):
-        raise Http404("Persoon niet gevonden")
+    verify(request.user, "subject.combineren.vragen", p, object_type="persoon", message="Persoon niet gevonden")
     form = CombinerenForm(request.POST)
     toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
     services.samenloop_combineren_vragen(actor=request.user, persoon=p, toelichting=toelichting)

@@ -16,6 +16,7 @@ NAV = [
     (None, "taxonomie:wegwijzer", "Wegwijzer"),
     ("samenloop.view", "subjecten:samenloop", "Samenloop"),
     ("subject.match.beoordelen", "subjecten:mogelijke_matches", "Mogelijke matches"),
+    ("inzicht.view", "inzicht:dashboard", "Inzicht"),
     ("audit.view", "audit:search", "Toegangslog"),
     ("beheer.view", "ui:beheer", "Beheer"),
     (None, "notificaties:lijst", "Notificaties"),

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
+from schakelpunt.audit.models import AuditRecord, Outcome
 from schakelpunt.testing.auth import login
 from schakelpunt.testing.matrix import Row
 
@@ -79,9 +80,17 @@ def test_permission(name, role, persona, client, api_client_as):
         expected = row.ok if role in row.allowed else row.denied
         http = api_client_as(role) if row.api else login(client, persona(role))
     fmt = {"format": "json"} if row.api and row.method != "GET" else {}
+    before = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first() or 0
     response = getattr(http, row.method.lower())(url, row.data, **fmt)
     assert response.status_code == expected, (
         f"{row.method} {url} as {role}: expected {expected}, got {response.status_code}"
     )
+    refusals = AuditRecord.objects.filter(id__gt=before, uitkomst=Outcome.REFUSED)
+    if role != "anonymous" and role not in row.allowed and expected in (403, 404):
+        # Every refusal is on the record, once: one refused action (one record per person concerned).
+        events = set(refusals.values_list("actor_id", "object_type", "object_id", "verwerking"))
+        assert len(events) == 1, f"{row.method} {url} as {role}: expected one logged refusal, got {events}"
+    else:
+        assert not refusals.exists(), f"{row.method} {url} as {role}: a refusal was logged for an allowed request"
     if role == "anonymous" and expected == 302:
         assert "/account/inloggen/" in response["Location"]

@@ -1,0 +1,153 @@
+"""Subjecten: the register of persons, addresses, ... and what of it each user sees."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from schakelpunt.access.policy import Permission, register
+from schakelpunt.accounts.roles import Rol as R
+
+# The register of persons, addresses, ... is the meldpunt's: the aandachtsfunctionaris sees it all.
+# Anyone else sees a person only through an explicit grant (SubjectInzage), and then the person and
+# the fact that others know them ("hit"), never what was reported. A melder sees nothing of it.
+
+
+def _inzage_scope(user, queryset: QuerySet) -> QuerySet:
+    """The persons with a grant (SubjectInzage) to `user` that has not expired."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    return queryset.filter(
+        Q(inzagen__geldig_tot__isnull=True) | Q(inzagen__geldig_tot__gte=timezone.localdate()),
+        inzagen__user=user,
+    )
+
+
+def _meldpunt_of_inzage_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+    if role == R.AANDACHTSFUNCTIONARIS:
+        return queryset
+    return _inzage_scope(user, queryset)
+
+
+def _alleen_inzage_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+    return _inzage_scope(user, queryset)
+
+
+register(
+    Permission(
+        "subject.registreren",
+        (R.MELDER, R.AANDACHTSFUNCTIONARIS),
+        purpose="Melden van een signaal",
+        activity="Koppelen van betrokkenen aan subjecten",
+        description="De betrokkenen van een nieuw signaal herkennen in het register; de melder ziet hier niets van.",
+    )
+)
+register(
+    Permission(
+        "subject.view",
+        (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
+        purpose="Behandelen van signalen",
+        activity="Inzien van subjecten",
+        scope=_meldpunt_of_inzage_scope,
+        description="Een persoon inzien: de aandachtsfunctionaris alle, anderen alleen met een verleende inzage.",
+    )
+)
+register(
+    Permission(
+        "subject.netwerk.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Inzien van het netwerk van subjecten",
+        description="Relaties, adressen en het familienetwerk van een persoon.",
+    )
+)
+register(
+    Permission(
+        "subject.volledig.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Inzien van het volledige beeld van een persoon",
+        description=(
+            "Alles wat het meldpunt van een persoon weet: de signalen, de tijdlijn, relaties en adressen. "
+            "Wie alleen een verleende inzage heeft, ziet de persoon en de hit, niet wat er gemeld is."
+        ),
+    )
+)
+register(
+    Permission(
+        "subject.samenvoegingen.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Inzien van samenvoegingen en splitsingen van personen",
+        description="De geschiedenis van samenvoegingen en splitsingen van een persoon.",
+    )
+)
+register(
+    Permission(
+        "subject.hit",
+        (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
+        purpose="Samenloop signaleren",
+        activity="Melding dat een persoon elders bekend is",
+        scope=_meldpunt_of_inzage_scope,
+        description="Alleen dát een persoon bij andere afdelingen bekend is, nooit wat er gemeld is.",
+    )
+)
+register(
+    Permission(
+        "subject.combineren.vragen",
+        (R.CASUSREGISSEUR, R.DEELNEMER),
+        purpose="Samenloop signaleren",
+        activity="Verzoek aan het meldpunt om informatie te combineren",
+        scope=_alleen_inzage_scope,
+    )
+)
+register(
+    Permission(
+        "subject.koppeling.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Inzien van koppelingen van betrokkenen aan subjecten",
+        description="Welk subject een betrokkene is, of welke kandidaten er zijn.",
+    )
+)
+register(
+    Permission(
+        "subject.match.beoordelen",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Beoordelen, samenvoegen en splitsen van personen",
+        description="Mogelijke matches bevestigen of afwijzen; samenvoegingen en splitsingen (en ongedaan maken).",
+    )
+)
+register(
+    Permission(
+        "subject.relatie.beheren",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Vastleggen van relaties tussen subjecten",
+    )
+)
+register(
+    Permission(
+        "subject.inzage.verlenen",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Behandelen van signalen",
+        activity="Verlenen van inzage in een subject",
+    )
+)
+register(
+    Permission(
+        "samenloop.view",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Samenloop signaleren",
+        activity="Inzien van samenloop",
+    )
+)
+register(
+    Permission(
+        "samenloop.afhandelen",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Samenloop signaleren",
+        activity="Afhandelen van samenloop",
+    )
+)

@@ -1,0 +1,58 @@
+"""`GET /api/v1/inzicht/signalen?kwartaal=2026-K3`: the same protected figures as the page, for a BI tool."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.decorators import api_view
+from rest_framework.response import Response
+
+from schakelpunt.inzicht import selectors
+from schakelpunt.inzicht.grid import Kwartaal, kwartalen
+
+
+class TabelSerializer(serializers.Serializer):
+    rijen = serializers.ListField(child=serializers.CharField())
+    kolommen = serializers.ListField(child=serializers.CharField(), help_text="De maanden van het kwartaal.")
+    cellen = serializers.ListField(
+        child=serializers.ListField(child=serializers.IntegerField(allow_null=True)),
+        help_text="Per rij de aantallen per maand; null is afgeschermd.",
+    )
+    rijtotalen = serializers.ListField(child=serializers.IntegerField(allow_null=True))
+    kolomtotalen = serializers.ListField(child=serializers.IntegerField(allow_null=True))
+    totaal = serializers.IntegerField(allow_null=True)
+    drempel = serializers.IntegerField(help_text="Aantallen onder deze drempel worden afgeschermd.")
+
+
+class FiguurSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    titel = serializers.CharField()
+    uitleg = serializers.CharField()
+    tabel = TabelSerializer()
+
+
+class InzichtSerializer(serializers.Serializer):
+    kwartaal = serializers.CharField(help_text="Het kwartaal, bijvoorbeeld 2026-K3.")
+    figuren = FiguurSerializer(many=True)
+
+
+@extend_schema(
+    summary="Cijfers van één kwartaal, zonder persoonsgegevens",
+    description="Alleen hele kwartalen (de laatste acht); kleine aantallen en wat ze zou verraden zijn null.",
+    tags=["inzicht"],
+    parameters=[OpenApiParameter("kwartaal", str, description="Bijvoorbeeld 2026-K3; standaard het huidige.")],
+    responses={200: InzichtSerializer},
+    operation_id="inzicht_signalen",
+)
+@api_view(["GET"])
+def signalen(request):
+    keuzes = kwartalen(timezone.localdate())
+    code = request.query_params.get("kwartaal")
+    kwartaal = Kwartaal.parse(code) if code else keuzes[0]
+    if kwartaal is None or kwartaal not in keuzes:
+        raise exceptions.ValidationError(
+            {"kwartaal": ["Kies een van de laatste acht kwartalen, bijvoorbeeld 2026-K3."]}
+        )
+    figuren = selectors.inzicht_kwartaal(user=request.user, kwartaal=kwartaal)
+    return Response(InzichtSerializer({"kwartaal": kwartaal.code, "figuren": figuren}).data)
