@@ -6,6 +6,10 @@ docs/configuration.md, "Production server".
 
 import os
 
+# A web request gets a server-side statement timeout; commands and benchmarks, which may run
+# long statements, do not (settings.py's default is 0).
+os.environ.setdefault("DB_STATEMENT_TIMEOUT", "8")
+
 # A worker that has not answered within `timeout` seconds is killed. The application gives up
 # on the database earlier (DB_REQUEST_DEADLINE, 10 s by default), so a client gets a 503 with
 # Retry-After instead of a dropped connection.
