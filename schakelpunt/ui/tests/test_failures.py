@@ -162,3 +162,47 @@ def test_a_failing_notification_after_commit_does_not_fail_the_request(api_clien
     assert response.status_code == 201, response.content[:300]
     assert Signaal.objects.count() == 1
     assert json.loads(response.content)["acuut_gevaar"] is True
+
+
+def test_gunicorn_logs_json_lines(capsys):
+    """gunicorn.conf.py: gunicorn's own log (worker timeouts, errors) is JSON like the application's."""
+    import logging.config
+    import runpy
+    from pathlib import Path
+
+    config = runpy.run_path(str(Path(__file__).resolve().parents[3] / "gunicorn.conf.py"))
+    assert config["accesslog"] is None  # query strings may hold personal data
+    logging.config.dictConfig(config["logconfig_dict"])
+    logger = logging.getLogger("gunicorn.error")
+    try:
+        raise OSError("boom")
+    except OSError:
+        logger.exception("Error handling request /api/v1/signalen")
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    record = json.loads(line)
+    assert record["logger"] == "gunicorn.error" and record["level"] == "ERROR"
+
+
+def test_database_timeouts_reach_the_postgresql_connection():
+    """DB_CONNECT_TIMEOUT and DB_STATEMENT_TIMEOUT end up in the driver's options (a fresh process:
+    settings are read once)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import django, json; from django.conf import settings; django.setup(); "
+        "d = settings.DATABASES['default']; print(json.dumps([d['OPTIONS'], d['CONN_HEALTH_CHECKS']]))"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "SCHAKELPUNT_MODE": "test",
+        "DJANGO_SETTINGS_MODULE": "schakelpunt.settings",
+        "DATABASE_URL": "postgres://u@127.0.0.1:5432/x",
+        "DB_CONNECT_TIMEOUT": "4",
+        "DB_STATEMENT_TIMEOUT": "7",
+    }
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    options, health_checks = json.loads(out.stdout)
+    assert options["connect_timeout"] == 4
+    assert "statement_timeout=7000" in options["options"]
+    assert health_checks is True
