@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "schakelpunt.notificaties",
     "schakelpunt.subjecten",
     "schakelpunt.inzicht",
+    "schakelpunt.privacy",
 ]
 
 MIDDLEWARE = [
@@ -338,6 +339,8 @@ SIGNAAL_OMSCHRIJVING_MAX = envint("SIGNAAL_OMSCHRIJVING_MAX", 20000)
 SIGNAAL_INBOX_PAGE_SIZE = envint("SIGNAAL_INBOX_PAGE_SIZE", 25)
 # Inzicht: counts below this threshold are suppressed (and enough others that none can be computed back).
 INZICHT_DREMPEL = max(3, envint("INZICHT_DREMPEL", 5))
+# Privacybeheer: a destruction list needs a second, different reviewer when true.
+VERNIETIGING_TWEE_BEOORDELAARS = envbool("VERNIETIGING_TWEE_BEOORDELAARS", False)
 # Request bodies above these sizes are answered with 413 before anything reads them: pages
 # (room for the maximum of attachments) and the JSON API.
 REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", SIGNAAL_BIJLAGEN_MAX * SIGNAAL_BIJLAGE_MAX_BYTES + 1024 * 1024)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
     path("inzicht/", include("schakelpunt.inzicht.urls")),
+    path("privacy/", include("schakelpunt.privacy.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -14,3 +14,38 @@ register(
         description="Aantallen op een vast raster (kwartalen en hun maanden), kleine aantallen afgeschermd.",
     )
 )
+register(
+    Permission(
+        "trendnotitie.view",
+        tuple(R.values),
+        purpose="Signaleren van criminaliteit",
+        activity="Lezen van trendnotities",
+        description="Wat speelt er: korte notities over trends, voor iedere professional.",
+    )
+)
+register(
+    Permission(
+        "trendnotitie.beheren",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose="Sturing en bewustwording",
+        activity="Schrijven van trendnotities",
+    )
+)
+register(
+    Permission(
+        "leerlijn.volgen",
+        tuple(R.values),
+        purpose="Signaleren van criminaliteit",
+        activity="Volgen van de leerlijn",
+        description="Modules lezen, oefenen en de eigen voortgang zien.",
+    )
+)
+register(
+    Permission(
+        "leerlijn.beheren",
+        (R.BEHEERDER,),
+        purpose="Functioneel beheer",
+        activity="Beheer van de leerlijn",
+        description="Modules bewerken en de deelname per afdeling zien (nooit per persoon).",
+    )
+)

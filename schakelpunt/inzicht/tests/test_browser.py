@@ -38,3 +38,51 @@ def test_bestuur_reads_the_figures_of_a_quarter(page, persona, browser_login):
     page.page.set_viewport_size({"width": 390, "height": 800})
     page.check()
     page.page.screenshot(path="/tmp/inzicht-phone.png", full_page=True)
+
+
+def test_meldpunt_writes_a_trend_note_and_a_melder_reads_it(page, persona, browser_login):
+    import datetime as dt
+
+    browser_login(persona("aandachtsfunctionaris"))
+    page.goto("/inzicht/trends/")
+    page.check()
+    page.page.get_by_role("link", name="Nieuwe trendnotitie").click()
+    page.page.wait_for_url("**/inzicht/trends/nieuw/")
+    page.check()
+    page.page.get_by_role("button", name="Publiceren").click()  # empty: messages, focusable summary
+    page.page.get_by_role("alert").wait_for()
+    page.check()
+    page.page.get_by_label("Titel").fill("Ronselen via berichtenapps")
+    page.page.get_by_label("Wat speelt er?").fill("Jongeren worden met geld voor 'klusjes' benaderd.")
+    page.page.get_by_label("Actueel tot").fill((dt.date.today() + dt.timedelta(days=60)).isoformat())
+    page.page.get_by_role("button", name="Publiceren").click()
+    page.page.wait_for_url("**/inzicht/trends/")
+    page.check()
+    assert page.page.get_by_role("heading", name="Ronselen via berichtenapps").is_visible()
+
+
+def test_melder_follows_a_leerlijn_module(page, persona, browser_login):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from schakelpunt.inzicht.models import Module
+
+    # transaction=True flushes the data migration's modules: put them back the same way.
+    import_module("schakelpunt.inzicht.migrations.0002_leerlijn_modules").create(apps, None)
+    module = Module.objects.get(slug="de-meldroute")
+    vraag = module.vragen.first()
+    browser_login(persona("melder"))
+    page.goto("/inzicht/leerlijn/")
+    page.check()
+    page.page.get_by_role("link", name="De meldroute", exact=False).first.click()
+    page.page.wait_for_url("**/inzicht/leerlijn/de-meldroute/")
+    page.check()
+    page.page.get_by_label(vraag.opties[vraag.juist]).check()
+    page.page.get_by_role("button", name="Controleren").click()
+    page.page.get_by_text("deze module is afgerond").wait_for()
+    page.check()
+    page.page.set_viewport_size({"width": 390, "height": 800})
+    page.page.screenshot(path="/tmp/module-phone.png", full_page=True)
+    page.goto("/inzicht/leerlijn/")
+    assert page.page.get_by_text("Je hebt 1 van de 4 modules afgerond.").is_visible()
