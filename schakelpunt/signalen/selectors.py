@@ -52,7 +52,7 @@ def page_number(raw: str | None) -> int:
     raw = (raw or "1").strip()
     if not (raw.isascii() and raw.isdigit()):
         return 1
-    return min(max(1, int(raw[:12])) if len(raw) <= 12 else PAGINA_MAX, PAGINA_MAX)
+    return PAGINA_MAX if len(raw) > 12 else min(max(1, int(raw)), PAGINA_MAX)
 
 
 def _paginate(queryset: QuerySet, page: int, page_size: int) -> Page:

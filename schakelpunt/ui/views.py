@@ -142,7 +142,7 @@ def bad_request(request, exception=None):
         request,
         400,
         _("Ongeldig verzoek"),
-        _("Dit verzoek kan niet worden verwerkt. Controleer wat u heeft ingevuld en probeer het opnieuw."),
+        _("Dit verzoek kan niet worden verwerkt. Controleer wat je hebt ingevuld en probeer het opnieuw."),
         plain=True,
     )
 
@@ -181,7 +181,7 @@ def server_error(request):
             503,
             _("Tijdelijk niet beschikbaar"),
             _(
-                "Schakelpunt is tijdelijk niet beschikbaar. Wat u al had opgeslagen is niet verloren. "
+                "Schakelpunt is tijdelijk niet beschikbaar. Wat je al had opgeslagen is niet verloren. "
                 "Probeer het over een minuut opnieuw."
             ),
             plain=True,
@@ -207,6 +207,6 @@ def request_too_large(request):
         request,
         413,
         _("Verzoek te groot"),
-        _("Wat u verstuurt is te groot. Verstuur minder of kleinere bijlagen tegelijk."),
+        _("Wat je verstuurt is te groot. Verstuur minder of kleinere bijlagen tegelijk."),
         plain=True,
     )
