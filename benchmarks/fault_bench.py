@@ -270,7 +270,8 @@ def scenario_kill9(cluster: Cluster, server: Server, token: str, user: str, *, w
 def scenario_freeze(cluster: Cluster, server: Server, token: str) -> dict:
     pids = cluster.pids()
     for pid in pids:
-        os.kill(pid, signal.SIGSTOP)
+        with contextlib.suppress(ProcessLookupError):  # a backend that was just ending
+            os.kill(pid, signal.SIGSTOP)
     frozen = {}
     try:
         for name, call in (
@@ -294,7 +295,8 @@ def scenario_freeze(cluster: Cluster, server: Server, token: str) -> dict:
     finally:
         resumed = time.monotonic()
         for pid in pids:
-            os.kill(pid, signal.SIGCONT)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
     first_ok = None
     while time.monotonic() - resumed < 60:
         try:
