@@ -60,6 +60,39 @@ def ensure_chromium() -> None:
         )
 
 
+def _has_pango() -> bool:
+    import ctypes.util
+
+    return ctypes.util.find_library("pango-1.0") is not None and ctypes.util.find_library("pangoft2-1.0") is not None
+
+
+def ensure_pango() -> None:
+    """WeasyPrint (the casusdossier PDF) needs Debian's pango; install it like chromium."""
+    if _has_pango():
+        return
+    apt = shutil.which("apt-get")
+    if apt and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run(apt, "update", "-qq", env=env, check=False)
+        run(
+            apt,
+            "install",
+            "-y",
+            "-qq",
+            "libpango-1.0-0",
+            "libpangoft2-1.0-0",
+            "fonts-dejavu-core",
+            env=env,
+            check=False,
+        )
+    if not _has_pango():
+        print(
+            "WARNING: pango is missing, so PDF exports (casusdossier) fail; install it with "
+            "`sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0`.",
+            file=sys.stderr,
+        )
+
+
 def demo_env() -> dict:
     env = dict(os.environ)
     env.setdefault("SCHAKELPUNT_MODE", "demo")
@@ -69,6 +102,7 @@ def demo_env() -> dict:
 
 def start(extra: list[str]) -> None:
     ensure_venv()
+    ensure_pango()
     env = demo_env()
     run(PY, "manage.py", "migrate", "--noinput", env=env)
     run(PY, "manage.py", "seed_demo", env=env)
@@ -80,6 +114,7 @@ def start(extra: list[str]) -> None:
 def test(extra: list[str]) -> None:
     ensure_venv()
     ensure_chromium()
+    ensure_pango()
     env = dict(os.environ, SCHAKELPUNT_MODE="test")
     result = run(PY, "-m", "pytest", *extra, env=env, check=False)
     sys.exit(result.returncode)

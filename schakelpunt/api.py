@@ -1,11 +1,38 @@
-"""API foundation: errors as application/problem+json (RFC 9457) with field-level messages."""
+"""API foundation: errors as application/problem+json (RFC 9457), the one page shape, and the schema
+that documents both for every endpoint.
 
+- Every error leaves through `problem_exception_handler`, which builds it with `problem_response`:
+  DRF's exceptions, Django's `ValidationError` and `Http404`, and the domain errors of
+  `schakelpunt.errors`. Endpoints never catch these themselves.
+- Lists of records answer one shape, `{"pagina", "volgende", "resultaten"}` (`pagina_response`).
+- `ProblemAutoSchema` adds the problem responses every endpoint can give (401, 429, 503; 400, 413,
+  415 for writes; 404 for paths with an id) to the OpenAPI document, so that integrators see them.
+"""
+
+from __future__ import annotations
+
+import datetime
 import json
+from typing import Any, Literal
 
-from django.http import Http404, HttpResponse
-from rest_framework import exceptions, status
+from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import exceptions, serializers, status
+from rest_framework.fields import SkipField
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from schakelpunt.errors import DomainError
+from schakelpunt.pagination import Page
+
+Serializer = serializers.Serializer[Any]
+Direction = Literal["request", "response"]
 
 PROBLEM = "application/problem+json"
 
@@ -19,15 +46,54 @@ TITLES = {
     409: "Conflict",
     413: "Verzoek te groot",
     415: "Mediatype niet ondersteund",
+    422: "Verzoek niet te verwerken",
     429: "Te veel verzoeken",
     500: "Interne fout",
     503: "Tijdelijk niet beschikbaar",
 }
 
+# What each status means in this API; the OpenAPI document shows these texts.
+DESCRIPTIONS = {
+    400: "Ongeldige invoer. `errors` noemt per veld wat er mis is (`field` is een pad als "
+    "`betrokkenen[0].persoon.bsn`).",
+    401: "Geen of een ongeldig token (`Authorization: Token <token>`).",
+    403: "Je rol geeft geen toegang tot dit endpoint. De weigering staat in het toegangslog.",
+    404: "Bestaat niet, of je mag het niet zien: het antwoord is voor beide gelijk.",
+    409: "Conflict met de huidige toestand.",
+    413: "Het verzoek is te groot.",
+    415: "Alleen `application/json` wordt geaccepteerd.",
+    422: "Het verzoek is geldig, maar kan zo niet worden verwerkt; `type` zegt waarom.",
+    429: "Te veel verzoeken; probeer het opnieuw na `Retry-After` seconden.",
+    503: "Tijdelijk niet beschikbaar (bijvoorbeeld de database); probeer het opnieuw na `Retry-After` seconden.",
+}
 
-def _flatten(detail, prefix=""):
+
+class FieldErrorSerializer(serializers.Serializer[dict[str, str]]):
+    field = serializers.CharField(
+        allow_blank=True, help_text="Pad van het veld, bv. `betrokkenen[0].persoon.bsn`; leeg voor het hele verzoek."
+    )
+    message = serializers.CharField(help_text="Wat er mis is, in het Nederlands.")
+    code = serializers.CharField(help_text="Machineleesbare code, bv. `required` of `invalid`.")
+
+
+class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
+    """An error as RFC 9457 problem details."""
+
+    type = serializers.CharField(
+        help_text="`about:blank`, of een URN als `urn:schakelpunt:problem:…` voor een fout met een eigen betekenis."
+    )
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    errors = FieldErrorSerializer(many=True, required=False, help_text="Alleen bij 400: de fouten per veld.")  # type: ignore[assignment]  # a field named like Serializer.errors
+
+    class Meta:
+        ref_name = "Problem"
+
+
+def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     """Turn DRF's nested error dict into a flat list of {field, message}."""
-    errors = []
+    errors: list[dict[str, str]] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
             if isinstance(key, int):  # DRF reports errors of list items as {index: {...}}
@@ -49,14 +115,21 @@ def _flatten(detail, prefix=""):
     return errors
 
 
-def is_api_request(request) -> bool:
-    return request.path.startswith("/api/")
+def is_api_request(request: HttpRequest) -> bool:
+    return str(request.path).startswith("/api/")
 
 
-def problem_body(status_code: int, detail: str, errors=None) -> dict:
-    body = {
-        "type": "about:blank",
-        "title": TITLES.get(status_code, "Fout"),
+def problem_body(
+    status_code: int,
+    detail: str,
+    errors: list[dict[str, str]] | None = None,
+    *,
+    problem_type: str = "about:blank",
+    title: str | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": problem_type,
+        "title": title or TITLES.get(status_code, "Fout"),
         "status": status_code,
         "detail": detail,
     }
@@ -65,20 +138,35 @@ def problem_body(status_code: int, detail: str, errors=None) -> dict:
     return body
 
 
-def problem_response(status_code: int, detail: str, errors=None, headers=None) -> Response:
-    return Response(
-        problem_body(status_code, detail, errors), status=status_code, headers=headers, content_type=PROBLEM
-    )
+def problem_response(
+    status_code: int,
+    detail: str,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    *,
+    problem_type: str = "about:blank",
+    title: str | None = None,
+) -> Response:
+    """The one builder of an API error answer."""
+    body = problem_body(status_code, detail, errors, problem_type=problem_type, title=title)
+    return Response(body, status=status_code, headers=headers, content_type=PROBLEM)
 
 
-def problem_http_response(status_code: int, detail: str, headers=None) -> HttpResponse:
+def problem_http_response(status_code: int, detail: str, headers: dict[str, str] | None = None) -> HttpResponse:
     """The same problem+json as a plain Django response, for middleware and the error handlers
     that run outside DRF (and must work with the database down)."""
     body = json.dumps(problem_body(status_code, detail), ensure_ascii=False)
     return HttpResponse(body, status=status_code, headers=headers, content_type=PROBLEM)
 
 
-def problem_exception_handler(exc, context):
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        return problem_response(exc.status, exc.detail, problem_type=exc.problem_type, title=exc.title)
+    if isinstance(exc, RequestDataTooBig):
+        return problem_response(413, "Het verzoek is groter dan deze API accepteert.")
+    if isinstance(exc, DjangoValidationError):
+        # A service's field errors: the same answer as a serializer's.
+        exc = exceptions.ValidationError(serializers.as_serializer_error(exc))
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     response = exception_handler(exc, context)
@@ -97,3 +185,133 @@ def problem_exception_handler(exc, context):
     if response.status_code == status.HTTP_401_UNAUTHORIZED and "WWW-Authenticate" not in problem:
         problem["WWW-Authenticate"] = "Token"
     return problem
+
+
+class UtcDateTimeField(serializers.DateTimeField):
+    """Output: a moment in ISO 8601, always in UTC (`...Z`), whatever the server's time zone."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(default_timezone=datetime.UTC, **kw)
+
+
+# --- Pagination ---------------------------------------------------------------------------------
+
+PAGINA = OpenApiParameter(
+    "pagina",
+    OpenApiTypes.INT,
+    OpenApiParameter.QUERY,
+    required=False,
+    description="Paginanummer, vanaf 1 (standaard 1). `volgende` in het antwoord geeft het nummer van de "
+    "volgende pagina, of `null` op de laatste.",
+)
+
+_page_serializers: dict[type[Serializer], type[Serializer]] = {}
+
+
+def pagina_serializer(item: type[Serializer]) -> type[Serializer]:
+    """The one page shape, around items of `item`: `{"pagina", "volgende", "resultaten"}`."""
+    if item not in _page_serializers:
+        name = item.__name__.removesuffix("Serializer")
+        _page_serializers[item] = type(
+            f"Paginated{name}ListSerializer",
+            (serializers.Serializer,),
+            {
+                "__module__": item.__module__,
+                "__doc__": "Eén pagina van een lijst; zonder totaal, zodat een lijst nooit hoeft te tellen.",
+                "pagina": serializers.IntegerField(min_value=1, help_text="Nummer van deze pagina."),
+                "volgende": serializers.IntegerField(
+                    allow_null=True, help_text="Nummer van de volgende pagina, `null` op de laatste."
+                ),
+                "resultaten": item(many=True),
+            },
+        )
+    return _page_serializers[item]
+
+
+def pagina_response(page: Page, item: type[Serializer], **context: Any) -> Response:
+    """Answer one page (`schakelpunt.pagination.Page`) of items serialised by `item`."""
+    data = {"pagina": page.number, "volgende": page.number + 1 if page.has_next else None, "resultaten": page.items}
+    return Response(pagina_serializer(item)(data, context=context).data)
+
+
+# --- Output fields that depend on who asks --------------------------------------------------------
+
+
+class FromContext(serializers.Field[Any, Any, Any, Any]):
+    """Output only: a block the view puts in the serializer's context, left out when it does not.
+
+    For the parts of an answer that only some users get (e.g. the melder of a signal): the view
+    decides nothing; the selector's answer decides whether the key is in the context. With
+    `per_item=True` the context holds a dict keyed by the serialised object's id.
+    """
+
+    def __init__(
+        self,
+        serializer: serializers.Field[Any, Any, Any, Any],
+        *,
+        key: str | None = None,
+        per_item: bool = False,
+        **kw: Any,
+    ) -> None:
+        self.inner = serializer
+        self.key = key
+        self.per_item = per_item
+        kw.setdefault("required", False)
+        super().__init__(source="*", **kw)
+
+    def get_attribute(self, instance: Any) -> Any:
+        key = self.key or self.field_name or ""
+        if key not in self.context or (self.per_item and self.context[key] is None):
+            raise SkipField()
+        value = self.context[key]
+        return value.get(instance.pk) if self.per_item else value
+
+    def to_representation(self, value: Any) -> Any:
+        return None if value is None else self.inner.to_representation(value)
+
+
+class FromContextExtension(OpenApiSerializerFieldExtension):  # type: ignore[no-untyped-call]  # drf-spectacular is untyped
+    target_class = FromContext
+
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: Direction) -> dict[str, Any]:
+        schema = auto_schema.resolve_serializer(self.target.inner, direction).ref
+        if self.target.allow_null:
+            return {"allOf": [schema], "nullable": True}
+        return schema
+
+
+# --- The schema: every endpoint's problems ------------------------------------------------------
+
+
+def problems(*codes: int) -> dict[tuple[int, str], OpenApiResponse]:
+    """`extend_schema(responses=...)` entries for the problem answers an endpoint itself gives."""
+    return {(code, PROBLEM): OpenApiResponse(ProblemSerializer, description=DESCRIPTIONS[code]) for code in codes}
+
+
+RETRY_AFTER = {"Retry-After": {"schema": build_basic_type(OpenApiTypes.INT), "description": "Seconden."}}
+
+
+class ProblemAutoSchema(AutoSchema):
+    """drf-spectacular's schema, plus the problem answers that every endpoint of its kind can give."""
+
+    def _common_problems(self) -> list[int]:
+        codes = [503]
+        if self.view.get_authenticators():
+            codes += [401, 429]
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes += [400, 413, 415]
+        if "{" in self.path:
+            codes.append(404)
+        return codes
+
+    def _get_response_bodies(self, direction: Direction = "response") -> dict[str, Any]:
+        responses = super()._get_response_bodies(direction)
+        for code in self._common_problems():
+            if str(code) not in responses:
+                responses[str(code)] = self._get_response_for_code(  # type: ignore[no-untyped-call]
+                    OpenApiResponse(ProblemSerializer, description=DESCRIPTIONS[code]), str(code), [PROBLEM], direction
+                )
+        for retry in ("429", "503"):
+            if retry in responses:
+                responses[retry].setdefault("headers", {}).update(RETRY_AFTER)
+        return dict(sorted(responses.items()))

@@ -53,12 +53,12 @@ def client_as(client, persona):
 def api_client_as(persona):
     from rest_framework.test import APIClient
 
-    from schakelpunt.accounts.services import api_token_create
+    from schakelpunt.testing.auth import api_token_for
 
     def _api(role_or_user):
         user = persona(role_or_user) if isinstance(role_or_user, str | None) else role_or_user
         client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user)}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_for(user)}")
         return client
 
     return _api

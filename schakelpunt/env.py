@@ -32,3 +32,18 @@ def envint(name: str, default: int) -> int:
 
 def envlist(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+def envkeys(name: str) -> dict[str, str]:
+    """Named secrets, 'kid1:secret1,kid2:secret2' -> {'kid1': 'secret1', 'kid2': 'secret2'}."""
+    keys: dict[str, str] = {}
+    for part in os.environ.get(name, "").split(","):
+        kid, sep, secret = (x.strip() for x in part.strip().partition(":"))
+        if not kid and not secret:
+            continue
+        if not sep or not kid or not secret:
+            raise ImproperlyConfigured(f"{name} must look like 'kid1:secret1,kid2:secret2'.")
+        if len(kid) > 20 or kid in keys:
+            raise ImproperlyConfigured(f"{name}: key id {kid!r} is longer than 20 characters or occurs twice.")
+        keys[kid] = secret
+    return keys

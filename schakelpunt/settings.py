@@ -6,7 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from schakelpunt.env import env, envbool, envint, envlist
+from schakelpunt.env import env, envbool, envint, envkeys, envlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,6 +32,10 @@ elif not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Doormeldingen: how long a partner's download link stays valid.
+DOORMELDING_LINK_UREN = envint("DOORMELDING_LINK_UREN", 72)
+# Casusoverleg: how long invited participants keep access after the meeting (those present only).
+OVERLEG_TOEGANG_UREN = envint("OVERLEG_TOEGANG_UREN", 48)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -57,6 +61,9 @@ INSTALLED_APPS = [
     "schakelpunt.signalen",
     "schakelpunt.notificaties",
     "schakelpunt.subjecten",
+    "schakelpunt.casussen",
+    "schakelpunt.doormeldingen",
+    "schakelpunt.overleggen",
     "schakelpunt.inzicht",
     "schakelpunt.privacy",
 ]
@@ -105,7 +112,16 @@ _database_url = env("DATABASE_URL") or _default_db
 if not _database_url:
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# The same backends with one addition: the access log is appended just before each commit
+# (schakelpunt/audit/chain.py), so the chain head is locked only for that moment.
+_AUDIT_BACKENDS = {
+    "django.db.backends.postgresql": "schakelpunt.audit.db.postgresql",
+    "django.db.backends.sqlite3": "schakelpunt.audit.db.sqlite3",
+}
+if DATABASES["default"]["ENGINE"] not in _AUDIT_BACKENDS:
+    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (or SQLite outside production).")
+DATABASES["default"]["ENGINE"] = _AUDIT_BACKENDS[DATABASES["default"]["ENGINE"]]
+if DATABASES["default"]["ENGINE"] == "schakelpunt.audit.db.sqlite3":
     # WAL lets the demo server read while a write is in progress.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL;",
@@ -179,6 +195,11 @@ AXES_LOCKOUT_CALLABLE = "schakelpunt.accounts.views.locked_out"
 AXES_VERBOSE = False
 AXES_ENABLE_ADMIN = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Password reset requests per address entered and per origin address within the window (else 429).
+PASSWORD_RESET_WINDOW = envint("PASSWORD_RESET_WINDOW", 60 * 60)
+PASSWORD_RESET_PER_ACCOUNT = envint("PASSWORD_RESET_PER_ACCOUNT", 3)
+PASSWORD_RESET_PER_ADDRESS = envint("PASSWORD_RESET_PER_ADDRESS", 20)
 
 # Two-factor authentication (TOTP) is mandatory for these roles.
 TWO_FACTOR_ROLES = ("aandachtsfunctionaris", "beheerder", "privacyfunctionaris")
@@ -273,15 +294,37 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["schakelpunt.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "schakelpunt.api.ProblemAutoSchema",
     "EXCEPTION_HANDLER": "schakelpunt.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
+    # 429 (problem+json with Retry-After) above these rates; counted in the shared database cache.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env("API_RATE_USER", "300/minute"),
+        "anon": env("API_RATE_ANON", "30/minute"),
+    },
+}
+# The one cache: a table in the database, so that rate limits hold across all workers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "schakelpunt_cache",
+    }
 }
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
-    "TOKEN_TTL": None,  # revoked explicitly; a lifetime can be set per token later
+    "TOKEN_TTL": None,  # every token gets its own lifetime when issued (accounts.services.api_token_issue)
     "AUTO_REFRESH": False,
 }
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 - a model name, not a secret
+# API tokens: a named purpose and a lifetime of at most API_TOKEN_MAX_DAYS. Users in these roles get
+# a token only when one beheerder requested it and another approved it (four eyes).
+API_TOKEN_DEFAULT_DAYS = envint("API_TOKEN_DEFAULT_DAYS", 30)
+API_TOKEN_MAX_DAYS = envint("API_TOKEN_MAX_DAYS", 90)
+API_TOKEN_FOUR_EYES_ROLES = ("aandachtsfunctionaris", "privacyfunctionaris", "beheerder")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Schakelpunt API",
     "DESCRIPTION": "JSON API van Schakelpunt, het centrale meldpunt. Authenticatie met "
@@ -290,6 +333,19 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set, wherever a field offers it.
+    "ENUM_NAME_OVERRIDES": {
+        "PartnerEnum": "schakelpunt.casussen.constants.Partner.choices",
+        "MarkeringEnum": "schakelpunt.doormeldingen.constants.Markering.choices",
+        "DoormeldingStatusEnum": "schakelpunt.doormeldingen.constants.Status.choices",
+        "OverlegSoortEnum": "schakelpunt.overleggen.constants.OverlegSoort.choices",
+        "OverlegStatusEnum": "schakelpunt.overleggen.constants.OverlegStatus.choices",
+        "BesluitSoortEnum": "schakelpunt.casussen.constants.BesluitSoort.choices",
+        "SignaalStatusEnum": "schakelpunt.signalen.constants.Status",
+        "BetrokkeneSoortEnum": "schakelpunt.signalen.constants.Soort",
+        "SamenloopSoortEnum": "schakelpunt.subjecten.models.SamenloopAlert.Soort",
+        "SamenloopStatusEnum": "schakelpunt.subjecten.models.SamenloopAlert.Status",
+    },
 }
 
 TASK_BACKENDS = {
@@ -300,6 +356,27 @@ _task_backend = env("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
 if _task_backend not in TASK_BACKENDS:
     raise ImproperlyConfigured("TASKS_BACKEND must be immediate or database")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
+
+# The access log's chain is keyed (HMAC-SHA256) with keys that live outside the database. Keys
+# are named ("kid1:secret1,kid2:secret2") so that they can be rotated: new records use
+# AUDIT_HMAC_KEY_ID, older ones keep naming the key they were sealed with (docs/adr/0001).
+AUDIT_HMAC_KEYS = envkeys("AUDIT_HMAC_KEYS")
+AUDIT_HMAC_KEY_ID = env("AUDIT_HMAC_KEY_ID") or (next(iter(AUDIT_HMAC_KEYS)) if len(AUDIT_HMAC_KEYS) == 1 else "")
+if PRODUCTION:
+    if AUDIT_HMAC_KEY_ID not in AUDIT_HMAC_KEYS:
+        raise ImproperlyConfigured(
+            "AUDIT_HMAC_KEYS must be set in production, and AUDIT_HMAC_KEY_ID must name one of its keys."
+        )
+    if any(len(secret) < 32 or "demo" in secret for secret in AUDIT_HMAC_KEYS.values()):
+        raise ImproperlyConfigured("Every key in AUDIT_HMAC_KEYS must be a random value of at least 32 characters.")
+elif not AUDIT_HMAC_KEYS:
+    AUDIT_HMAC_KEYS = {"dev": "demo-and-test-only-audit-key-not-secret"}
+    AUDIT_HMAC_KEY_ID = "dev"
+elif AUDIT_HMAC_KEY_ID not in AUDIT_HMAC_KEYS:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY_ID must name one of the keys in AUDIT_HMAC_KEYS.")
+# Signed checkpoints of the chain head go here (manage.py audit_checkpoint); a directory the
+# database administrator cannot write, e.g. another host's mount or a WORM bucket's sync folder.
+AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", "")
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,9 @@ urlpatterns = [
     path("signalen/", include("schakelpunt.signalen.urls")),
     path("notificaties/", include("schakelpunt.notificaties.urls")),
     path("subjecten/", include("schakelpunt.subjecten.urls")),
+    path("doormeldingen/", include("schakelpunt.doormeldingen.urls")),
+    path("overleggen/", include("schakelpunt.overleggen.urls")),
+    path("casussen/", include("schakelpunt.casussen.urls")),
     path("inzicht/", include("schakelpunt.inzicht.urls")),
     path("privacy/", include("schakelpunt.privacy.urls")),
 ]

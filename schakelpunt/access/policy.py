@@ -19,15 +19,23 @@ registered when this module is imported. Three questions are asked of this modul
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-ObjectRule = Callable[[Any, Any, str], bool]  # (user, obj, role) -> allowed; only where no scope can say it
-Scope = Callable[[Any, QuerySet, str], QuerySet]  # (user, queryset, role) -> visible part
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from schakelpunt.accounts.models import User
+
+# Who asks: a user, an anonymous visitor, or nobody (a background job without a user).
+Actor: TypeAlias = "User | AnonymousUser | None"
+
+ObjectRule = Callable[["User", Any, str], bool]  # (user, obj, role) -> allowed; only where no scope can say it
+Scope = Callable[["User", "QuerySet[Any]", str], "QuerySet[Any]"]  # (user, queryset, role) -> visible part
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,7 @@ class Decision:
     purpose: str
     activity: str
     reason: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -72,11 +80,11 @@ def get(code: str) -> Permission:
         raise KeyError(f"unknown permission {code!r}: add it to schakelpunt.access.policy") from None
 
 
-def _usable(user) -> bool:
-    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+def _usable(user: Actor) -> TypeGuard[User]:
+    return user is not None and bool(getattr(user, "is_authenticated", False)) and user.is_active
 
 
-def _object_allowed(perm: Permission, user, obj: Any, role: str) -> bool:
+def _object_allowed(perm: Permission, user: User, obj: Any, role: str) -> bool:
     """The object rule: hand-written where there is one, else "is `obj` inside the scope?"."""
     if perm.object_rule is not None:
         return perm.object_rule(user, obj, role)
@@ -88,7 +96,7 @@ def _object_allowed(perm: Permission, user, obj: Any, role: str) -> bool:
     return visible is one or visible.exists()
 
 
-def decide(user, code: str, obj: Any = None) -> Decision:
+def decide(user: Actor, code: str, obj: Any = None) -> Decision:
     """May `user` use permission `code` (on `obj`)? Returns the role it is allowed in."""
     perm = get(code)
     if not _usable(user):
@@ -102,7 +110,7 @@ def decide(user, code: str, obj: Any = None) -> Decision:
     return Decision(code, False, None, perm.purpose, perm.activity, "geen passende rol")
 
 
-def scope(user, code: str, queryset: QuerySet) -> tuple[QuerySet, Decision]:
+def scope(user: Actor, code: str, queryset: QuerySet[Any]) -> tuple[QuerySet[Any], Decision]:
     """The part of `queryset` the user may see under `code`, union over the user's roles."""
     perm = get(code)
     if not _usable(user):
@@ -136,9 +144,9 @@ def _as_pk(value: Any) -> int | None:
 
 
 def fetch(
-    user,
+    user: Actor,
     code: str,
-    queryset: QuerySet,
+    queryset: QuerySet[Any],
     pk: Any,
     *,
     object_type: str,
@@ -170,7 +178,7 @@ def fetch(
 
 
 def verify(
-    user,
+    user: Actor,
     code: str,
     obj: Any,
     *,
@@ -192,7 +200,7 @@ def verify(
     return decision
 
 
-def _log_refusal(user, decision: Decision, object_type: str, object_id: Any, betrokkenen) -> None:
+def _log_refusal(user: Actor, decision: Decision, object_type: str, object_id: Any, betrokkenen: Iterable[str]) -> None:
     from schakelpunt.audit.services import log_access
 
     log_access(

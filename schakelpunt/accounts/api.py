@@ -1,7 +1,7 @@
 """API authentication and the caller's own account endpoint (`GET /api/v1/me`)."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -26,7 +26,9 @@ class MeSerializer(serializers.Serializer):
     roles = serializers.ListField(child=serializers.CharField())
 
 
-@extend_schema(responses=MeSerializer, summary="De ingelogde gebruiker", tags=["account"])
+@extend_schema(
+    responses=OpenApiResponse(MeSerializer, "Je eigen account."), summary="De ingelogde gebruiker", tags=["account"]
+)
 @api_view(["GET"])
 def me(request):
     user = request.user

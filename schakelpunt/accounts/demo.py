@@ -5,7 +5,7 @@ import base64
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakelpunt.accounts import services
-from schakelpunt.accounts.models import User
+from schakelpunt.accounts.models import ApiToken, User
 
 DEMO_PASSWORD = "Schakelpunt-demo-2026"  # noqa: S105 - demo mode only, printed on purpose
 # Fixed, obviously public secrets so that a tester can add them to an authenticator app.
@@ -46,6 +46,23 @@ def seed(stdout) -> None:
             TOTPDevice.objects.get_or_create(
                 user=user, name="Demo-authenticator", defaults={"key": key, "confirmed": True}
             )
+    _seed_api_tokens()
+
+
+def _seed_api_tokens() -> None:
+    """A token with a purpose for a melder's system, and a four-eyes request waiting for a second beheerder."""
+    if ApiToken.objects.exists():
+        return
+    beheerder = User.objects.get(username="beheerder")
+    services.api_token_issue(
+        actor=beheerder, user=User.objects.get(username="melder"), doel="Demo: koppeling klantvolgsysteem", dagen=30
+    )
+    services.api_token_issue(
+        actor=beheerder,
+        user=User.objects.get(username="aandachtsfunctionaris"),
+        doel="Demo: rapportage samenloop (wacht op tweede beheerder)",
+        dagen=14,
+    )
 
 
 def print_accounts(stdout) -> None:

@@ -1,7 +1,10 @@
 """Forms for logging in, two-factor and re-authentication, with Dutch messages."""
 
+from axes.utils import reset as axes_reset
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -59,12 +62,40 @@ class ReauthForm(forms.Form):
         error_messages={"required": _("Vul uw wachtwoord in.")},
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user, *args, request=None, **kwargs):
         self.user = user
+        self.request = request
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not check_password_with_lockout(self.request, self.user, password):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
         return password
+
+
+def check_password_with_lockout(request, user, password: str) -> bool:
+    """The user's password, checked through the same door as a login: django-axes counts a wrong one
+    and refuses even the right one while the account is locked (``request.axes_locked_out``)."""
+    if request is None:
+        return user.check_password(password)
+    checked = authenticate(request, username=user.get_username(), password=password)
+    if checked is None or checked.pk != user.pk:
+        return False
+    if settings.AXES_RESET_ON_SUCCESS:  # as a successful login does
+        axes_reset(username=user.get_username())
+    return True
+
+
+class LockoutPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the current password checked like a login (lockout)."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not check_password_with_lockout(self.request, self.user, old_password):
+            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password

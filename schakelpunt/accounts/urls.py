@@ -15,28 +15,13 @@ urlpatterns = [
     path("beveiliging/", views.security, name="security"),
     path("beveiliging/bevestigen/", views.reauthenticate, name="reauthenticate"),
     path("beveiliging/tweestaps-opnieuw/", views.two_factor_reset, name="two_factor_reset"),
-    path(
-        "wachtwoord/wijzigen/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_change_done")
-        ),
-        name="password_change",
-    ),
+    path("wachtwoord/wijzigen/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord/gewijzigd/",
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
         name="password_change_done",
     ),
-    path(
-        "wachtwoord/vergeten/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("wachtwoord/vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

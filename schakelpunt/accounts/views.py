@@ -3,25 +3,30 @@
 import base64
 import io
 import time
+from datetime import timedelta
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakelpunt.accounts import services
-from schakelpunt.accounts.forms import LoginForm, ReauthForm, TokenForm
+from schakelpunt.accounts.forms import LockoutPasswordChangeForm, LoginForm, ReauthForm, TokenForm
 from schakelpunt.accounts.middleware import LAST_ACTIVITY, LOGIN_AT, MFA_OK, REAUTH_AT
-from schakelpunt.audit.models import Action, Outcome
+from schakelpunt.audit import context as audit_context
+from schakelpunt.audit.models import Action, AuditRecord, Outcome
 from schakelpunt.audit.services import log_event
 
 
@@ -55,7 +60,13 @@ def login_view(request):
             return redirect(_safe_next(request))
         if getattr(request, "axes_locked_out", False):
             return locked_out(request)
-        log_event(actor=None, actie=Action.LOGIN, uitkomst=Outcome.FAILED, toelichting="onjuiste inloggegevens")
+        log_event(
+            actor=None,
+            actie=Action.LOGIN,
+            uitkomst=Outcome.FAILED,
+            toelichting="onjuiste inloggegevens (gebruikersnaam zoals ingevuld)",
+            username=request.POST.get("username", ""),
+        )
     return render(
         request,
         "accounts/login.html",
@@ -69,8 +80,26 @@ def login_view(request):
     )
 
 
-def locked_out(request, credentials=None, *args, **kwargs):
-    log_event(actor=None, actie=Action.LOGIN, uitkomst=Outcome.REFUSED, toelichting="account tijdelijk geblokkeerd")
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout answer, for login, re-authentication and password change alike.
+
+    A logged-in user who is locked out (by guessing the password on the re-authentication or
+    password-change page) is logged out too: the session cannot keep trying.
+    """
+    if not getattr(request, "_lockout_logged", False):  # the view and axes' middleware both call this
+        request._lockout_logged = True
+        user = getattr(request, "user", None)
+        logged_in = user is not None and user.is_authenticated
+        tried = (credentials or {}).get("username") or request.POST.get("username", "")
+        log_event(
+            actor=user if logged_in else None,
+            actie=Action.LOGIN,
+            uitkomst=Outcome.REFUSED,
+            toelichting="account tijdelijk geblokkeerd" + ("" if logged_in else " (gebruikersnaam zoals ingevuld)"),
+            username="" if logged_in else tried,
+        )
+        if logged_in:
+            logout(request)
     minutes = int(settings.AXES_COOLOFF_TIME * 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
@@ -142,11 +171,13 @@ def _recently_reauthenticated(request) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reauthenticate(request):
-    form = ReauthForm(request.user, request.POST or None)
+    form = ReauthForm(request.user, request.POST or None, request=request)
     if request.method == "POST":
         if form.is_valid():
             request.session[REAUTH_AT] = time.time()
             return redirect(_safe_next(request, "accounts:security"))
+        if getattr(request, "axes_locked_out", False):
+            return locked_out(request)
         log_event(
             actor=request.user, actie=Action.LOGIN, uitkomst=Outcome.FAILED, toelichting="herauthenticatie mislukt"
         )
@@ -171,3 +202,81 @@ def two_factor_reset(request):
         request.session.pop(REAUTH_AT, None)
         return redirect("accounts:two_factor")
     return render(request, "accounts/two_factor_reset.html")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change; the current password counts towards the login lockout, and
+    both a change and a failed attempt are logged."""
+
+    form_class = LockoutPasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        log_event(
+            actor=self.request.user,
+            actie=Action.UPDATE,
+            object_type="gebruiker",
+            object_id=str(self.request.user.pk),
+            toelichting="wachtwoord gewijzigd",
+        )
+        return response
+
+    def form_invalid(self, form):
+        if getattr(self.request, "axes_locked_out", False):
+            return locked_out(self.request)
+        log_event(
+            actor=self.request.user,
+            actie=Action.UPDATE,
+            uitkomst=Outcome.FAILED,
+            object_type="gebruiker",
+            object_id=str(self.request.user.pk),
+            toelichting="wachtwoord wijzigen mislukt: "
+            + ("huidig wachtwoord onjuist" if "old_password" in form.errors else "nieuw wachtwoord afgewezen"),
+        )
+        return super().form_invalid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per address entered and per origin address (429).
+
+    The counts come from the access log itself (one record per request), so they hold across
+    all workers. The address entered is kept only as a keyed hash, and the answer is the same
+    whether an account exists or not.
+    """
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        email_key = salted_hmac("wachtwoordherstel", form.cleaned_data["email"].strip().lower()).hexdigest()[:32]
+        since = timezone.now() - timedelta(seconds=settings.PASSWORD_RESET_WINDOW)
+        recent = AuditRecord.objects.filter(
+            object_type="wachtwoordherstel", tijdstip__gte=since, uitkomst=Outcome.SUCCESS
+        )
+        origin = audit_context.origin_address.get()
+        too_many = recent.filter(object_id=email_key).count() >= settings.PASSWORD_RESET_PER_ACCOUNT or (
+            origin and recent.filter(herkomst=origin).count() >= settings.PASSWORD_RESET_PER_ADDRESS
+        )
+        log_event(
+            actor=None,
+            actie=Action.CREATE,
+            uitkomst=Outcome.REFUSED if too_many else Outcome.SUCCESS,
+            doel="Beveiliging",
+            verwerking="Wachtwoordherstel",
+            object_type="wachtwoordherstel",
+            object_id=email_key,
+            toelichting="te veel aanvragen" if too_many else "herstellink aangevraagd",
+        )
+        if too_many:
+            minutes = settings.PASSWORD_RESET_WINDOW // 60
+            response = render(self.request, "accounts/password_reset_limited.html", {"minutes": minutes}, status=429)
+            response["Retry-After"] = str(settings.PASSWORD_RESET_WINDOW)
+            return response
+        return super().form_valid(form)

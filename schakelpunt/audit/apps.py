@@ -1,4 +1,4 @@
-"""Audit: the hash-chained, append-only access log and the privacyfunctionaris' screens."""
+"""Audit: the keyed hash-chained, append-only access log and the privacyfunctionaris' screens."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,6 @@ class AuditConfig(AppConfig):
     name = "schakelpunt.audit"
     label = "audit"
     verbose_name = "Toegangslog"
+
+    def ready(self):
+        from schakelpunt.audit import checks  # noqa: F401 - registers the deployment check

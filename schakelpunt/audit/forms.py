@@ -13,8 +13,9 @@ class AuditSearchForm(forms.Form):
         required=False,
         max_length=80,
         help_text=_(
-            "Het pseudoniem van de persoon, bijvoorbeeld persoon:42. "
-            "Zo beantwoordt u de vraag: wie heeft mijn gegevens bekeken?"
+            "Het pseudoniem van de persoon, bijvoorbeeld persoon:42. Zo beantwoord je de vraag: wie heeft "
+            "mijn gegevens bekeken? Je vindt ook de signalen waarin de persoon betrokkene is en de personen "
+            "die met hem zijn samengevoegd of van hem zijn afgesplitst."
         ),
     )
     object_type = forms.CharField(
@@ -22,13 +23,13 @@ class AuditSearchForm(forms.Form):
     )
     object_id = forms.CharField(label=_("Object-id"), required=False, max_length=64)
     van = DatumField(
-        label=_("Vanaf (datum)"),
+        label=_("Vanaf (datum, UTC)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-01.")},
     )
     tot = DatumField(
-        label=_("Tot en met (datum)"),
+        label=_("Tot en met (datum, UTC)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-31.")},

@@ -1,10 +1,16 @@
-"""The access log: one append-only, hash-chained record per person concerned per action."""
+"""The access log: one append-only, hash-chained record per person concerned per action.
 
-import hashlib
+Each record's hash is an HMAC-SHA256 (under the key named by ``key_id``, from the environment)
+over its content and the previous record's hash; records written before the chain was keyed
+have an empty ``key_id`` and a plain SHA-256 hash (see docs/adr/0009-keyed-audit-chain.md).
+"""
+
 import json
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from schakelpunt.audit import keys
 
 
 class Outcome(models.TextChoices):
@@ -54,6 +60,8 @@ class AuditRecord(models.Model):
     toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The HMAC key the hash was made with; "" for records of the old unkeyed scheme.
+    key_id = models.CharField(max_length=20, blank=True, default="")
 
     objects = AuditRecordQuerySet.as_manager()
 
@@ -95,8 +103,11 @@ class AuditRecord(models.Model):
         payload = {name: getattr(self, name) for name in self.HASHED_FIELDS}
         payload["tijdstip"] = self.tijdstip.isoformat(timespec="microseconds")
         payload["id"] = self.pk
+        if self.key_id:
+            # The key id is covered too, so a record cannot be re-labelled to another key.
+            payload["key_id"] = self.key_id
         body = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256((self.prev_hash + body).encode()).hexdigest()
+        return keys.seal(self.key_id, self.prev_hash + body)
 
 
 class AuditChainHead(models.Model):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from schakelpunt.access.policy import decide
+from schakelpunt.audit import personen
 from schakelpunt.audit.models import Action, AuditRecord
 from schakelpunt.audit.services import log_access
 
@@ -29,7 +29,8 @@ class AuditQuery:
 
 
 def _day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
+    # In UTC, like the column the results show.
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 def audit_record_list(*, user, query: AuditQuery) -> QuerySet[AuditRecord]:
@@ -48,13 +49,17 @@ def audit_record_list(*, user, query: AuditQuery) -> QuerySet[AuditRecord]:
     if query.gebruiker:
         qs = qs.filter(actor_username=query.gebruiker.strip())
     if query.betrokkene:
-        qs = qs.filter(betrokkene=query.betrokkene)
+        persoon = personen.PERSOON_KEY.match(query.betrokkene.strip())
+        if persoon:
+            qs = qs.filter(personen.log_filter(int(persoon.group(1))))
+        else:
+            qs = qs.filter(betrokkene=query.betrokkene.strip())
     if query.object_type:
         qs = qs.filter(object_type=query.object_type)
     if query.object_id:
         qs = qs.filter(object_id=query.object_id)
     if query.van:
         qs = qs.filter(tijdstip__gte=_day_start(query.van))
-    if query.tot:
+    if query.tot and query.tot < date.max:
         qs = qs.filter(tijdstip__lt=_day_start(query.tot + timedelta(days=1)))
     return qs.order_by("-id")

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.apps import apps
 from django.db import transaction
 
 from schakelpunt.audit import context
-from schakelpunt.audit.models import GENESIS_HASH, Action, AuditChainHead, AuditRecord, Outcome
+from schakelpunt.audit.models import Action, AuditRecord, Outcome
 
 
 @dataclass(frozen=True)
@@ -20,24 +21,17 @@ class Entry:
     betrokkene: str = ""
     uitkomst: str = Outcome.SUCCESS
     toelichting: str = ""
+    # For events without a logged-in actor: the username that was tried (failed login, lockout).
+    username: str = ""
 
 
 def _truncate(value: str, size: int) -> str:
     return value[:size]
 
 
-def _recreate_head() -> AuditChainHead:
-    """The head row is seeded by a migration; after a database flush it is rebuilt from the
-    last record, so that the chain continues (verify_audit still checks every record)."""
-    last = AuditRecord.objects.order_by("-id").first()
-    head, _ = AuditChainHead.objects.get_or_create(
-        pk=1, defaults={"last_id": last.id if last else 0, "last_hash": last.hash if last else GENESIS_HASH}
-    )
-    return AuditChainHead.objects.select_for_update().get(pk=head.pk)
-
-
 def write(*, actor, role: str | None, doel: str, verwerking: str, entries: Iterable[Entry]) -> int:
-    """Append entries to the chain in one short transaction; returns how many were written."""
+    """Log entries; returns how many. Inside a transaction they are appended to the chain just
+    before it commits (and dropped if it rolls back); outside one, at once (see audit/chain.py)."""
     entries = list(entries)
     if not entries:
         return 0
@@ -46,37 +40,50 @@ def write(*, actor, role: str | None, doel: str, verwerking: str, entries: Itera
     username = getattr(actor, "username", "") if actor_id else ""
     origin = context.origin_address.get()
     req_id = context.request_id.get()
-    with transaction.atomic():
-        head = AuditChainHead.objects.select_for_update().filter(pk=1).first() or _recreate_head()
-        records = []
-        prev = head.last_hash
-        next_id = head.last_id
-        for entry in entries:
-            next_id += 1
-            record = AuditRecord(
-                id=next_id,
-                tijdstip=now,
-                actor_id=actor_id,
-                actor_username=username,
-                rol=role or "",
-                actie=entry.actie,
-                object_type=entry.object_type,
-                object_id=str(entry.object_id),
-                betrokkene=entry.betrokkene,
-                doel=_truncate(doel, 200),
-                verwerking=_truncate(verwerking, 200),
-                uitkomst=entry.uitkomst,
-                herkomst=origin,
-                request_id=req_id,
-                toelichting=_truncate(entry.toelichting, 300),
-                prev_hash=prev,
-            )
-            record.hash = record.compute_hash()
-            prev = record.hash
-            records.append(record)
-        AuditRecord.objects.bulk_create(records)
-        AuditChainHead.objects.filter(pk=1).update(last_id=next_id, last_hash=prev)
+    records = [
+        AuditRecord(
+            tijdstip=now,
+            actor_id=actor_id,
+            actor_username=_truncate(entry.username or username, 150),
+            rol=role or "",
+            actie=entry.actie,
+            # Cut to the columns: PostgreSQL would refuse a longer value, and with it the commit.
+            object_type=_truncate(entry.object_type, 60),
+            object_id=_truncate(str(entry.object_id), 64),
+            betrokkene=_truncate(entry.betrokkene, 80),
+            doel=_truncate(doel, 200),
+            verwerking=_truncate(verwerking, 200),
+            uitkomst=entry.uitkomst,
+            herkomst=origin,
+            request_id=req_id,
+            toelichting=_truncate(entry.toelichting, 300),
+        )
+        for entry in entries
+    ]
+    connection = transaction.get_connection()
+    if connection.in_audit_transaction():
+        connection.audit_pending.extend(records)
+    else:
+        with transaction.atomic():
+            connection.audit_pending.extend(records)
     return len(records)
+
+
+def _person_keys(object_type: str, object_id: str | int) -> list[str]:
+    """The persons concerned in an object that a refused attempt was about, where the log can know them."""
+    object_id = str(object_id)
+    if not object_id.isdigit() or len(object_id) > 18:
+        return []
+    if object_type == "persoon":
+        return [f"persoon:{object_id}"]
+    if object_type == "signaal":
+        # The model by name: the log stays below the apps it serves.
+        betrokkene = apps.get_model("signalen", "Betrokkene")
+        return [
+            f"betrokkene:{pk}"
+            for pk in betrokkene.objects.filter(signaal_id=int(object_id)).values_list("pk", flat=True)
+        ]
+    return []
 
 
 def log_access(
@@ -91,7 +98,10 @@ def log_access(
 ) -> int:
     """Log one action under an access decision: one entry per person concerned (at least one)."""
     uitkomst = Outcome.SUCCESS if decision.allowed else Outcome.REFUSED
-    betrokkenen = list(dict.fromkeys(betrokkenen)) or [""]
+    betrokkenen = list(dict.fromkeys(betrokkenen))
+    if not betrokkenen and not decision.allowed:
+        betrokkenen = _person_keys(object_type, object_id)
+    betrokkenen = betrokkenen or [""]
     return write(
         actor=actor,
         role=decision.role,
@@ -114,14 +124,18 @@ def log_event(
     toelichting: str = "",
     object_type: str = "",
     object_id: str = "",
+    username: str = "",
 ) -> int:
-    """A security event without an access decision: logins, logouts, lockouts."""
+    """A security event without an access decision: logins, logouts, lockouts.
+
+    `username` is the name that was tried when nobody is logged in (a failed login, a lockout).
+    """
     return write(
         actor=actor,
         role=role,
         doel=doel,
         verwerking=verwerking,
         entries=[
-            Entry(actie, object_type, object_id, "", uitkomst, toelichting),
+            Entry(actie, object_type, object_id, "", uitkomst, toelichting, username=username),
         ],
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
+from schakelpunt.api import problems
 from schakelpunt.inzicht import selectors
 from schakelpunt.inzicht.grid import Kwartaal, kwartalen
 
@@ -42,7 +43,7 @@ class InzichtSerializer(serializers.Serializer):
     description="Alleen hele kwartalen (de laatste acht); kleine aantallen en wat ze zou verraden zijn null.",
     tags=["inzicht"],
     parameters=[OpenApiParameter("kwartaal", str, description="Bijvoorbeeld 2026-K3; standaard het huidige.")],
-    responses={200: InzichtSerializer},
+    responses={200: OpenApiResponse(InzichtSerializer, "De cijfers van het kwartaal."), **problems(400, 403)},
     operation_id="inzicht_signalen",
 )
 @api_view(["GET"])

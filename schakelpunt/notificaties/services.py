@@ -38,3 +38,17 @@ def notificatie_mark_read(*, user, pk: int) -> int:
 
 def notificaties_ongelezen(*, user) -> int:
     return Notificatie.objects.filter(ontvanger=user, gelezen_op__isnull=True).count()
+
+
+def mail_extern(*, to: str, onderwerp: str, tekst: str) -> None:
+    """Queue an e-mail to an address outside the application, through the same task path as every notice."""
+    from schakelpunt.notificaties.tasks import mail_extern_task
+
+    mail_extern_task.enqueue(to, onderwerp[:200], tekst)
+
+
+def mail_agenda(*, user, onderwerp: str, tekst: str, ics: bytes, method: str) -> None:
+    """Queue a calendar invitation (REQUEST) or cancellation (CANCEL) after commit; neutral text only."""
+    from schakelpunt.notificaties.tasks import mail_agenda_task
+
+    transaction.on_commit(lambda: mail_agenda_task.enqueue(user.pk, onderwerp[:200], tekst, ics.decode(), method))

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -17,18 +17,14 @@ from rest_framework.views import APIView
 
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide
+from schakelpunt.api import PAGINA, FromContext, UtcDateTimeField, pagina_response, pagina_serializer, problems
 from schakelpunt.signalen import selectors, services, validators
-from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol
+from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol, Soort, Status
 from schakelpunt.signalen.models import Signaal
-from schakelpunt.subjecten.selectors import betrokkene_subjecten
+from schakelpunt.signalen.register import betrokkene_subjecten
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
-
-def _django_to_drf(fn, *args):
-    try:
-        return fn(*args)
-    except DjangoValidationError as exc:
-        raise serializers.ValidationError(exc.messages) from None
+MAX_IDEMPOTENCY_KEY = 200
 
 
 class PersoonSerializer(serializers.Serializer):
@@ -42,10 +38,10 @@ class PersoonSerializer(serializers.Serializer):
     bsn = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=12)
 
     def validate_bsn(self, value):
-        return _django_to_drf(validators.clean_bsn, value or "")
+        return validators.clean_bsn(value or "")
 
     def validate_geboortedatum(self, value):
-        return _django_to_drf(validators.parse_geboortedatum, value or "")
+        return validators.parse_geboortedatum(value or "")
 
 
 class AdresSerializer(serializers.Serializer):
@@ -75,14 +71,14 @@ class OrganisatieSerializer(serializers.Serializer):
     kvk_nummer = serializers.CharField(required=False, allow_blank=True, max_length=12)
 
     def validate_kvk_nummer(self, value):
-        return _django_to_drf(validators.clean_kvk, value)
+        return validators.clean_kvk(value)
 
 
 class VoertuigSerializer(serializers.Serializer):
     kenteken = serializers.CharField(max_length=12)
 
     def validate_kenteken(self, value):
-        return _django_to_drf(validators.clean_kenteken, value)
+        return validators.clean_kenteken(value)
 
 
 class BetrokkeneSerializer(serializers.Serializer):
@@ -95,7 +91,7 @@ class BetrokkeneSerializer(serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
     def validate_telefoonnummer(self, value):
-        return _django_to_drf(validators.clean_telefoon, value)
+        return validators.clean_telefoon(value)
 
     def to_model_fields(self, data: dict) -> dict:
         fields = {
@@ -138,7 +134,7 @@ class SignaalCreateSerializer(serializers.Serializer):
     identiteit_delen = serializers.BooleanField(required=False, default=False)
     # The service enforces SIGNAAL_BETROKKENEN_MAX; the serializer stops a huge list before
     # validating each item, and publishes the limit in the OpenAPI document.
-    betrokkenen = BetrokkeneSerializer(
+    betrokkenen = BetrokkeneSerializer(  # type: ignore[call-arg]  # many=True makes a ListSerializer, which takes max_length
         many=True,
         required=False,
         default=list,
@@ -167,88 +163,177 @@ class SignaalCreateSerializer(serializers.Serializer):
         return data
 
 
+# --- Output -------------------------------------------------------------------------------------
+
+
+def _geboortedatum(jaar: int | None, maand: int | None, dag: int | None) -> str | None:
+    """`JJJJ`, `JJJJ-MM` or `JJJJ-MM-DD`: as much of the date as is known."""
+    if not jaar:
+        return None
+    parts = [f"{jaar:04d}"]
+    if maand:
+        parts.append(f"{maand:02d}")
+        if dag:
+            parts.append(f"{dag:02d}")
+    return "-".join(parts)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class GeboortedatumField(serializers.Field):
+    """Output only: the (partial) date of birth of a betrokkene or person, or null."""
+
+    def __init__(self, **kw):
+        kw.setdefault("help_text", "JJJJ, JJJJ-MM of JJJJ-MM-DD: zoveel als bekend is.")
+        super().__init__(source="*", allow_null=True, read_only=True, **kw)
+
+    def to_representation(self, obj):
+        return _geboortedatum(obj.geboortejaar, obj.geboortemaand, obj.geboortedag)
+
+
+class CodesField(serializers.ListField):
+    """Output only: the codes of a many-to-many of taxonomy items (fenomenen, indicatoren)."""
+
+    def __init__(self, **kw):
+        super().__init__(child=serializers.CharField(), read_only=True, **kw)
+
+    def to_representation(self, manager):
+        return [item.code for item in manager.all()]
+
+
+class BetrokkenePersoonSerializer(serializers.Serializer):
+    voornamen = serializers.CharField()
+    voorvoegsel = serializers.CharField()
+    geslachtsnaam = serializers.CharField()
+    geboortedatum = GeboortedatumField()
+    geboortedatum_geschat = serializers.BooleanField()
+    bsn = serializers.CharField(allow_null=True, help_text="Zoals de melder het gaf; null als er geen is.")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["bsn"] = data["bsn"] or None
+        return data
+
+
+class BetrokkeneAdresSerializer(serializers.Serializer):
+    straat = serializers.CharField()
+    huisnummer = serializers.IntegerField(allow_null=True)
+    huisletter = serializers.CharField()
+    toevoeging = serializers.CharField()
+    postcode = serializers.CharField()
+    woonplaats = serializers.CharField()
+    land = serializers.CharField()
+
+
+class BetrokkeneOrganisatieSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="organisatienaam")
+    kvk_nummer = serializers.CharField()
+
+
+class BetrokkeneVoertuigSerializer(serializers.Serializer):
+    kenteken = serializers.CharField()
+
+
+class MogelijkeMatchSerializer(serializers.Serializer):
+    mogelijke_match_id = serializers.IntegerField()
+    persoon_id = serializers.IntegerField(help_text="De kandidaat: een andere persoon die dezelfde kan zijn.")
+    score = serializers.FloatField()
+    toelichting = serializers.CharField(allow_blank=True)
+
+
+class KoppelingSerializer(serializers.Serializer):
+    """The subject a betrokkene was resolved to in the register (meldpunt only)."""
+
+    persoon_id = serializers.IntegerField(allow_null=True)
+    adres_id = serializers.IntegerField(allow_null=True)
+    organisatie_id = serializers.IntegerField(allow_null=True)
+    voertuig_id = serializers.IntegerField(allow_null=True)
+    telefoonnummer_id = serializers.IntegerField(allow_null=True)
+    # A string, not the register's enum: signalen asks the register through one narrow function only.
+    methode = serializers.CharField(
+        help_text="Hoe de koppeling tot stand kwam: `bsn`, `sleutel`, `waarschijnlijk`, `nieuw` of `handmatig`."
+    )
+    score = serializers.FloatField(allow_null=True)
+    toelichting = serializers.CharField(allow_blank=True)
+    mogelijke_matches = MogelijkeMatchSerializer(many=True)
+
+
+class BetrokkeneSerializerOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    rol = serializers.ChoiceField(choices=Rol.choices)
+    soort = serializers.ChoiceField(choices=Soort.choices)
+    persoon = BetrokkenePersoonSerializer(source="*")
+    adres = BetrokkeneAdresSerializer(source="*")
+    organisatie = BetrokkeneOrganisatieSerializer(source="*")
+    voertuig = BetrokkeneVoertuigSerializer(source="*")
+    telefoonnummer = serializers.CharField()
+    toelichting = serializers.CharField()
+    subject = FromContext(
+        KoppelingSerializer(),
+        key="subjecten",
+        per_item=True,
+        allow_null=True,
+        help_text="Alleen voor het meldpunt: het subject in het register (null als nog niet gekoppeld).",
+    )
+
+    class Meta:
+        ref_name = "Betrokkene"
+
+
+class TerugkoppelingSerializer(serializers.Serializer):
+    tekst = serializers.CharField()
+    verzonden_op = UtcDateTimeField()
+
+
+class MelderSerializer(serializers.Serializer):
+    username = serializers.CharField(source="melder.username")
+    naam = serializers.CharField(source="melder.display_name")
+    afdeling = serializers.CharField(source="afdeling.naam", allow_null=True)
+
+
+class SignaalSerializer(serializers.Serializer):
+    """One signal as the caller may see it."""
+
+    id = serializers.IntegerField()
+    nummer = serializers.CharField()
+    status = serializers.ChoiceField(choices=Status.choices)
+    ontvangen_op = UtcDateTimeField()
+    omschrijving = serializers.CharField()
+    waargenomen_op = serializers.DateField(allow_null=True)
+    locatie = serializers.CharField()
+    fenomenen = CodesField()
+    indicatoren = CodesField()
+    onderbuikgevoel = serializers.ChoiceField(choices=Onderbuikgevoel.choices)
+    acuut_gevaar = serializers.BooleanField()
+    minderjarigen_betrokken = serializers.BooleanField()
+    bron = serializers.ChoiceField(choices=Bron.choices)
+    identiteit_delen = serializers.BooleanField()
+    urgent = serializers.BooleanField()
+    betrokkenen = BetrokkeneSerializerOut(many=True)
+    terugkoppelingen = TerugkoppelingSerializer(many=True)
+    melder = FromContext(
+        MelderSerializer(), help_text="Alleen voor wie de melder mag zien (het meldpunt), nooit voor de melder zelf."
+    )
+
+
 def signaal_data(signaal: Signaal, *, user) -> dict:
-    """The JSON form of one signal; the melder's identity only for those allowed to see it."""
-    data = {
-        "id": signaal.pk,
-        "nummer": signaal.nummer,
-        "status": signaal.status,
-        "ontvangen_op": signaal.ontvangen_op.isoformat(),
-        "omschrijving": signaal.omschrijving,
-        "waargenomen_op": signaal.waargenomen_op.isoformat() if signaal.waargenomen_op else None,
-        "locatie": signaal.locatie,
-        "fenomenen": [f.code for f in signaal.fenomenen.all()],
-        "indicatoren": [i.code for i in signaal.indicatoren.all()],
-        "onderbuikgevoel": signaal.onderbuikgevoel,
-        "acuut_gevaar": signaal.acuut_gevaar,
-        "minderjarigen_betrokken": signaal.minderjarigen_betrokken,
-        "bron": signaal.bron,
-        "identiteit_delen": signaal.identiteit_delen,
-        "urgent": signaal.urgent,
-        "betrokkenen": [_betrokkene_data(b) for b in signaal.betrokkenen.all()],
-        "terugkoppelingen": [
-            {"tekst": t.tekst, "verzonden_op": t.verzonden_op.isoformat()} for t in signaal.terugkoppelingen.all()
-        ],
-    }
-    # The subject register: only for those who may see it (the meldpunt); a melder learns nothing.
-    subjecten = betrokkene_subjecten(user=user, signaal=signaal)
-    if subjecten is not None:
-        for item in data["betrokkenen"]:
-            item["subject"] = subjecten.get(item["id"])
+    """The JSON form of one signal; the melder's identity and the register only for those allowed to see them."""
+    context: dict[str, object] = {"subjecten": betrokkene_subjecten(user=user, signaal=signaal)}
     if decide(user, "signaal.melder.view"):
-        data["melder"] = {
-            "username": signaal.melder.username,
-            "naam": signaal.melder.display_name(),
-            "afdeling": signaal.afdeling.naam if signaal.afdeling_id else None,
-        }
-    return data
+        context["melder"] = signaal
+    return SignaalSerializer(signaal, context=context).data
 
 
-def _betrokkene_data(b) -> dict:
-    geboortedatum = None
-    if b.geboortejaar:
-        geboortedatum = "-".join(
-            [f"{b.geboortejaar:04d}"] + [f"{v:02d}" for v in (b.geboortemaand, b.geboortedag) if v]
-        )
-    return {
-        "id": b.pk,
-        "rol": b.rol,
-        "soort": b.soort,
-        "persoon": {
-            "voornamen": b.voornamen,
-            "voorvoegsel": b.voorvoegsel,
-            "geslachtsnaam": b.geslachtsnaam,
-            "geboortedatum": geboortedatum,
-            "geboortedatum_geschat": b.geboortedatum_geschat,
-            "bsn": b.bsn or None,
-        },
-        "adres": {
-            "straat": b.straat,
-            "huisnummer": b.huisnummer,
-            "huisletter": b.huisletter,
-            "toevoeging": b.toevoeging,
-            "postcode": b.postcode,
-            "woonplaats": b.woonplaats,
-            "land": b.land,
-        },
-        "organisatie": {"naam": b.organisatienaam, "kvk_nummer": b.kvk_nummer},
-        "voertuig": {"kenteken": b.kenteken},
-        "telefoonnummer": b.telefoonnummer,
-        "toelichting": b.toelichting,
-    }
+class SignaalSamenvattingSerializer(serializers.Serializer):
+    """A signal in a list: enough to choose which one to open."""
 
-
-def _list_item(signaal: Signaal) -> dict:
-    return {
-        "id": signaal.pk,
-        "nummer": signaal.nummer,
-        "status": signaal.status,
-        "ontvangen_op": signaal.ontvangen_op.isoformat(),
-        "acuut_gevaar": signaal.acuut_gevaar,
-        "minderjarigen_betrokken": signaal.minderjarigen_betrokken,
-        "urgent": signaal.urgent,
-        "fenomenen": [f.code for f in signaal.fenomenen.all()],
-    }
+    id = serializers.IntegerField()
+    nummer = serializers.CharField()
+    status = serializers.ChoiceField(choices=Status.choices)
+    ontvangen_op = UtcDateTimeField()
+    acuut_gevaar = serializers.BooleanField()
+    minderjarigen_betrokken = serializers.BooleanField()
+    urgent = serializers.BooleanField()
+    fenomenen = CodesField()
 
 
 def _request_hash(data) -> str:
@@ -260,8 +345,37 @@ IDEMPOTENCY = OpenApiParameter(
     str,
     OpenApiParameter.HEADER,
     required=False,
-    description="Een herhaald verzoek met dezelfde sleutel geeft het eerste resultaat terug.",
+    description="Optioneel; maakt het verzoek veilig om te herhalen. Een herhaald verzoek met dezelfde sleutel "
+    "en dezelfde inhoud maakt geen tweede signaal, maar geeft het eerste antwoord terug (met "
+    "`Idempotent-Replayed: true`). Dezelfde sleutel met een andere inhoud geeft 422 met type "
+    f"`{services.IdempotencyKeyReused.problem_type}`. Een lege sleutel of een van meer dan "
+    f"{MAX_IDEMPOTENCY_KEY} tekens geeft 400. Een sleutel geldt per gebruiker.",
 )
+LOCATION = OpenApiParameter(
+    "Location", str, OpenApiParameter.HEADER, response=[201], description="Het adres van het nieuwe signaal."
+)
+REPLAYED = OpenApiParameter(
+    "Idempotent-Replayed",
+    str,
+    OpenApiParameter.HEADER,
+    response=[201],
+    description="`true` als dit het antwoord op een eerder verzoek met dezelfde Idempotency-Key is.",
+)
+
+
+def _idempotency_key(request) -> str | None:
+    """The Idempotency-Key header: None when absent; blank or too long is a 400, never silently ignored."""
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    key = key.strip()
+    if not key:
+        raise exceptions.ValidationError(
+            {"Idempotency-Key": ["Deze header is leeg; laat hem weg of geef een sleutel."]}
+        )
+    if len(key) > MAX_IDEMPOTENCY_KEY:
+        raise exceptions.ValidationError({"Idempotency-Key": [f"Hoogstens {MAX_IDEMPOTENCY_KEY} tekens."]})
+    return key
 
 
 NO_ACCESS = "Je hebt geen toegang tot signalen."
@@ -271,26 +385,26 @@ class SignalenView(APIView):
     @extend_schema(
         summary="Signalen die je mag zien (nieuwste eerst)",
         tags=["signalen"],
-        responses={200: OpenApiTypes.OBJECT},
+        responses={
+            200: OpenApiResponse(pagina_serializer(SignaalSamenvattingSerializer), "Eén pagina signalen."),
+            **problems(403),
+        },
         operation_id="signalen_list",
-        parameters=[OpenApiParameter("pagina", int)],
+        parameters=[PAGINA],
     )
     def get(self, request):
         user = request.user
         require(user, "signaal.view", message=NO_ACCESS)
         page = selectors.signaal_list(user=user, page=selectors.page_number(request.query_params.get("pagina")))
-        return Response(
-            {
-                "pagina": page.number,
-                "volgende": page.number + 1 if page.has_next else None,
-                "resultaten": [_list_item(s) for s in page.items],
-            }
-        )
+        return pagina_response(page, SignaalSamenvattingSerializer)
 
     @extend_schema(
         request=SignaalCreateSerializer,
-        parameters=[IDEMPOTENCY],
-        responses={201: OpenApiTypes.OBJECT},
+        parameters=[IDEMPOTENCY, LOCATION, REPLAYED],
+        responses={
+            201: OpenApiResponse(SignaalSerializer, "Opgeslagen (of al eerder, bij een herhaald verzoek)."),
+            **problems(403, 422),
+        },
         operation_id="signalen_create",
         summary="Een signaal melden",
         tags=["signalen"],
@@ -298,29 +412,21 @@ class SignalenView(APIView):
     def post(self, request):
         user = request.user
         require(user, "signaal.report", message=NO_ACCESS)
+        key = _idempotency_key(request)
         serializer = SignaalCreateSerializer(data=request.data)
-        if not serializer.is_valid():
-            raise exceptions.ValidationError(serializer.errors)
+        serializer.is_valid(raise_exception=True)
         kwargs = serializer.service_kwargs()
-        key = request.headers.get("Idempotency-Key", "").strip()
-        if len(key) > 200:
-            raise exceptions.ValidationError({"Idempotency-Key": ["Hoogstens 200 tekens."]})
         # Storing, reading back and logging that read are one transaction: an answer other than
         # 201 never means "stored anyway", so a client may safely retry.
-        try:
-            with transaction.atomic():
-                if key:
-                    signaal, created = services.signaal_create_idempotent(
-                        actor=user, key=key, request_hash=_request_hash(request.data), **kwargs
-                    )
-                else:
-                    signaal, created = services.signaal_create(actor=user, **kwargs), True
-                signaal = selectors.signaal_get(user=user, pk=signaal.pk)
-                body = signaal_data(signaal, user=user)
-        except ValueError as exc:
-            raise exceptions.ValidationError({"Idempotency-Key": [str(exc)]}) from None
-        except DjangoValidationError as exc:
-            raise exceptions.ValidationError(exc.message_dict) from None
+        with transaction.atomic():
+            if key:
+                signaal, created = services.signaal_create_idempotent(
+                    actor=user, key=key, request_hash=_request_hash(request.data), **kwargs
+                )
+            else:
+                signaal, created = services.signaal_create(actor=user, **kwargs), True
+            signaal = selectors.signaal_get(user=user, pk=signaal.pk)
+            body = signaal_data(signaal, user=user)
         headers = {"Location": f"/api/v1/signalen/{signaal.pk}"}
         if not created:
             headers["Idempotent-Replayed"] = "true"
@@ -333,7 +439,7 @@ signalen = SignalenView.as_view()
 @extend_schema(
     summary="Eén signaal (404 voor wie het niet mag zien)",
     tags=["signalen"],
-    responses={200: OpenApiTypes.OBJECT},
+    responses={200: OpenApiResponse(SignaalSerializer, "Het signaal zoals jij het mag zien.")},
     operation_id="signalen_retrieve",
 )
 @api_view(["GET"])

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from schakelpunt.matching.keys import is_nederland
 from schakelpunt.signalen.constants import (
     AfsluitReden,
     Bron,
@@ -156,7 +157,7 @@ class Betrokkene(models.Model):
         nummer = f"{self.huisnummer or ''}{self.huisletter}{'-' + self.toevoeging if self.toevoeging else ''}"
         regel1 = " ".join(p for p in [self.straat, nummer] if p)
         regel2 = " ".join(p for p in [self.postcode, self.woonplaats] if p)
-        land = self.land if self.land and self.land.lower() not in ("nederland", "nl") else ""
+        land = "" if is_nederland(self.land) else self.land
         return ", ".join(p for p in [regel1, regel2, land] if p)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -12,38 +12,16 @@ from django.utils import timezone
 from schakelpunt.access.policy import decide, fetch, scope
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
+from schakelpunt.pagination import Page
 from schakelpunt.signalen.constants import Status
 from schakelpunt.signalen.models import Betrokkene, Bijlage, Signaal
+from schakelpunt.signalen.register import samenloop_prefetch
 from schakelpunt.signalen.workflow import termijn_grens
-from schakelpunt.subjecten.selectors import samenloop_prefetch
 from schakelpunt.taxonomie.models import Fenomeen
 
-
-@dataclass
-class Page:
-    """A page without COUNT(*): one extra row tells whether there is a next page."""
-
-    items: list
-    number: int
-    has_next: bool
-    page_size: int
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-
-# No list has this many pages; a larger number would overflow the database's OFFSET (int64).
-PAGINA_MAX = 1_000_000
+# No list has this many pages; a much larger number would overflow the database's OFFSET (int64)
+# once multiplied by the page size. (page_number also reads ids from forms: none is this large.)
+PAGINA_MAX = 10**12
 
 
 def page_number(raw: str | None) -> int:
@@ -52,7 +30,7 @@ def page_number(raw: str | None) -> int:
     raw = (raw or "1").strip()
     if not (raw.isascii() and raw.isdigit()):
         return 1
-    return PAGINA_MAX if len(raw) > 12 else min(max(1, int(raw)), PAGINA_MAX)
+    return PAGINA_MAX if len(raw) > 13 else min(max(1, int(raw)), PAGINA_MAX)
 
 
 def _paginate(queryset: QuerySet, page: int, page_size: int) -> Page:
@@ -126,7 +104,7 @@ def inbox_list(*, user, filters: InboxFilter | None = None, page: int = 1, page_
             ontvangen_op__lt=datetime.datetime.combine(filters.tot + datetime.timedelta(days=1), datetime.time.min, tz)
         )
     queryset = (
-        _list_queryset(queryset).prefetch_related(samenloop_prefetch()).order_by("-prioriteit", "ontvangen_op", "id")
+        _list_queryset(queryset).prefetch_related(*samenloop_prefetch()).order_by("-prioriteit", "ontvangen_op", "id")
     )
     result = _paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
     annotate_wachttijd(result.items)

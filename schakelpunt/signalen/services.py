@@ -21,6 +21,7 @@ from schakelpunt.access.decorators import require
 from schakelpunt.accounts.roles import Rol as GebruikersRol
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
+from schakelpunt.errors import DomainError
 from schakelpunt.notificaties.services import notificatie_send
 from schakelpunt.signalen import validators
 from schakelpunt.signalen.constants import AfsluitReden, Onderbuikgevoel, Soort, Status, TriageActie
@@ -239,10 +240,29 @@ def signaal_create(
     return signaal
 
 
+class IdempotencyKeyReused(DomainError):
+    """The same Idempotency-Key came with another request body than the first time.
+
+    422, as the IETF draft "The Idempotency-Key HTTP Header Field" asks: the request is well
+    formed, but the key promises a repeat of a request it is not. The client must use a new key.
+    """
+
+    status = 422
+    title = "Idempotency-Key al gebruikt"
+    problem_type = "urn:schakelpunt:problem:idempotency-key-reused"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Deze Idempotency-Key is al gebruikt voor een verzoek met een andere inhoud. "
+            "Gebruik een nieuwe sleutel voor een nieuw signaal."
+        )
+
+
 def signaal_create_idempotent(*, actor, key: str, request_hash: str, **kwargs) -> tuple[Signaal, bool]:
     """`signaal_create`, but a repeated `key` from the same user returns the first signal.
 
-    Reusing a key for a different request is a client error (ValueError).
+    Returns the signal and whether it was created now. Reusing a key for a different request
+    raises `IdempotencyKeyReused`.
     """
     existing = IdempotencyKey.objects.select_related("signaal").filter(user=actor, key=key).first()
     if existing is None:
@@ -255,7 +275,7 @@ def signaal_create_idempotent(*, actor, key: str, request_hash: str, **kwargs) -
             # A concurrent retry won the race; fall through and return its signal.
             existing = IdempotencyKey.objects.select_related("signaal").get(user=actor, key=key)
     if existing.request_hash != request_hash:
-        raise ValueError("Deze Idempotency-Key is al gebruikt voor een ander verzoek.")
+        raise IdempotencyKeyReused()
     return existing.signaal, False
 
 

@@ -10,6 +10,8 @@ import zlib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+# "Is this the Netherlands?" is decided in one place (matching.keys), beside the address keys.
+from schakelpunt.matching.keys import is_nederland
 from schakelpunt.matching.normalize import (
     is_valid_bsn,
     normalize_kenteken,
@@ -17,12 +19,6 @@ from schakelpunt.matching.normalize import (
     normalize_phone,
     normalize_postcode,
 )
-
-NEDERLAND = ("", "nederland", "nl", "the netherlands", "netherlands")
-
-
-def is_nederland(land: str | None) -> bool:
-    return (land or "").strip().lower() in NEDERLAND
 
 
 def clean_bsn(value: str) -> str:

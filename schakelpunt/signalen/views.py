@@ -23,9 +23,8 @@ from schakelpunt.signalen.forms import (
     TriageForm,
     suppress_errors,
 )
+from schakelpunt.signalen.register import betrokkene_subjecten, methode_label
 from schakelpunt.signalen.workflow import allowed_actions
-from schakelpunt.subjecten.models import Methode
-from schakelpunt.subjecten.selectors import betrokkene_subjecten
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
 from schakelpunt.ui.forms import add_service_errors
 
@@ -180,7 +179,7 @@ def _subject_info(koppeling: dict | None) -> dict | None:
     methode = koppeling["methode"]
     return {
         **koppeling,
-        "methode_label": Methode(methode).label if methode in Methode.values else methode,
+        "methode_label": methode_label(methode),
         "andere": [
             label
             for veld, label in (

@@ -27,10 +27,11 @@ from django.db import IntegrityError, connection, transaction
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, write
 from schakelpunt.matching import engine
+from schakelpunt.matching.keys import adres_sleutel, is_nederland
 from schakelpunt.matching.model import PersonRecord, PreparedRecord
 from schakelpunt.signalen import validators
 from schakelpunt.subjecten.models import Adres, Bron, Persoon, Relatie, RelatieSoort
-from schakelpunt.subjecten.services import KANDIDAAT_KOLOMMEN, adres_sleutel, record_uit_rij
+from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, record_uit_rij
 
 IMPORT_KOLOMMEN = (
     "ref",
@@ -121,8 +122,8 @@ def rij_lezen(row: dict, regel: int) -> _Rij:
     land = (row["land"] or "").strip().upper() or "NL"
     if not re.fullmatch(r"[A-Z]{2}", land):
         raise ImportFout(f"land: '{row['land']}' is geen ISO-landcode (zoals NL of BE).")
-    postcode = _check("postcode", validators.clean_postcode, row["postcode"], "NL" if land == "NL" else land)
-    if land == "NL" and postcode:
+    postcode = _check("postcode", validators.clean_postcode, row["postcode"], land)
+    if is_nederland(land) and postcode:
         postcode = postcode.replace(" ", "")
     nummer, letter, toevoeging = _huisnummer(row["huisnummer"])
     telefoon = _check("telefoon", validators.clean_telefoon, row["telefoon"])

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 
 from schakelpunt.subjecten.models import RelatieSoort
-from schakelpunt.subjecten.netwerkbeeld import SOORT_NAAM
+from schakelpunt.subjecten.soorten import SubjectSoort
 
 
 class BeoordelingForm(forms.Form):
@@ -112,7 +112,7 @@ class RelatieForm(forms.Form):
         """The subjects to pick from (Knoop objects), grouped by kind."""
         groepen: dict[str, list] = {}
         for k in kandidaten:
-            groepen.setdefault(SOORT_NAAM.get(k.soort, k.soort), []).append((k.id, k.label))
+            groepen.setdefault(SubjectSoort(k.soort).label, []).append((k.id, k.label))
         self.fields["subject"].widget.choices = [("", "Kies een subject"), *groepen.items()]
 
     def clean(self):

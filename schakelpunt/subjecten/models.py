@@ -45,6 +45,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from schakelpunt.matching.keys import is_nederland
+
 
 class Bron(models.TextChoices):
     SIGNAAL = "signaal", _("Signaal")
@@ -91,7 +93,7 @@ class Adres(models.Model):
         nummer = f"{self.huisnummer or ''}{self.huisletter}{'-' + self.toevoeging if self.toevoeging else ''}"
         regel1 = " ".join(p for p in [self.straat, nummer] if p)
         regel2 = " ".join(p for p in [self.postcode, self.woonplaats] if p)
-        land = self.land if self.land and self.land != "NL" else ""
+        land = "" if is_nederland(self.land) else self.land
         return ", ".join(p for p in [regel1, regel2, land] if p)
 
 

@@ -15,14 +15,11 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-SOORT_VOLGORDE = {"persoon": 0, "adres": 1, "organisatie": 2, "voertuig": 3, "telefoon": 4}
-SOORT_NAAM = {
-    "persoon": "Persoon",
-    "adres": "Adres",
-    "organisatie": "Organisatie",
-    "voertuig": "Voertuig",
-    "telefoon": "Telefoonnummer",
-}
+from schakelpunt.subjecten.soorten import SubjectSoort
+
+# Derived from SubjectSoort, keyed by code (kept for the layout and the templates that use them).
+SOORT_VOLGORDE = {s.value: s.volgorde for s in SubjectSoort}
+SOORT_NAAM = {s.value: s.label for s in SubjectSoort}
 # Relations without a direction: drawn without an arrow head.
 SYMMETRISCH = frozenset({"broer_zus", "partner", "familie", "huisgenoot"})
 
@@ -114,6 +111,21 @@ class TekenLijn:
     ly: float
     gericht: bool
     toon_label: bool
+    cx: float | None = None  # the control point of a bent relation (None: a straight line)
+    cy: float | None = None
+
+    @property
+    def pad(self) -> str:
+        """The SVG path: straight, or bent around a subject that lies in the way."""
+        if self.cx is None:
+            return f"M{self.x1},{self.y1} L{self.x2},{self.y2}"
+        return f"M{self.x1},{self.y1} Q{self.cx},{self.cy} {self.x2},{self.y2}"
+
+    def punten(self, n: int = 32) -> list[tuple[float, float]]:
+        """Points along the drawn relation (for tests and for the bounds)."""
+        cx = (self.x1 + self.x2) / 2 if self.cx is None else self.cx
+        cy = (self.y1 + self.y2) / 2 if self.cy is None else self.cy
+        return [_bezier((self.x1, self.y1), (cx, cy), (self.x2, self.y2), i / n) for i in range(n + 1)]
 
 
 @dataclass
@@ -310,7 +322,81 @@ def teken(knopen, verbindingen, afstanden: dict[str, int], objecten: dict[str, o
             )
         )
 
+    _lijnen_tekenen(tekening, knopen, verbindingen, plek)
+
+    # Bounds: every subject with its label (about 7.5 units per character, two lines below).
+    xs, ys = [], []
+    for k in tekening.knopen:
+        half = max(k.r * 1.4, max(len(r) for r in k.regels) * 3.8)
+        xs += [k.x - half, k.x + half]
+        ys += [k.label_boven_y, k.label_onder_y]
+    for lijn in tekening.lijnen:
+        if lijn.cx is not None:
+            xs += [lijn.lx - 40, lijn.lx + 40]
+            ys += [lijn.ly - 14, lijn.ly + 6]
+    min_x, max_x = min(xs) - RAND, max(xs) + RAND
+    min_y, max_y = min(ys) - RAND, max(ys) + RAND
+    breedte = max_x - min_x
+    if breedte < MIN_BREEDTE:
+        min_x -= (MIN_BREEDTE - breedte) / 2
+        breedte = MIN_BREEDTE
+    tekening.min_x, tekening.min_y = math.floor(min_x), math.floor(min_y)
+    tekening.breedte, tekening.hoogte = math.ceil(breedte), math.ceil(max_y - min_y)
+    return tekening
+
+
+# --- Relations ------------------------------------------------------------------------------
+
+BOCHT_STAP = 30  # how much further a bent relation swings out on each try
+MAX_BOCHT = 12  # tries per side before the least bad bend is taken
+
+
+def _bezier(p0, c, p2, s: float) -> tuple[float, float]:
+    u = 1 - s
+    return (u * u * p0[0] + 2 * u * s * c[0] + s * s * p2[0], u * u * p0[1] + 2 * u * s * c[1] + s * s * p2[1])
+
+
+def _obstakel(k: TekenKnoop) -> tuple[float, float, float, float]:
+    """The box a subject and its label take (the same estimate as the bounds of the picture)."""
+    half = max(k.r * 1.4, max(len(r) for r in k.regels) * 3.8)
+    return (k.x - half, min(k.label_boven_y, k.y - k.r - 4), k.x + half, max(k.label_onder_y, k.y + k.r + 4))
+
+
+def _raakt(punten, boxes) -> int:
+    """How many of the points fall inside one of the boxes."""
+    return sum(1 for x, y in punten for x0, y0, x1, y1 in boxes if x0 <= x <= x1 and y0 <= y <= y1)
+
+
+def _route(p1, p2, boxes) -> tuple[float, float] | None:
+    """None when the straight line between two subjects is clear; else the control point of the
+    smallest bend (alternately to either side) that passes every other subject and its label."""
+    n = 32
+    recht = [_bezier(p1, ((p1[0] + p2[0]) / 2, (p1[1] + p2[1]) / 2), p2, i / n) for i in range(2, n - 1)]
+    if not boxes or not _raakt(recht, boxes):
+        return None
+    lengte = math.hypot(p2[0] - p1[0], p2[1] - p1[1]) or 1.0
+    nx, ny = -(p2[1] - p1[1]) / lengte, (p2[0] - p1[0]) / lengte
+    mx, my = (p1[0] + p2[0]) / 2, (p1[1] + p2[1]) / 2
+    beste = None
+    for stap in range(1, MAX_BOCHT + 1):
+        for kant in (1, -1):
+            # The top of the bend lies `h` from the middle of the line; the control point twice as far.
+            h = kant * stap * BOCHT_STAP
+            c = (mx + nx * 2 * h, my + ny * 2 * h)
+            punten = [_bezier(p1, c, p2, i / n) for i in range(2, n - 1)]
+            raak = _raakt(punten, boxes) + _raakt([_bezier(p1, c, p2, 0.5)], boxes) * n
+            if raak == 0:
+                return c
+            if beste is None or raak < beste[0]:
+                beste = (raak, c)
+    return beste[1] if beste else None
+
+
+def _lijnen_tekenen(tekening: Tekening, knopen, verbindingen, plek) -> None:
+    """One line per pair of related subjects; a line that would run under another subject or its
+    label bends around it, so that every relation in the table is visible in the picture."""
     labels = {k.id: k.label for k in knopen}
+    getekend = {k.id: k for k in tekening.knopen}
     paren: dict[tuple[str, str], list] = defaultdict(list)
     for v in verbindingen:
         if v.van in plek and v.naar in plek:
@@ -322,40 +408,36 @@ def teken(knopen, verbindingen, afstanden: dict[str, int], objecten: dict[str, o
         van, naar = eerste.van, eerste.naar
         x1, y1, _ = plek[van]
         x2, y2, _ = plek[naar]
-        lengte = math.hypot(x2 - x1, y2 - y1) or 1.0
-        dx, dy = (x2 - x1) / lengte, (y2 - y1) / lengte
+        boxes = [_obstakel(k) for i, k in getekend.items() if i not in (van, naar)]
+        controle = _route((x1, y1), (x2, y2), boxes)
+        # Start and end a little off the shapes, along the direction the line leaves and arrives in.
+        richting_uit = controle or (x2, y2)
+        richting_in = controle or (x1, y1)
+        l1 = math.hypot(richting_uit[0] - x1, richting_uit[1] - y1) or 1.0
+        l2 = math.hypot(x2 - richting_in[0], y2 - richting_in[1]) or 1.0
         gericht = len(groep) == 1 and eerste.soort not in SYMMETRISCH
         kop = straal_van[van] + 4
         staart = straal_van[naar] + (9 if gericht else 4)
         titel = "; ".join(f"{labels[v.van]} {v.label} {labels[v.naar]}{_periode(v)}" for v in groep)
         label = eerste.label + (f" (+{len(groep) - 1})" if len(groep) > 1 else "")
+        if controle is None:
+            lx, ly = (x1 + x2) / 2, (y1 + y2) / 2 - 4
+        else:
+            lx, ly = _bezier((x1, y1), controle, (x2, y2), 0.5)
+            ly += 4
         tekening.lijnen.append(
             TekenLijn(
-                x1=round(x1 + dx * kop, 1),
-                y1=round(y1 + dy * kop, 1),
-                x2=round(x2 - dx * staart, 1),
-                y2=round(y2 - dy * staart, 1),
+                x1=round(x1 + (richting_uit[0] - x1) / l1 * kop, 1),
+                y1=round(y1 + (richting_uit[1] - y1) / l1 * kop, 1),
+                x2=round(x2 - (x2 - richting_in[0]) / l2 * staart, 1),
+                y2=round(y2 - (y2 - richting_in[1]) / l2 * staart, 1),
                 titel=titel,
                 label=label,
-                lx=round((x1 + x2) / 2, 1),
-                ly=round((y1 + y2) / 2 - 4, 1),
+                lx=round(lx, 1),
+                ly=round(ly, 1),
                 gericht=gericht,
                 toon_label=toon_labels,
+                cx=None if controle is None else round(controle[0], 1),
+                cy=None if controle is None else round(controle[1], 1),
             )
         )
-
-    # Bounds: every subject with its label (about 7.5 units per character, two lines below).
-    xs, ys = [], []
-    for k in tekening.knopen:
-        half = max(k.r * 1.4, max(len(r) for r in k.regels) * 3.8)
-        xs += [k.x - half, k.x + half]
-        ys += [k.label_boven_y, k.label_onder_y]
-    min_x, max_x = min(xs) - RAND, max(xs) + RAND
-    min_y, max_y = min(ys) - RAND, max(ys) + RAND
-    breedte = max_x - min_x
-    if breedte < MIN_BREEDTE:
-        min_x -= (MIN_BREEDTE - breedte) / 2
-        breedte = MIN_BREEDTE
-    tekening.min_x, tekening.min_y = math.floor(min_x), math.floor(min_y)
-    tekening.breedte, tekening.hoogte = math.ceil(breedte), math.ceil(max_y - min_y)
-    return tekening

@@ -7,6 +7,7 @@ from schakelpunt.subjecten import views
 app_name = "subjecten"
 
 urlpatterns = [
+    path("personen/", views.mijn_personen, name="mijn_personen"),
     path("persoon/<int:pk>/", views.persoon, name="persoon"),
     path("persoon/<int:pk>/netwerk/", views.persoon_netwerk, name="persoon_netwerk"),
     path("persoon/<int:pk>/bsn/", views.persoon_bsn, name="persoon_bsn"),

@@ -13,13 +13,12 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import require, requires
-from schakelpunt.access.policy import decide, verify
+from schakelpunt.access.policy import NotFound, decide, fetch, verify
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
 from schakelpunt.subjecten import netwerkbeeld, selectors, services
 from schakelpunt.subjecten.forms import (
@@ -38,6 +37,7 @@ from schakelpunt.subjecten.models import (
     SamenloopAlert,
     Samenvoeging,
 )
+from schakelpunt.subjecten.soorten import SubjectSoort
 from schakelpunt.ui.forms import add_service_errors
 
 
@@ -47,13 +47,6 @@ def _fouten(exc: ValidationError) -> str:
 
 STAPPEN = (1, 2, 3)
 MAX_KNOPEN_BEELD = 150
-SOORT_MEERVOUD = {
-    "persoon": ("persoon", "personen"),
-    "adres": ("adres", "adressen"),
-    "organisatie": ("organisatie", "organisaties"),
-    "voertuig": ("voertuig", "voertuigen"),
-    "telefoon": ("telefoonnummer", "telefoonnummers"),
-}
 
 
 def _stappen(request) -> int:
@@ -72,13 +65,13 @@ def _netwerk_context(request, p, stappen: int) -> dict:
     knoop_rijen = [
         {
             "knoop": k,
-            "soort": netwerkbeeld.SOORT_NAAM[k.soort],
+            "soort": SubjectSoort(k.soort).label,
             "afstand": beeld.afstanden.get(k.id, 0),
             "link": k.soort == "persoon" and not k.start,
         }
         for k in sorted(
             knopen,
-            key=lambda k: (beeld.afstanden.get(k.id, 0), netwerkbeeld.SOORT_VOLGORDE[k.soort], k.label.lower(), k.pk),
+            key=lambda k: (beeld.afstanden.get(k.id, 0), SubjectSoort(k.soort).volgorde, k.label.lower(), k.pk),
         )
     ]
     relatie_rijen = [
@@ -93,8 +86,8 @@ def _netwerk_context(request, p, stappen: int) -> dict:
     ]
     tellingen = Counter(k.soort for k in knopen if not k.start)
     delen = [
-        f"{n} {SOORT_MEERVOUD[soort][0 if n == 1 else 1]}"
-        for soort, n in sorted(tellingen.items(), key=lambda item: netwerkbeeld.SOORT_VOLGORDE[item[0]])
+        SubjectSoort(soort).aantal(n)
+        for soort, n in sorted(tellingen.items(), key=lambda item: SubjectSoort(item[0]).volgorde)
     ]
     stap_tekst = "1 stap" if beeld.stappen == 1 else f"{beeld.stappen} stappen"
     if delen:
@@ -166,6 +159,12 @@ def _persoon_pagina(request, p, *, toon_bsn=False, relatie_form=None, inzage_for
     return render(request, "subjecten/persoon.html", context, status=status)
 
 
+@requires("subject.inzage.mijn")
+def mijn_personen(request):
+    """The persons a colleague was given sight of (a grant), each a link to the person."""
+    return render(request, "subjecten/mijn_personen.html", {"inzagen": selectors.mijn_personen(user=request.user)})
+
+
 @login_required
 def persoon(request, pk: int):
     """One person: 404 for everyone who may not see it (a melder never learns that it exists)."""
@@ -186,7 +185,7 @@ def persoon_bsn(request, pk: int):
     """The full BSN on request, logged as its own read: a fragment for htmx, else the page with the BSN shown."""
     p = selectors.persoon_get(user=request.user, pk=pk)
     if not p.bsn:
-        raise Http404("Geen BSN bekend")
+        raise NotFound("Geen BSN bekend")
     if request.htmx:
         bsn = selectors.persoon_bsn(user=request.user, persoon=p)
         return render(request, "subjecten/_bsn.html", {"persoon": p, "bsn": bsn})
@@ -289,7 +288,9 @@ def mogelijke_matches(request):
 @require_POST
 @requires("subject.match.beoordelen")
 def mogelijke_match_beoordelen(request, pk: int):
-    match = get_object_or_404(MogelijkeMatch, pk=pk)
+    match, _decision = fetch(
+        request.user, "subject.match.beoordelen", MogelijkeMatch.objects.all(), pk, object_type="mogelijke_match"
+    )
     form = BeoordelingForm(request.POST, prefix=f"m{pk}")
     if not form.is_valid():
         messages.error(request, "Kies een besluit en schrijf een onderbouwing.")
@@ -317,7 +318,9 @@ def samenloop(request):
 @require_POST
 @requires("samenloop.afhandelen")
 def samenloop_afhandelen(request, pk: int):
-    alert = get_object_or_404(SamenloopAlert, pk=pk)
+    alert, _decision = fetch(
+        request.user, "samenloop.afhandelen", SamenloopAlert.objects.all(), pk, object_type="samenloop"
+    )
     form = AfhandelenForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Schrijf op wat er met de samenloop is gedaan.")
@@ -333,7 +336,14 @@ def samenloop_afhandelen(request, pk: int):
 @require_POST
 @requires("subject.match.beoordelen")
 def samenvoeging_ongedaan(request, pk: int):
-    record = get_object_or_404(Samenvoeging, pk=pk)
+    record, _decision = fetch(
+        request.user,
+        "subject.match.beoordelen",
+        Samenvoeging.objects.select_related("bron", "doel"),
+        pk,
+        object_type="samenvoeging",
+        about=lambda s: s.doel,
+    )
     form = RedenForm(request.POST)
     terug = record.bron if record.soort == Samenvoeging.Soort.SAMENVOEGEN else record.doel
     if not form.is_valid():

@@ -1,7 +1,9 @@
 """`GET /api/v1/fenomenen` and `GET /api/v1/indicatoren`: the taxonomy for other systems."""
 
+from typing import Any
+
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -21,7 +23,8 @@ ALLE = OpenApiParameter(
 
 class FenomeenSerializer(serializers.ModelSerializer):
     vragen = serializers.ListField(child=serializers.CharField(), help_text="Vragen die je kunt stellen.")
-    parent = serializers.SlugRelatedField(
+    # A field named like Field.parent: DRF's metaclass moves declared fields off the class, so no clash at run time.
+    parent: serializers.SlugRelatedField[Fenomeen] = serializers.SlugRelatedField(  # type: ignore[assignment]
         slug_field="code", read_only=True, allow_null=True, help_text="Code van het fenomeen waar dit onder valt."
     )
 
@@ -32,11 +35,11 @@ class FenomeenSerializer(serializers.ModelSerializer):
 
 class IndicatorSerializer(serializers.ModelSerializer):
     vragen = serializers.ListField(child=serializers.CharField(), help_text="Vragen die je kunt stellen.")
-    levensdomein = serializers.SlugRelatedField(
+    levensdomein: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="code", read_only=True, help_text="Code van het levensdomein."
     )
     levensdomein_naam = serializers.CharField(source="levensdomein.naam", read_only=True)
-    fenomenen = serializers.SlugRelatedField(
+    fenomenen: serializers.SlugRelatedField[Fenomeen] = serializers.SlugRelatedField(
         slug_field="code",
         many=True,
         read_only=True,
@@ -53,7 +56,7 @@ def _alle(request) -> bool:
 
 
 @extend_schema(
-    responses=FenomeenSerializer(many=True),
+    responses=OpenApiResponse(FenomeenSerializer(many=True), "De fenomenen, alle in één antwoord."),
     parameters=[ALLE],
     summary="Fenomenen",
     description="Alle fenomenen (soorten criminaliteit) met code en naam.",
@@ -66,7 +69,7 @@ def fenomenen(request):
 
 
 @extend_schema(
-    responses=IndicatorSerializer(many=True),
+    responses=OpenApiResponse(IndicatorSerializer(many=True), "De indicatoren, alle in één antwoord."),
     parameters=[ALLE],
     summary="Indicatoren",
     description="Alle indicatoren met code, naam en levensdomein.",

@@ -14,3 +14,15 @@ def login(client, user, *, mfa: bool = True):
     session[MFA_OK] = mfa
     session.save()
     return client
+
+
+def api_token_for(user) -> str:
+    """An API token for `user`; for a four-eyes role, requested and approved by two beheerders."""
+    from schakelpunt.accounts import services
+    from schakelpunt.testing.factories import UserFactory
+
+    if not services.needs_four_eyes(user):
+        return services.api_token_create(user=user)
+    eerste, tweede = (UserFactory(roles=["beheerder"], username=f"tokenbeheerder-{user.pk}-{i}") for i in (1, 2))
+    record, _ = services.api_token_issue(actor=eerste, user=user, doel="test")
+    return services.api_token_approve(actor=tweede, record=record)

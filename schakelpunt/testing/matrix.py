@@ -26,6 +26,8 @@ class Row:
     api: bool = False
     # Builds URL kwargs from the persona factory, e.g. an object owned by the melder persona.
     kwargs: Callable | None = None
+    # Roles that may use the page but not this object (not invited, not theirs): 404, as for a missing one.
+    hidden: frozenset[str] = frozenset()
 
 
 def page(*roles: str, **kw) -> Row:

@@ -4,4 +4,14 @@ Importing this package registers them all in ``access.policy.PERMISSIONS``. A ne
 module here; the rules for a page are found by the noun it is about.
 """
 
-from schakelpunt.access.rules import algemeen, inzicht, privacy, signalen, subjecten, taxonomie  # noqa: F401
+from schakelpunt.access.rules import (  # noqa: F401
+    algemeen,
+    casussen,
+    doormeldingen,
+    inzicht,
+    overleggen,
+    privacy,
+    signalen,
+    subjecten,
+    taxonomie,
+)

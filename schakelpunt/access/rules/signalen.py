@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import QuerySet
 
 from schakelpunt.access.policy import Permission, register
 from schakelpunt.accounts.roles import Rol as R
 
+if TYPE_CHECKING:
+    from schakelpunt.accounts.models import User
+
 # Need to know: a melder sees only the signals they reported; the aandachtsfunctionaris all of them.
 
 
-def _eigen_of_meldpunt_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _eigen_of_meldpunt_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
     return queryset.filter(melder=user)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import QuerySet
 
 from schakelpunt.access.policy import Permission, register
 from schakelpunt.accounts.roles import Rol as R
+
+if TYPE_CHECKING:
+    from schakelpunt.accounts.models import User
 
 # The register of persons, addresses, ... is the meldpunt's: the aandachtsfunctionaris sees it all.
 # Anyone else sees a person only through an explicit grant (SubjectInzage), and then the person and
 # the fact that others know them ("hit"), never what was reported. A melder sees nothing of it.
 
 
-def _inzage_scope(user, queryset: QuerySet) -> QuerySet:
+def _inzage_scope(user: User, queryset: QuerySet[Any]) -> QuerySet[Any]:
     """The persons with a grant (SubjectInzage) to `user` that has not expired."""
     from django.db.models import Q
     from django.utils import timezone
@@ -23,13 +28,13 @@ def _inzage_scope(user, queryset: QuerySet) -> QuerySet:
     )
 
 
-def _meldpunt_of_inzage_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _meldpunt_of_inzage_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     if role == R.AANDACHTSFUNCTIONARIS:
         return queryset
     return _inzage_scope(user, queryset)
 
 
-def _alleen_inzage_scope(user, queryset: QuerySet, role: str) -> QuerySet:
+def _alleen_inzage_scope(user: User, queryset: QuerySet[Any], role: str) -> QuerySet[Any]:
     return _inzage_scope(user, queryset)
 
 
@@ -90,6 +95,16 @@ register(
         activity="Melding dat een persoon elders bekend is",
         scope=_meldpunt_of_inzage_scope,
         description="Alleen dát een persoon bij andere afdelingen bekend is, nooit wat er gemeld is.",
+    )
+)
+register(
+    Permission(
+        "subject.inzage.mijn",
+        (R.CASUSREGISSEUR, R.DEELNEMER),
+        purpose="Behandelen van signalen",
+        activity="Inzien van subjecten",
+        scope=_alleen_inzage_scope,
+        description="De personen waarin iemand inzage kreeg: een lijst om ze terug te vinden (Mijn personen).",
     )
 )
 register(

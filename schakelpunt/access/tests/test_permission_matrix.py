@@ -77,7 +77,7 @@ def test_permission(name, role, persona, client, api_client_as):
         expected = row.anon
         http = APIClient() if row.api else client
     else:
-        expected = row.ok if role in row.allowed else row.denied
+        expected = row.ok if role in row.allowed else 404 if role in row.hidden else row.denied
         http = api_client_as(role) if row.api else login(client, persona(role))
     fmt = {"format": "json"} if row.api and row.method != "GET" else {}
     before = AuditRecord.objects.order_by("-id").values_list("id", flat=True).first() or 0

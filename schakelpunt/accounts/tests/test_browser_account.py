@@ -79,3 +79,18 @@ def test_two_factor_reset_asks_for_password_first(page, persona, browser_login):
     page.page.wait_for_url("**/account/tweestaps/**")
     page.check()
     assert page.page.get_by_role("img", name="QR-code om tweestapsverificatie in te stellen").is_visible()
+
+
+def test_password_reset_limit_page(page, persona, settings, live_server):
+    settings.PASSWORD_RESET_PER_ACCOUNT = 1
+    user = persona("melder")
+    for _ in range(2):
+        page.goto("/account/wachtwoord/vergeten/")
+        page.page.get_by_label("E-mailadres").fill(user.email)
+        page.page.get_by_role("button", name="Versturen").click()
+        page.page.wait_for_load_state()
+        if page.page.url.endswith("/verstuurd/"):
+            page.check()
+    page.page.get_by_role("heading", name="Te veel aanvragen").wait_for()
+    page.check()
+    assert len(mail.outbox) == 1

@@ -1,6 +1,6 @@
 """The privacyfunctionaris' search screen: by user, person concerned, object and period."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 
@@ -33,7 +33,7 @@ def test_search_by_user_object_and_period(client_as, persona):
     client = client_as("privacyfunctionaris")
     assert {r.betrokkene for r in rows(client.get("/toegangslog/", {"gebruiker": "beheerder"}))} == {"persoon:2"}
     assert len(rows(client.get("/toegangslog/", {"object_type": "signaal", "object_id": "9"}))) == 2
-    today = timezone.localdate()
+    today = datetime.now(UTC).date()  # the filter works in UTC days, like the column
     assert len(rows(client.get("/toegangslog/", {"van": today, "tot": today, "object_type": "signaal"}))) == 2
     tomorrow = today + timedelta(days=1)
     assert rows(client.get("/toegangslog/", {"van": tomorrow, "object_type": "signaal"})) == []
@@ -56,3 +56,16 @@ def test_invalid_period_gives_dutch_error(client_as):
 def test_nobody_else_sees_the_log(client_as):
     for role in ("melder", "aandachtsfunctionaris", "beheerder", "bestuur", "casusregisseur", "deelnemer"):
         assert client_as(role).get("/toegangslog/").status_code == 403
+
+
+def test_the_utc_column_shows_utc(client_as, persona, settings):
+    settings.TIME_ZONE = "Europe/Amsterdam"
+    seed(persona)
+    record = AuditRecord.objects.get(actor_username="melder")
+    response = client_as("privacyfunctionaris").get("/toegangslog/", {"gebruiker": "melder"})
+    html = response.content.decode()
+    utc = record.tijdstip.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    local = timezone.localtime(record.tijdstip).strftime("%Y-%m-%d %H:%M:%S")
+    assert utc != local
+    assert f"<td>{utc}</td>" in html
+    assert f"<td>{local}</td>" not in html

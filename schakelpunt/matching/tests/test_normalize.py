@@ -363,3 +363,13 @@ def test_prepare_normalises_once_and_is_cached() -> None:
     assert prepare(p) is p
     assert (p.sn_stem, p.gn_first, p.bsn, p.addr_full, p.sex) == ("berg", "jan", "111222333", "1234AB12|A|", "M")
     assert p.phones == frozenset({"+31612345678"})
+
+
+def test_is_nederland_is_decided_in_one_place():
+    from schakelpunt.matching.keys import is_nederland, land_code
+
+    for land in ("", None, "  ", "Nederland", "NL", "nl", "the Netherlands", "Holland"):
+        assert is_nederland(land), land
+    for land in ("België", "BE", "Duitsland", "Nederlandse Antillen"):
+        assert not is_nederland(land), land
+    assert land_code("Belgie") == "BE" and land_code("") == "NL"

@@ -1,5 +1,6 @@
 """API: create with problem+json errors and idempotency; detail 404 for anyone not allowed; list scoped."""
 
+import pytest
 from django.urls import reverse
 
 from schakelpunt.audit.models import AuditRecord
@@ -75,9 +76,33 @@ def test_idempotency_key_returns_first_result(api_client_as):
     second = client.post(URL, BODY, format="json", HTTP_IDEMPOTENCY_KEY="abc-123")
     assert first.status_code == second.status_code == 201
     assert first.json()["id"] == second.json()["id"] and Signaal.objects.count() == 1
-    other = client.post(URL, {**BODY, "omschrijving": "anders"}, format="json", HTTP_IDEMPOTENCY_KEY="abc-123")
-    assert other.status_code == 400
+    assert second["Idempotent-Replayed"] == "true" and "Idempotent-Replayed" not in first
     assert client.post(URL, BODY, format="json", HTTP_IDEMPOTENCY_KEY="nieuw").json()["id"] != first.json()["id"]
+
+
+def test_reused_idempotency_key_with_another_body_is_its_own_422(api_client_as):
+    client = api_client_as("melder")
+    client.post(URL, BODY, format="json", HTTP_IDEMPOTENCY_KEY="abc-123")
+    other = client.post(URL, {**BODY, "omschrijving": "anders"}, format="json", HTTP_IDEMPOTENCY_KEY="abc-123")
+    assert other.status_code == 422 and other["Content-Type"] == "application/problem+json"
+    assert other.json()["type"] == "urn:schakelpunt:problem:idempotency-key-reused"
+    assert Signaal.objects.count() == 1
+
+
+def test_another_user_may_use_the_same_idempotency_key(api_client_as, andere_melder):
+    api_client_as("melder").post(URL, BODY, format="json", HTTP_IDEMPOTENCY_KEY="abc-123")
+    other = api_client_as(andere_melder).post(
+        URL, {**BODY, "omschrijving": "anders"}, format="json", HTTP_IDEMPOTENCY_KEY="abc-123"
+    )
+    assert other.status_code == 201 and Signaal.objects.count() == 2
+
+
+@pytest.mark.parametrize("key", ["", "   ", "x" * 201])
+def test_blank_or_too_long_idempotency_key_is_an_error(api_client_as, key):
+    response = api_client_as("melder").post(URL, BODY, format="json", HTTP_IDEMPOTENCY_KEY=key)
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert [e["field"] for e in response.json()["errors"]] == ["Idempotency-Key"]
+    assert not Signaal.objects.exists()
 
 
 def test_create_refused_for_wrong_role(api_client_as):
@@ -115,3 +140,28 @@ def test_list_refused_for_wrong_role_is_logged(api_client_as):
     response = api_client_as("bestuur").get(URL)
     assert response.status_code == 403 and "geen toegang tot signalen" in response.content.decode()
     assert AuditRecord.objects.filter(uitkomst="geweigerd", object_type="signaal.view").exists()
+
+
+def test_list_and_detail_queries_do_not_grow_with_the_data(api_client_as, persona, fenomeen):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from schakelpunt.signalen.tests.factories import BetrokkeneFactory
+
+    http = api_client_as("aandachtsfunctionaris")
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert http.get(url).status_code == 200
+        return len(queries)
+
+    signaal = SignaalFactory(melder=persona("melder"))
+    signaal.fenomenen.add(fenomeen)
+    BetrokkeneFactory(signaal=signaal)
+    list_before, detail_before = count(URL), count(f"{URL}/{signaal.pk}")
+    for _ in range(4):
+        extra = SignaalFactory(melder=persona("melder"))
+        extra.fenomenen.add(fenomeen)
+    BetrokkeneFactory.create_batch(3, signaal=signaal)
+    assert count(URL) == list_before
+    assert count(f"{URL}/{signaal.pk}") == detail_before

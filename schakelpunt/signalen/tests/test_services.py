@@ -98,7 +98,7 @@ def test_idempotent_create_returns_the_first_signal(melder):
     )
     assert created and not created_again and first == again
     assert Signaal.objects.count() == 1
-    with pytest.raises(ValueError):
+    with pytest.raises(services.IdempotencyKeyReused):
         services.signaal_create_idempotent(actor=melder, key="k1", request_hash="other", omschrijving="y")
 
 

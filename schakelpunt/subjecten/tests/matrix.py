@@ -95,6 +95,7 @@ MATRIX = {
     "subjecten:combineren": page(
         "deelnemer", ok=302, denied=404, method="POST", data={"toelichting": ""}, kwargs=persoon_met_inzage
     ),
+    "subjecten:mijn_personen": page("casusregisseur", "deelnemer"),
     "subjecten:mogelijke_matches": page(MELDPUNT),
     "subjecten:mogelijke_match_beoordelen": page(
         MELDPUNT,

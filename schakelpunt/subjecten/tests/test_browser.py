@@ -1,5 +1,7 @@
 """Browser check of the meldpunt's subject screens (axe WCAG 2.1 AA on every page)."""
 
+import re
+
 import pytest
 
 from schakelpunt.signalen import services as signalen_services
@@ -37,3 +39,28 @@ def test_meldpunt_confirms_a_mogelijke_match_and_sees_samenloop(page, persona, m
     assert p.get_by_role("heading", name="Mohamed El Amrani").is_visible()
     page.goto("/signalen/inbox/")
     assert p.get_by_text("Samenloop: 2 afdelingen").first.is_visible()
+
+
+def test_a_colleague_finds_a_granted_person_from_the_notice_and_the_navigation(page, persona, browser_login):
+    """Issue 10, "a grant nobody can find": the deelnemer is told, follows the link, finds the person again."""
+    from schakelpunt.subjecten import services
+    from schakelpunt.subjecten.tests.factories import PersoonFactory
+
+    deelnemer = persona("deelnemer")
+    persoon = PersoonFactory(voornamen="Zacharias", geslachtsnaam="Quist")
+    services.subject_inzage_verlenen(
+        actor=persona("aandachtsfunctionaris"), user=deelnemer, persoon=persoon, reden="Casusoverleg"
+    )
+    browser_login(deelnemer)
+    p = page.page
+    page.goto("/notificaties/")
+    page.check()
+    p.get_by_role("button", name=re.compile(r"^Bekijken")).click()
+    p.get_by_role("heading", level=1, name="Zacharias Quist").wait_for()
+    page.check()
+
+    p.get_by_role("link", name="Mijn personen").click()
+    p.get_by_role("heading", level=1, name="Mijn personen").wait_for()
+    page.check()
+    p.get_by_role("link", name="Zacharias Quist").click()
+    p.get_by_role("heading", level=1, name="Zacharias Quist").wait_for()

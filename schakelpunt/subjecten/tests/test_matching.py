@@ -20,6 +20,7 @@ from schakelpunt.subjecten.models import (
     Telefoonnummer,
     Voertuig,
 )
+from schakelpunt.subjecten.services import koppelen
 
 from .conftest import BSN_A, BSN_B, persoon
 
@@ -218,7 +219,7 @@ def test_a_known_person_gets_the_newest_address_and_phone(meld):
 
 def test_resolving_never_loses_the_signal(meld, settings, monkeypatch):
     settings.TESTING = False
-    monkeypatch.setattr(services, "_signaal_koppelen", lambda s: 1 / 0)
+    monkeypatch.setattr(koppelen, "_signaal_koppelen", lambda s: 1 / 0)
     signaal = meld(persoon())
     assert signaal.pk and signaal.betrokkenen.count() == 1
     assert not BetrokkeneKoppeling.objects.exists()

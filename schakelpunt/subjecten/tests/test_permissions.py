@@ -43,14 +43,18 @@ def test_no_subject_url_or_api_shows_anything_without_a_grant(naam, rol, persona
     if row.api:
         from rest_framework.test import APIClient
 
-        from schakelpunt.accounts.services import api_token_create
+        from schakelpunt.testing.auth import api_token_for
 
         http = APIClient()
-        http.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=persona(rol))}")
+        http.credentials(HTTP_AUTHORIZATION=f"Token {api_token_for(persona(rol))}")
         response = getattr(http, row.method.lower())(url, row.data, format="json")
     else:
         response = getattr(login(client, persona(rol)), row.method.lower())(url, row.data)
-    assert response.status_code in (403, 404), f"{naam} as {rol}: {response.status_code}"
+    if naam == "subjecten:mijn_personen" and rol in row.allowed:
+        # A colleague's own list of grants: there, but empty without one.
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (403, 404), f"{naam} as {rol}: {response.status_code}"
     body = response.content.decode()
     assert "Quist" not in body and "GEHEIM" not in body and "bekend" not in body.lower()
 

@@ -51,7 +51,11 @@ def test_csrf_is_enforced(db, persona):
 
 
 def _start_production(env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "AUDIT_HMAC_KEYS", "AUDIT_HMAC_KEY_ID")
+    }
     env.update({"SCHAKELPUNT_MODE": "production", "DJANGO_SETTINGS_MODULE": "schakelpunt.settings"})
     env.update(env_overrides)
     return subprocess.run(
@@ -67,6 +71,19 @@ def _start_production(env_overrides):
         ({"SECRET_KEY": "s" * 60, "DEBUG": "true", "DATABASE_URL": "sqlite:///x"}, "DEBUG must be off"),
         ({"SECRET_KEY": "s" * 60}, "DATABASE_URL must be set"),
         ({"SECRET_KEY": "s" * 60, "DATABASE_URL": "sqlite:///x", "TASKS_BACKEND": "redis"}, "TASKS_BACKEND must be"),
+        ({"SECRET_KEY": "s" * 60, "DATABASE_URL": "sqlite:///x"}, "AUDIT_HMAC_KEYS must be set"),
+        (
+            {"SECRET_KEY": "s" * 60, "DATABASE_URL": "sqlite:///x", "AUDIT_HMAC_KEYS": "k1:kort"},
+            "at least 32 characters",
+        ),
+        (
+            {
+                "SECRET_KEY": "s" * 60,
+                "DATABASE_URL": "sqlite:///x",
+                "AUDIT_HMAC_KEYS": "k1:" + "a" * 40 + ",k2:" + "b" * 40,
+            },
+            "AUDIT_HMAC_KEY_ID must name",
+        ),
     ],
 )
 def test_production_refuses_insecure_defaults(overrides, message):
@@ -76,7 +93,14 @@ def test_production_refuses_insecure_defaults(overrides, message):
 
 
 def test_production_starts_with_proper_settings():
-    result = _start_production({"SECRET_KEY": "s" * 60, "DATABASE_URL": "sqlite:///x", "ALLOWED_HOSTS": "x"})
+    result = _start_production(
+        {
+            "SECRET_KEY": "s" * 60,
+            "DATABASE_URL": "sqlite:///x",
+            "ALLOWED_HOSTS": "x",
+            "AUDIT_HMAC_KEYS": "k1:" + "a" * 40,
+        }
+    )
     assert result.returncode == 0, result.stderr
 
 

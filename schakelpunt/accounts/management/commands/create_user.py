@@ -23,6 +23,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-password", action="store_true", help="geen wachtwoord (alleen API of SSO)")
         parser.add_argument("--api-token", action="store_true", help="druk een nieuw API-token af (laatste regel)")
+        parser.add_argument("--api-token-purpose", default="API-toegang", help="waarvoor het token is")
 
     def handle(self, *args, **options):
         username = options["username"]
@@ -54,4 +55,9 @@ class Command(BaseCommand):
             f"Gebruiker {user.username} aangemaakt (afdeling {user.afdeling}, rollen {', '.join(options['roles'])})."
         )
         if options["api_token"]:
-            self.stdout.write(services.api_token_create(user=user))
+            if services.needs_four_eyes(user):
+                self.stdout.write(
+                    "Geen token: voor deze rol vraagt een beheerder het aan met `manage.py api_token issue`."
+                )
+            else:
+                self.stdout.write(services.api_token_create(user=user, doel=options["api_token_purpose"]))

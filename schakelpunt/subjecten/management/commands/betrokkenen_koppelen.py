@@ -7,7 +7,7 @@ resolved as its melder, exactly as at registration, and samenloop is checked.
 from django.core.management.base import BaseCommand
 
 from schakelpunt.signalen.models import Signaal
-from schakelpunt.subjecten.services import signaal_betrokkenen_koppelen
+from schakelpunt.subjecten.services.koppelen import signaal_betrokkenen_koppelen
 
 
 class Command(BaseCommand):

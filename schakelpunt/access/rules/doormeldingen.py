@@ -1,0 +1,53 @@
+"""Doormeldingen: the aandachtsfunctionaris composes and sends referrals; the privacyfunctionaris searches
+the register of disclosures; the beheerder configures ketenpartners. Partners themselves have no account:
+they fetch a document through a time-limited link with a one-time code (no permission, logged per attempt)."""
+
+from __future__ import annotations
+
+from schakelpunt.access.policy import Permission, register
+from schakelpunt.accounts.roles import Rol as R
+
+DOEL = "Doormelden aan een ketenpartner"
+
+register(
+    Permission(
+        "doormelding.view",
+        (R.AANDACHTSFUNCTIONARIS, R.PRIVACYFUNCTIONARIS),
+        purpose=DOEL,
+        activity="Inzien van doormeldingen",
+        description="Doormeldingen en wat erin staat: het meldpunt, en de privacyfunctionaris voor toezicht.",
+    )
+)
+register(
+    Permission(
+        "doormelding.opstellen",
+        (R.AANDACHTSFUNCTIONARIS,),
+        purpose=DOEL,
+        activity="Verstrekken van persoonsgegevens aan een ketenpartner",
+        description="Een doormelding samenstellen, bekijken zoals de partner haar krijgt, versturen en opvolgen.",
+    )
+)
+register(
+    Permission(
+        "verstrekking.view",
+        (R.AANDACHTSFUNCTIONARIS, R.PRIVACYFUNCTIONARIS),
+        purpose="Verantwoording van verstrekkingen (AVG art. 15 en 19)",
+        activity="Inzien van het register van verstrekkingen",
+    )
+)
+register(
+    Permission(
+        "herstelmelding.afhandelen",
+        (R.AANDACHTSFUNCTIONARIS, R.PRIVACYFUNCTIONARIS),
+        purpose="Verantwoording van verstrekkingen (AVG art. 15 en 19)",
+        activity="Ontvangers informeren over een correctie of wissing",
+    )
+)
+register(
+    Permission(
+        "ketenpartner.beheren",
+        (R.BEHEERDER,),
+        purpose="Functioneel beheer",
+        activity="Beheer van ketenpartners en grondslagen",
+    )
+)

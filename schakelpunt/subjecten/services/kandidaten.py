@@ -1,0 +1,214 @@
+"""Kandidaten: which known persons a record may be (the interactive matching path).
+
+Blocking keys -> one count per key (a key shared by more than SUBJECT_MAX_PER_SLEUTEL persons is
+skipped when the record has a more selective one) -> one indexed ``WHERE sleutel IN (...)`` joined
+to only the needed person columns -> ``engine.match_one``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, F
+from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber
+
+from schakelpunt.matching import engine
+from schakelpunt.matching.model import MATCH, POSSIBLE, PersonRecord
+from schakelpunt.subjecten.models import (
+    Persoon,
+    PersoonSleutel,
+)
+from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, record_uit_rij
+
+# --- The interactive matching path ----------------------------------------------------------
+
+
+@dataclass
+class Kandidaat:
+    """An active person that a record may be, with the engine's verdict and reasons."""
+
+    persoon_id: int
+    score: float
+    beslissing: str  # "match" or "possible"
+    toelichting: str
+    zelfde_bsn: bool = False
+
+
+def populatie() -> int:
+    """How many person records a lookup searches, for the engine's prior (cheap: the highest id)."""
+    hoogste = Persoon.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return max(1, hoogste or 0)
+
+
+def _actief(pk: int, samengevoegd: dict[int, int | None]) -> int:
+    """Follow merges to the surviving person."""
+    seen = set()
+    while samengevoegd.get(pk):
+        if pk in seen:  # never loop on bad data
+            break
+        seen.add(pk)
+        pk = samengevoegd[pk]
+    return pk
+
+
+def _sleutel_tellingen(keys: Iterable[str]) -> dict[str, int]:
+    """How many persons share each of `keys` that exists at all (one indexed count)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return {}
+    return dict(
+        PersoonSleutel.objects.filter(sleutel__in=keys)
+        .order_by()
+        .values("sleutel")
+        .annotate(n=Count("*"))
+        .values_list("sleutel", "n")
+    )
+
+
+_SLEUTEL_KOLOMMEN = ("sleutel", *(f"persoon__{k}" if k != "id" else "persoon_id" for k in KANDIDAAT_KOLOMMEN))
+
+
+def _sleutel_rijen(keys_per_record: list[list[str]]) -> tuple[list[list[str]], dict[str, list[tuple]]]:
+    """The keys each record is looked up by, and candidate rows (KANDIDAAT_KOLOMMEN) per key.
+
+    A key shared by more than SUBJECT_MAX_PER_SLEUTEL persons ("ni:jnsn:j", every J. Jansen) says
+    little: it is skipped for a record that has a more selective key that finds someone. Only a
+    record without such a key looks the large ones up, capped to the newest SUBJECT_MAX_PER_SLEUTEL
+    persons per key.
+    At most three queries whatever the number of records: a count, the selective keys, the capped keys.
+    """
+    tellingen = _sleutel_tellingen(k for keys in keys_per_record for k in keys)
+    volledig: set[str] = set()
+    gecapt: set[str] = set()
+    gebruikt = []
+    for keys in keys_per_record:
+        # A key nobody has finds nothing: it must not make a record skip its common keys.
+        selectief = [k for k in keys if 0 < tellingen.get(k, 0) <= settings.SUBJECT_MAX_PER_SLEUTEL]
+        if selectief:
+            volledig.update(selectief)
+            gebruikt.append(selectief)
+        else:
+            gecapt.update(keys)
+            gebruikt.append(keys)
+    per_sleutel: dict[str, list[tuple]] = {}
+    if volledig:
+        for row in PersoonSleutel.objects.filter(sleutel__in=volledig).order_by().values_list(*_SLEUTEL_KOLOMMEN):
+            per_sleutel.setdefault(row[0], []).append(row[1:])
+    if gecapt:
+        rows = (
+            PersoonSleutel.objects.filter(sleutel__in=gecapt)
+            .annotate(rang=Window(RowNumber(), partition_by=[F("sleutel")], order_by=F("persoon_id").desc()))
+            .filter(rang__lte=settings.SUBJECT_MAX_PER_SLEUTEL)
+            .order_by()
+            .values_list(*_SLEUTEL_KOLOMMEN)
+        )
+        for row in rows:
+            per_sleutel.setdefault(row[0], []).append(row[1:])
+    return gebruikt, per_sleutel
+
+
+def _rijen_voor(keys: list[str], per_sleutel: dict[str, list[tuple]]) -> list[tuple]:
+    """The distinct candidate rows of one record's keys."""
+    rows: dict[int, tuple] = {}
+    for key in keys:
+        for row in per_sleutel.get(key, ()):
+            rows.setdefault(row[0], row)
+    return list(rows.values())
+
+
+def _kandidaat_rijen(keys: list[str]) -> list[tuple]:
+    """Persons sharing a selective key with one record (see _sleutel_rijen), one row each."""
+    gebruikt, per_sleutel = _sleutel_rijen([keys])
+    return _rijen_voor(gebruikt[0], per_sleutel)
+
+
+def _samengevoegd(rows: Iterable[tuple]) -> dict[int, int | None]:
+    """Person id -> the person it was merged into, for the candidates and their merge chains."""
+    samengevoegd = {row[0]: row[1] for row in rows}
+    missing = {v for v in samengevoegd.values() if v and v not in samengevoegd}
+    while missing:
+        # A merged record's survivor may not share a key itself; follow the chain.
+        more = dict(Persoon.objects.filter(pk__in=missing).values_list("pk", "samengevoegd_in_id"))
+        samengevoegd.update(more)
+        missing = {v for v in more.values() if v and v not in samengevoegd}
+    return samengevoegd
+
+
+def personen_kandidaten(records: list[PersonRecord]) -> list[list[Kandidaat]]:
+    """persoon_kandidaten for several records (the person betrokkenen of one signal) in one lookup.
+
+    All blocking keys in one count and one candidate query, then each record is scored in
+    process against the candidates of its own keys, exactly as one by one.
+    """
+    keys_per_record, per_sleutel = _sleutel_rijen([engine.blocking_keys(r) for r in records])
+    if not per_sleutel:
+        return [[] for _ in records]
+    samengevoegd = _samengevoegd(row for rows in per_sleutel.values() for row in rows)
+    population = populatie()
+    prepared: dict[int, object] = {}
+    uitkomst = []
+    for record, keys in zip(records, keys_per_record, strict=True):
+        rows = _rijen_voor(keys, per_sleutel)
+        if not rows:
+            uitkomst.append([])
+            continue
+        query = engine.prepare(PersonRecord(**{**_record_velden(record), "ref": "?"}))
+        kandidaten = []
+        for row in rows:
+            p = prepared.get(row[0])
+            if p is None:
+                p = prepared[row[0]] = engine.prepare(record_uit_rij(row), cache=False)
+            kandidaten.append(p)
+        results = engine.match_one(query, kandidaten, population=population)
+        bsns = {p.ref: p.bsn for p in kandidaten} if query.bsn else {}
+        best: dict[int, Kandidaat] = {}
+        for result in results:
+            target = _actief(int(result.ref_b), samengevoegd)
+            if target not in best or result.score > best[target].score:
+                zelfde_bsn = bool(query.bsn) and bsns.get(result.ref_b) == query.bsn
+                best[target] = Kandidaat(target, result.score, result.decision, result.explain(), zelfde_bsn)
+        uitkomst.append(sorted(best.values(), key=lambda k: (-k.score, k.persoon_id)))
+    return uitkomst
+
+
+def persoon_kandidaten(record: PersonRecord, *, uitsluiten: Iterable[int] = ()) -> list[Kandidaat]:
+    """Active persons that `record` may be (match or possible), best first, one entry per person."""
+    uitgesloten = set(uitsluiten)
+    return [k for k in personen_kandidaten([record])[0] if k.persoon_id not in uitgesloten]
+
+
+def _record_velden(record: PersonRecord) -> dict:
+    return {name: getattr(record, name) for name in PersonRecord.__dataclass_fields__}
+
+
+@dataclass
+class Zoekresultaat:
+    persoon: Persoon | None  # the person it is (automatic link), or None
+    kandidaat: Kandidaat | None  # why
+    mogelijk: list[Kandidaat]  # the grey zone: a person decides
+
+
+def persoon_zoeken(record: PersonRecord, *, uitsluiten: Iterable[int] = ()) -> Zoekresultaat:
+    """Which known person `record` is: the engine's automatic match, else the grey-zone candidates.
+
+    The same BSN is found through its blocking key ("b:<bsn>") and counts as decisive evidence in the
+    engine, except where the engine's hard rules object (a clearly different given name, a generation
+    apart): then a person decides, because a mistyped BSN that still passes the elfproef must not
+    merge two people. Two different persons that both look like a certain match are not chosen
+    between: both become candidates.
+    """
+    return _zoekresultaat(personen_kandidaten([record])[0], uitsluiten)
+
+
+def _zoekresultaat(kandidaten: list[Kandidaat], uitsluiten: Iterable[int] = ()) -> Zoekresultaat:
+    """persoon_zoeken's decision on candidates already found (personen_kandidaten)."""
+    uitgesloten = set(uitsluiten)
+    kandidaten = [k for k in kandidaten if k.persoon_id not in uitgesloten]
+    zeker = [k for k in kandidaten if k.beslissing == MATCH]
+    if len(zeker) == 1:
+        persoon = Persoon.objects.select_related("woonadres").get(pk=zeker[0].persoon_id)
+        return Zoekresultaat(persoon, zeker[0], [k for k in kandidaten if k is not zeker[0]])
+    return Zoekresultaat(None, None, [k for k in kandidaten if k.beslissing in (MATCH, POSSIBLE)])

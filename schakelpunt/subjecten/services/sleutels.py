@@ -1,0 +1,122 @@
+"""Keys of persons for the matching engine: the records the engine compares and the blocking keys
+stored per person (PersoonSleutel).
+
+The normalisation of address and organisation keys is the matching engine's
+(``schakelpunt.matching.keys``).
+"""
+
+from __future__ import annotations
+
+from schakelpunt.matching import engine
+from schakelpunt.matching.model import PartialDate, PersonRecord
+from schakelpunt.signalen.models import Betrokkene
+from schakelpunt.subjecten.models import (
+    Persoon,
+    PersoonSleutel,
+)
+
+# --- Person records for the engine ----------------------------------------------------------
+
+# The columns the engine needs, loaded for candidates (nothing else of a person is read).
+KANDIDAAT_KOLOMMEN = (
+    "id",
+    "samengevoegd_in_id",
+    "voornamen",
+    "voorvoegsel",
+    "geslachtsnaam",
+    "geboortejaar",
+    "geboortemaand",
+    "geboortedag",
+    "geboortedatum_geschat",
+    "geslacht",
+    "bsn",
+    "telefoonnummers",
+    "woonadres__postcode",
+    "woonadres__huisnummer",
+    "woonadres__huisletter",
+    "woonadres__toevoeging",
+)
+
+
+def _datum(jaar, maand, dag, geschat) -> PartialDate | None:
+    return PartialDate(jaar, maand, dag, bool(geschat)) if jaar else None
+
+
+def record_uit_rij(row: tuple) -> PersonRecord:
+    """A PersonRecord from a KANDIDAAT_KOLOMMEN row; its ref is the person's id."""
+    (
+        pk,
+        _merged,
+        voornamen,
+        voorvoegsel,
+        geslachtsnaam,
+        jaar,
+        maand,
+        dag,
+        geschat,
+        geslacht,
+        bsn,
+        tel,
+        pc,
+        nr,
+        hl,
+        tv,
+    ) = row
+    return PersonRecord(
+        ref=str(pk),
+        voornamen=voornamen,
+        voorvoegsel=voorvoegsel,
+        geslachtsnaam=geslachtsnaam,
+        geboortedatum=_datum(jaar, maand, dag, geschat),
+        bsn=bsn or None,
+        geslacht=geslacht or None,
+        postcode=pc or None,
+        huisnummer=nr,
+        huisletter=hl or "",
+        toevoeging=tv or "",
+        telefoon=tuple(tel or ()),
+    )
+
+
+def persoon_record(persoon: Persoon, *, ref: str | None = None) -> PersonRecord:
+    adres = persoon.woonadres
+    return PersonRecord(
+        ref=ref or str(persoon.pk),
+        voornamen=persoon.voornamen,
+        voorvoegsel=persoon.voorvoegsel,
+        geslachtsnaam=persoon.geslachtsnaam,
+        geboortedatum=_datum(
+            persoon.geboortejaar, persoon.geboortemaand, persoon.geboortedag, persoon.geboortedatum_geschat
+        ),
+        bsn=persoon.bsn or None,
+        geslacht=persoon.geslacht or None,
+        postcode=adres.postcode if adres else None,
+        huisnummer=adres.huisnummer if adres else None,
+        huisletter=adres.huisletter if adres else "",
+        toevoeging=adres.toevoeging if adres else "",
+        telefoon=tuple(persoon.telefoonnummers or ()),
+    )
+
+
+def betrokkene_record(b: Betrokkene) -> PersonRecord:
+    return PersonRecord(
+        ref=f"betrokkene:{b.pk}",
+        voornamen=b.voornamen,
+        voorvoegsel=b.voorvoegsel,
+        geslachtsnaam=b.geslachtsnaam,
+        geboortedatum=_datum(b.geboortejaar, b.geboortemaand, b.geboortedag, b.geboortedatum_geschat),
+        bsn=b.bsn or None,
+        postcode=b.postcode or None,
+        huisnummer=b.huisnummer,
+        huisletter=b.huisletter,
+        toevoeging=b.toevoeging,
+        telefoon=(b.telefoonnummer,) if b.telefoonnummer else (),
+    )
+
+
+def persoon_sleutels_bijwerken(persoon: Persoon) -> list[str]:
+    """Replace the blocking keys of one person by those of its current data."""
+    keys = engine.blocking_keys(persoon_record(persoon))
+    PersoonSleutel.objects.filter(persoon=persoon).delete()
+    PersoonSleutel.objects.bulk_create([PersoonSleutel(persoon=persoon, sleutel=k) for k in keys])
+    return keys
