@@ -47,3 +47,15 @@ def test_a_run_that_tested_nothing_fails(tmp_path):
     fuzz = _module()
     report = _report(tmp_path, [("GET /api/v1/me", "skip", [])])
     assert fuzz.judge("melder", *fuzz.failures(report)) == ["melder: nothing was tested"]
+
+
+def test_a_dropped_connection_fails_but_a_tool_error_does_not(tmp_path):
+    fuzz = _module()
+    path = _report(tmp_path, [("GET /api/v1/me", "success", [("not_a_server_error", "success")])])
+    events = [
+        {"NonFatalError": {"label": "GET /api/v1/casussen", "value": {"type": "SystemError", "message": "AST"}}},
+        {"NonFatalError": {"label": "GET /api/v1/me", "value": {"type": "ConnectionError", "message": "reset"}}},
+    ]
+    path.write_text(path.read_text() + "\n" + "\n".join(json.dumps(e) for e in events))
+    blocking = fuzz.judge("melder", *fuzz.failures(path))
+    assert blocking == ["melder: error: GET /api/v1/me: ConnectionError: reset"]
