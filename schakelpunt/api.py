@@ -12,11 +12,12 @@ that documents both for every endpoint.
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any, Literal
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_basic_type
@@ -47,6 +48,7 @@ TITLES = {
     415: "Mediatype niet ondersteund",
     422: "Verzoek niet te verwerken",
     429: "Te veel verzoeken",
+    500: "Interne fout",
     503: "Tijdelijk niet beschikbaar",
 }
 
@@ -113,6 +115,29 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     return errors
 
 
+def is_api_request(request: HttpRequest) -> bool:
+    return str(request.path).startswith("/api/")
+
+
+def problem_body(
+    status_code: int,
+    detail: str,
+    errors: list[dict[str, str]] | None = None,
+    *,
+    problem_type: str = "about:blank",
+    title: str | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": problem_type,
+        "title": title or TITLES.get(status_code, "Fout"),
+        "status": status_code,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = errors
+    return body
+
+
 def problem_response(
     status_code: int,
     detail: str,
@@ -123,15 +148,15 @@ def problem_response(
     title: str | None = None,
 ) -> Response:
     """The one builder of an API error answer."""
-    body: dict[str, Any] = {
-        "type": problem_type,
-        "title": title or TITLES.get(status_code, "Fout"),
-        "status": status_code,
-        "detail": detail,
-    }
-    if errors:
-        body["errors"] = errors
+    body = problem_body(status_code, detail, errors, problem_type=problem_type, title=title)
     return Response(body, status=status_code, headers=headers, content_type=PROBLEM)
+
+
+def problem_http_response(status_code: int, detail: str, headers: dict[str, str] | None = None) -> HttpResponse:
+    """The same problem+json as a plain Django response, for middleware and the error handlers
+    that run outside DRF (and must work with the database down)."""
+    body = json.dumps(problem_body(status_code, detail), ensure_ascii=False)
+    return HttpResponse(body, status=status_code, headers=headers, content_type=PROBLEM)
 
 
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

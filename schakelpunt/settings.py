@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "schakelpunt.ui.middleware.RequestLogMiddleware",
+    "schakelpunt.ui.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,6 +131,24 @@ if DATABASES["default"]["ENGINE"] == "schakelpunt.audit.db.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Failing fast when the database is slow, gone or frozen (docs/configuration.md, "Database").
+DB_CONNECT_TIMEOUT = envint("DB_CONNECT_TIMEOUT", 3)
+# Off by default for commands and benchmarks (a long import is fine); gunicorn.conf.py sets 8 s
+# for the web server.
+DB_STATEMENT_TIMEOUT = envint("DB_STATEMENT_TIMEOUT", 0)
+DB_REQUEST_DEADLINE = envint("DB_REQUEST_DEADLINE", 10)
+DB_HEALTHZ_DEADLINE = envint("DB_HEALTHZ_DEADLINE", 3)
+RETRY_AFTER_SECONDS = envint("RETRY_AFTER_SECONDS", 30)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    if DB_STATEMENT_TIMEOUT:
+        _options["options"] = (
+            f"{_options.get('options', '')} -c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}".strip()
+        )
+    # A persistent connection is checked before a request reuses it, so that the first request
+    # after a database restart does not fail on a connection the server has closed.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = envbool("DB_CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -393,12 +412,19 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006", "security.W021"]
 SIGNAAL_TERMIJN_WERKDAGEN = envint("SIGNAAL_TERMIJN_WERKDAGEN", 2)
 SIGNAAL_BIJLAGE_MAX_BYTES = envint("SIGNAAL_BIJLAGE_MAX_BYTES", 10 * 1024 * 1024)
 SIGNAAL_BIJLAGEN_MAX = envint("SIGNAAL_BIJLAGEN_MAX", 5)
+# Limits of one signal, enforced by the service for the form and the API alike.
+SIGNAAL_BETROKKENEN_MAX = envint("SIGNAAL_BETROKKENEN_MAX", 20)
+SIGNAAL_OMSCHRIJVING_MAX = envint("SIGNAAL_OMSCHRIJVING_MAX", 20000)
 SIGNAAL_INBOX_PAGE_SIZE = envint("SIGNAAL_INBOX_PAGE_SIZE", 25)
 # Inzicht: counts below this threshold are suppressed (and enough others that none can be computed back).
 INZICHT_DREMPEL = max(3, envint("INZICHT_DREMPEL", 5))
 # Privacybeheer: a destruction list needs a second, different reviewer when true.
 VERNIETIGING_TWEE_BEOORDELAARS = envbool("VERNIETIGING_TWEE_BEOORDELAARS", False)
-# Whole request bodies above this size are refused before the view runs.
+# Request bodies above these sizes are answered with 413 before anything reads them: pages
+# (room for the maximum of attachments) and the JSON API.
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", SIGNAAL_BIJLAGEN_MAX * SIGNAAL_BIJLAGE_MAX_BYTES + 1024 * 1024)
+API_REQUEST_MAX_BYTES = envint("API_REQUEST_MAX_BYTES", 1024 * 1024)
+# Django's own limit on the form fields of one request (files not counted).
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 FILE_UPLOAD_PERMISSIONS = 0o600

@@ -27,6 +27,7 @@ urlpatterns = [
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
+handler400 = "schakelpunt.ui.views.bad_request"
 handler403 = "schakelpunt.ui.views.forbidden"
 handler404 = "schakelpunt.ui.views.not_found"
 handler500 = "schakelpunt.ui.views.server_error"

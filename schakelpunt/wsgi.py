@@ -5,4 +5,6 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "schakelpunt.settings")
-application = get_wsgi_application()
+from schakelpunt.dbguard import DeadlineApplication  # noqa: E402  (needs the settings module set)
+
+application = DeadlineApplication(get_wsgi_application())

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from schakelpunt.ui.forms import DatumField
+
 
 class AuditSearchForm(forms.Form):
     gebruiker = forms.CharField(label=_("Gebruiker (gebruikersnaam)"), required=False, max_length=150)
@@ -20,13 +22,13 @@ class AuditSearchForm(forms.Form):
         label=_("Objecttype"), required=False, max_length=60, help_text=_("Bijvoorbeeld signaal, casus of gebruiker.")
     )
     object_id = forms.CharField(label=_("Object-id"), required=False, max_length=64)
-    van = forms.DateField(
+    van = DatumField(
         label=_("Vanaf (datum, UTC)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-01.")},
     )
-    tot = forms.DateField(
+    tot = DatumField(
         label=_("Tot en met (datum, UTC)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

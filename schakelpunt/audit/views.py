@@ -18,4 +18,7 @@ def search(request):
         page = Paginator(records, 50).get_page(request.GET.get("pagina"))
     params = request.GET.copy()
     params.pop("pagina", None)
-    return render(request, "audit/search.html", {"form": form, "page": page, "params": params.urlencode()})
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request, "audit/search.html", {"form": form, "page": page, "params": params.urlencode()}, status=status
+    )

@@ -21,7 +21,9 @@ def notificatie_send(
     )
     if mail:
         ids = [n.pk for n in notices]
-        transaction.on_commit(lambda: [mail_notificatie.enqueue(pk) for pk in ids])
+        # robust: a queue that fails after the commit is logged, and never turns a stored
+        # signal into an error answer.
+        transaction.on_commit(lambda: [mail_notificatie.enqueue(pk) for pk in ids], robust=True)
     return notices
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
@@ -118,9 +120,9 @@ class BetrokkeneSerializer(serializers.Serializer):
 
 
 class SignaalCreateSerializer(serializers.Serializer):
-    omschrijving = serializers.CharField(max_length=20000)
-    fenomenen = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
-    indicatoren = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
+    omschrijving = serializers.CharField(max_length=settings.SIGNAAL_OMSCHRIJVING_MAX)
+    fenomenen = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=50)
+    indicatoren = serializers.ListField(child=serializers.SlugField(), required=False, default=list, max_length=100)
     waargenomen_op = serializers.DateField(required=False, allow_null=True)
     locatie = serializers.CharField(required=False, allow_blank=True, max_length=300)
     onderbuikgevoel = serializers.ChoiceField(
@@ -130,7 +132,15 @@ class SignaalCreateSerializer(serializers.Serializer):
     minderjarigen_betrokken = serializers.BooleanField(required=False, default=False)
     bron = serializers.ChoiceField(choices=Bron.choices, required=False, default=Bron.EIGEN_WAARNEMING)
     identiteit_delen = serializers.BooleanField(required=False, default=False)
-    betrokkenen = BetrokkeneSerializer(many=True, required=False, default=list)
+    # The service enforces SIGNAAL_BETROKKENEN_MAX; the serializer stops a huge list before
+    # validating each item, and publishes the limit in the OpenAPI document.
+    betrokkenen = BetrokkeneSerializer(  # type: ignore[call-arg]  # many=True makes a ListSerializer, which takes max_length
+        many=True,
+        required=False,
+        default=list,
+        max_length=settings.SIGNAAL_BETROKKENEN_MAX,
+        error_messages={"max_length": f"Hoogstens {settings.SIGNAAL_BETROKKENEN_MAX} betrokkenen per signaal."},
+    )
 
     @staticmethod
     def _resolve(model, codes: list[str]):
@@ -406,17 +416,21 @@ class SignalenView(APIView):
         serializer = SignaalCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         kwargs = serializer.service_kwargs()
-        if key:
-            signaal, created = services.signaal_create_idempotent(
-                actor=user, key=key, request_hash=_request_hash(request.data), **kwargs
-            )
-        else:
-            signaal, created = services.signaal_create(actor=user, **kwargs), True
-        signaal = selectors.signaal_get(user=user, pk=signaal.pk)
+        # Storing, reading back and logging that read are one transaction: an answer other than
+        # 201 never means "stored anyway", so a client may safely retry.
+        with transaction.atomic():
+            if key:
+                signaal, created = services.signaal_create_idempotent(
+                    actor=user, key=key, request_hash=_request_hash(request.data), **kwargs
+                )
+            else:
+                signaal, created = services.signaal_create(actor=user, **kwargs), True
+            signaal = selectors.signaal_get(user=user, pk=signaal.pk)
+            body = signaal_data(signaal, user=user)
         headers = {"Location": f"/api/v1/signalen/{signaal.pk}"}
         if not created:
             headers["Idempotent-Replayed"] = "true"
-        return Response(signaal_data(signaal, user=user), status=status.HTTP_201_CREATED, headers=headers)
+        return Response(body, status=status.HTTP_201_CREATED, headers=headers)
 
 
 signalen = SignalenView.as_view()

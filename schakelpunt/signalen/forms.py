@@ -21,6 +21,7 @@ from schakelpunt.signalen.constants import (
 )
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
+from schakelpunt.ui.forms import DatumField
 
 JA_NEE = [("nee", "Nee"), ("ja", "Ja")]
 ADRES_VELDEN = services.ADRES_VELDEN
@@ -60,6 +61,7 @@ class SignaalForm(forms.Form):
     omschrijving = forms.CharField(
         label="Wat heb je gezien of gehoord?",
         widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=settings.SIGNAAL_OMSCHRIJVING_MAX,
         help_text="Beschrijf feiten: wat, wie, hoe vaak. Je hoeft niet zeker te zijn; een niet-pluisgevoel is genoeg.",
         error_messages={"required": "Beschrijf wat je hebt gezien of gehoord."},
     )
@@ -237,7 +239,11 @@ class BaseBetrokkeneFormSet(forms.BaseFormSet):
 
 
 BetrokkeneFormSet = forms.formset_factory(
-    BetrokkeneForm, formset=BaseBetrokkeneFormSet, extra=1, max_num=20, validate_max=True
+    BetrokkeneForm,
+    formset=BaseBetrokkeneFormSet,
+    extra=1,
+    max_num=settings.SIGNAAL_BETROKKENEN_MAX,
+    validate_max=True,
 )
 
 
@@ -256,6 +262,7 @@ class AanvullingForm(forms.Form):
     tekst = forms.CharField(
         label="Wat wil je toevoegen?",
         widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=settings.SIGNAAL_OMSCHRIJVING_MAX,
         error_messages={"required": "Vul in wat je wilt toevoegen."},
     )
 
@@ -325,8 +332,8 @@ class InboxFilterForm(forms.Form):
     fenomeen = forms.ChoiceField(label="Fenomeen", required=False)
     afdeling = forms.TypedChoiceField(label="Afdeling", required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label="Status", required=False)
-    vanaf = forms.DateField(label="Ontvangen vanaf", required=False, widget=DateInput)
-    tot = forms.DateField(label="Ontvangen tot en met", required=False, widget=DateInput)
+    vanaf = DatumField(label="Ontvangen vanaf", required=False, widget=DateInput)
+    tot = DatumField(label="Ontvangen tot en met", required=False, widget=DateInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -174,6 +175,16 @@ def relaties_clean(relaties: Iterable[tuple[int, str, int]], betrokkenen: list[d
 # --- Report ---------------------------------------------------------------------------------
 
 
+def _check_tekst(field: str, tekst: str) -> None:
+    if len(tekst or "") > settings.SIGNAAL_OMSCHRIJVING_MAX:
+        raise ValidationError({field: f"Hoogstens {settings.SIGNAAL_OMSCHRIJVING_MAX} tekens."})
+
+
+def _check_bijlagen_aantal(bijlagen: list) -> None:
+    if len(bijlagen) > settings.SIGNAAL_BIJLAGEN_MAX:
+        raise ValidationError({"bijlagen": f"Voeg hoogstens {settings.SIGNAAL_BIJLAGEN_MAX} bijlagen toe."})
+
+
 def _check_taxonomie(indicatoren: Iterable[Indicator], fenomenen: Iterable[Fenomeen]) -> None:
     inactive = [i.naam for i in [*indicatoren, *fenomenen] if not i.actief]
     if inactive:
@@ -206,6 +217,14 @@ def signaal_create(
     indicatoren, fenomenen = list(indicatoren), list(fenomenen)
     if not (omschrijving or "").strip():
         raise ValidationError({"omschrijving": "Beschrijf wat je hebt gezien."})
+    _check_tekst("omschrijving", omschrijving)
+    betrokkenen = list(betrokkenen)  # positions matter: relations refer to them
+    aantal = sum(1 for b in betrokkenen if not betrokkene_is_leeg(b))
+    if aantal > settings.SIGNAAL_BETROKKENEN_MAX:
+        limit = settings.SIGNAAL_BETROKKENEN_MAX
+        raise ValidationError({"betrokkenen": f"Hoogstens {limit} betrokkenen per signaal; je gaf er {aantal}."})
+    bijlagen = list(bijlagen)
+    _check_bijlagen_aantal(bijlagen)
     _check_taxonomie(indicatoren, fenomenen)
     if waargenomen_op and waargenomen_op > timezone.localdate():
         raise ValidationError({"waargenomen_op": "Deze datum ligt in de toekomst."})
@@ -347,6 +366,9 @@ def signaal_aanvullen(*, actor, signaal: Signaal, tekst: str, bijlagen: Iterable
     decision = require(actor, "signaal.aanvullen", signaal, object_type="signaal")
     if not (tekst or "").strip():
         raise ValidationError({"tekst": "Vul in wat je wilt toevoegen."})
+    _check_tekst("tekst", tekst)
+    bijlagen = list(bijlagen)
+    _check_bijlagen_aantal(bijlagen)
     files = [(f, validators.clean_bijlage(f)) for f in bijlagen]
     with transaction.atomic():
         locked = Signaal.objects.select_for_update().get(pk=signaal.pk)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse, QueryDict
@@ -108,7 +109,7 @@ def nieuw(request):
                 total = max(0, int(data.get(f"{PREFIX}-TOTAL_FORMS") or 1))
             except ValueError:  # a tampered count: start again from one betrokkene
                 total = 1
-            data[f"{PREFIX}-TOTAL_FORMS"] = str(min(total + 1, 20))
+            data[f"{PREFIX}-TOTAL_FORMS"] = str(min(total + 1, settings.SIGNAAL_BETROKKENEN_MAX))
             concept = services.concept_save(actor=request.user, data=_draft_data(data))
             form, formset = SignaalForm(data), BetrokkeneFormSet(data, prefix=PREFIX)
             suppress_errors(form)
@@ -212,7 +213,10 @@ def inbox(request):
     )
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(request, "signalen/inbox.html", {"form": form, "page": page, "query": query.urlencode()})
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request, "signalen/inbox.html", {"form": form, "page": page, "query": query.urlencode()}, status=status
+    )
 
 
 def _subject_info(koppeling: dict | None) -> dict | None:

@@ -1,6 +1,25 @@
 """Form helpers shared by the apps' views."""
 
+import datetime
+
+from django import forms
 from django.core.exceptions import ValidationError
+
+# Dates a filter accepts. A date like 0001-01-01 or 9999-12-31 cannot be turned into a time
+# zone aware moment (or the day after it) and would otherwise end in an OverflowError.
+DATUM_MIN = datetime.date(1900, 1, 1)
+DATUM_MAX = datetime.date(2100, 12, 31)
+
+
+class DatumField(forms.DateField):
+    """A date between DATUM_MIN and DATUM_MAX, with a Dutch message outside that range."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not DATUM_MIN <= value <= DATUM_MAX:
+            raise ValidationError(
+                f"Vul een datum in tussen {DATUM_MIN.year} en {DATUM_MAX.year}.", code="buiten_bereik"
+            )
 
 
 def add_service_errors(form, exc: ValidationError, rename: dict[str, str] | None = None) -> None:

@@ -4,6 +4,9 @@ import logging
 import time
 import uuid
 
+from django.conf import settings
+
+from schakelpunt.api import is_api_request
 from schakelpunt.audit import context
 
 logger = logging.getLogger("schakelpunt.request")
@@ -55,3 +58,26 @@ class NoStoreMiddleware:
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request body above the limit with 413 before anything reads it.
+
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not cover a JSON body that DRF streams, nor the
+    uploaded files of a form; this one limit covers both (API and pages each their own).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.API_REQUEST_MAX_BYTES if is_api_request(request) else settings.REQUEST_MAX_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django itself reads a malformed length as an empty body
+        if length > limit:
+            from schakelpunt.ui.views import request_too_large
+
+            return request_too_large(request)
+        return self.get_response(request)

@@ -1,12 +1,16 @@
 """Home page per role, management page, health check, API docs page and error pages."""
 
+import logging
+import sys
 from functools import lru_cache
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -15,6 +19,7 @@ from schakelpunt.access.decorators import requires
 from schakelpunt.accounts import services as account_services
 from schakelpunt.accounts.models import User
 from schakelpunt.accounts.roles import Rol
+from schakelpunt.api import is_api_request, problem_http_response
 from schakelpunt.audit.services import log_access
 from schakelpunt.notificaties.services import notificaties_ongelezen
 from schakelpunt.ui import desk
@@ -111,7 +116,7 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:
-        return JsonResponse({"status": "error"}, status=503)
+        return JsonResponse({"status": "error"}, status=503, headers={"Retry-After": str(settings.RETRY_AFTER_SECONDS)})
     return JsonResponse({"status": "ok"})
 
 
@@ -140,43 +145,92 @@ def api_docs(request):
     return render(request, "ui/api_docs.html", {"schema": schema, "endpoints": endpoints})
 
 
-def forbidden(request, exception=None):
-    return render(
+# --- Error pages. The API answers problem+json; the pages for 500 and 503 are rendered without
+# the request, so without the context processors and the session: they never need the database.
+
+logger = logging.getLogger("schakelpunt.failure")
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def _error_page(request, status: int, title: str, message: str, *, plain: bool = False, headers=None):
+    if is_api_request(request):
+        return problem_http_response(status, message, headers=headers)
+    context = {"title": title, "message": message}
+    html = render_to_string("ui/error.html", context, request=None if plain else request)
+    return HttpResponse(html, status=status, headers=headers)
+
+
+def bad_request(request, exception=None):
+    return _error_page(
         request,
-        "ui/error.html",
-        {
-            "title": _("Geen toegang"),
-            "message": _(
-                "Je hebt geen toegang tot deze pagina. Denk je dat dit niet klopt? "
-                "Neem contact op met de functioneel beheerder."
-            ),
-        },
-        status=403,
+        400,
+        _("Ongeldig verzoek"),
+        _("Dit verzoek kan niet worden verwerkt. Controleer wat je hebt ingevuld en probeer het opnieuw."),
+        plain=True,
+    )
+
+
+def forbidden(request, exception=None):
+    return _error_page(
+        request,
+        403,
+        _("Geen toegang"),
+        _(
+            "Je hebt geen toegang tot deze pagina. Denk je dat dit niet klopt? "
+            "Neem contact op met de functioneel beheerder."
+        ),
     )
 
 
 def not_found(request, exception=None):
-    return render(
+    return _error_page(
         request,
-        "ui/error.html",
-        {
-            "title": _("Pagina niet gevonden"),
-            "message": _("Deze pagina bestaat niet (meer), of je hebt er geen toegang toe."),
-        },
-        status=404,
+        404,
+        _("Pagina niet gevonden"),
+        _("Deze pagina bestaat niet (meer), of je hebt er geen toegang toe."),
     )
 
 
 def server_error(request):
-    return render(
-        request,
-        "ui/error.html",
-        {
-            "title": _("Er ging iets mis"),
-            "message": _(
-                "Er is een fout opgetreden. Wat je hebt ingevoerd en opgeslagen is niet verloren. "
-                "Probeer het later opnieuw."
+    """500, or 503 with Retry-After while the database cannot be reached (Django calls this
+    handler inside its `except`, so the exception in flight tells which)."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, DATABASE_ERRORS):
+        # One short line per failed request; a traceback says nothing new during an outage.
+        first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+        logger.error("database unavailable", extra={"error": f"{type(exc).__name__}: {first_line}"})
+        response = _error_page(
+            request,
+            503,
+            _("Tijdelijk niet beschikbaar"),
+            _(
+                "Schakelpunt is tijdelijk niet beschikbaar. Wat je al had opgeslagen is niet verloren. "
+                "Probeer het over een minuut opnieuw."
             ),
-        },
-        status=500,
+            plain=True,
+            headers={"Retry-After": str(settings.RETRY_AFTER_SECONDS)},
+        )
+        response._has_been_logged = True  # Django would log the whole traceback again
+        return response
+    return _error_page(
+        request,
+        500,
+        _("Er ging iets mis"),
+        _(
+            "Er is een fout opgetreden. Wat je hebt ingevoerd en opgeslagen is niet verloren. "
+            "Probeer het later opnieuw."
+        ),
+        plain=True,
+    )
+
+
+def request_too_large(request):
+    """413 for a request body above the limit (RequestBodyLimitMiddleware)."""
+    return _error_page(
+        request,
+        413,
+        _("Verzoek te groot"),
+        _("Wat je verstuurt is te groot. Verstuur minder of kleinere bijlagen tegelijk."),
+        plain=True,
     )

@@ -198,3 +198,40 @@ def test_reminder_command(af, capsys):
 
     call_command("signalen_herinneringen")
     assert "Geen signalen" in capsys.readouterr().out
+
+
+def test_create_enforces_the_betrokkenen_limit_for_every_caller(melder, settings):
+    """The form allows SIGNAAL_BETROKKENEN_MAX; the service itself refuses more, so the API cannot."""
+    settings.SIGNAAL_BETROKKENEN_MAX = 3
+    te_veel = [{"rol": "betrokkene", "kenteken": f"XX-{n:02d}-XX"} for n in range(4)]
+    with pytest.raises(ValidationError) as exc:
+        _create(melder, betrokkenen=te_veel)
+    assert "Hoogstens 3 betrokkenen" in exc.value.message_dict["betrokkenen"][0]
+    assert not Signaal.objects.exists()
+    assert _create(melder, betrokkenen=te_veel[:3]).betrokkenen.count() == 3
+
+
+def test_create_enforces_the_attachment_and_text_limits(melder, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.SIGNAAL_BIJLAGEN_MAX = 1
+    files = [SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.7 x") for n in range(2)]
+    with pytest.raises(ValidationError) as exc:
+        _create(melder, bijlagen=files)
+    assert "bijlagen" in exc.value.message_dict
+    settings.SIGNAAL_OMSCHRIJVING_MAX = 10
+    with pytest.raises(ValidationError) as exc:
+        _create(melder, omschrijving="x" * 11)
+    assert "omschrijving" in exc.value.message_dict
+    assert not Signaal.objects.exists()
+
+
+def test_aanvulling_enforces_the_attachment_limit(melder, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    signaal = _create(melder)
+    settings.SIGNAAL_BIJLAGEN_MAX = 1
+    files = [SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.7 x") for n in range(2)]
+    with pytest.raises(ValidationError):
+        services.signaal_aanvullen(actor=melder, signaal=signaal, tekst="Nog iets.", bijlagen=files)
+    assert not signaal.aanvullingen.exists()

@@ -1,6 +1,7 @@
 """BSN elfproef, postcode, KvK, kenteken, partial dates of birth and file types by content."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -67,3 +68,54 @@ def test_too_large_is_refused(settings):
     settings.SIGNAAL_BIJLAGE_MAX_BYTES = 10
     with pytest.raises(ValidationError, match="groter dan"):
         validators.clean_bijlage(SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 20))
+
+
+ODT = "application/vnd.oasis.opendocument.text"
+
+
+def _odt(mimetype: bytes, *, extra: dict[str, bytes] | None = None) -> io.BytesIO:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", mimetype)
+        archive.writestr("content.xml", b"<office:document-content/>")
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    buffer.seek(0)
+    return buffer
+
+
+def test_a_real_odt_is_recognised():
+    assert validators.detect_content_type(_odt(ODT.encode())) == ODT
+
+
+def test_zip_bomb_mimetype_entry_is_not_unpacked(monkeypatch):
+    """An ODT whose `mimetype` entry unpacks to 20 MB of spaces (a few KB compressed) is refused
+    on its declared size, and never more than a few bytes of it are read."""
+    bomb = _odt(ODT.encode() + b" " * (20 * 1024 * 1024))
+    assert len(bomb.getvalue()) < 100_000
+    read_sizes = []
+    original = zipfile.ZipExtFile.read
+
+    def spy(self, n=-1):
+        read_sizes.append(n)
+        return original(self, n)
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", spy)
+    assert validators.detect_content_type(bomb) is None
+    assert all(0 <= n <= 1024 for n in read_sizes)
+
+
+def test_zip_bomb_is_refused_as_an_attachment():
+    bomb = SimpleUploadedFile("rapport.odt", _odt(ODT.encode() + b" " * (20 * 1024 * 1024)).getvalue())
+    with pytest.raises(ValidationError, match="geen toegestaan bestandstype"):
+        validators.clean_bijlage(bomb)
+
+
+def test_archive_with_absurd_compression_ratio_is_refused():
+    """A Word document with one entry that claims to unpack 1000x is a bomb, not a document."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("word/document.xml", b"\x00" * (50 * 1024 * 1024))
+    buffer.seek(0)
+    assert validators.detect_content_type(buffer) is None
