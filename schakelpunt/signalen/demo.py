@@ -52,9 +52,14 @@ DEMO = [
 
 
 def seed(stdout) -> None:
-    if Signaal.objects.exists():
-        return
     users = get_user_model().objects.in_bulk([d[0] for d in DEMO], field_name="username")
+    if Signaal.objects.exists():
+        # The story of ui/demo.py came first: add only the stated relation and the escalation.
+        from schakelpunt.signalen.models import BetrokkeneRelatie
+
+        if not BetrokkeneRelatie.objects.exists():
+            seed_werkplek(users, stdout)
+        return
     actieve_indicatoren = list(Indicator.objects.filter(actief=True)[:2])
     for username, tekst, acuut, minderjarig, fenomenen, betrokkenen in DEMO:
         melder = users.get(username)
