@@ -13,10 +13,13 @@ ROOT = Path(__file__).resolve().parents[3]
 TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)
 U = re.compile(r"\b(u|uw|U|Uw)\b")
 # The start page is being rebuilt as a desk (issue 10, another branch); it loses this sentence there.
-# The pick-up page of a doormelding speaks to a chain partner outside the municipality, not to a user.
+# The pick-up page of a doormelding speaks to a chain partner outside the municipality, not to a user;
+# the inzage report is a letter to the person concerned (a citizen), who is addressed as "u".
 NOG_OMGEZET = {
     "schakelpunt/ui/templates/ui/home.html",
     "schakelpunt/doormeldingen/templates/doormeldingen/ophalen.html",
+    "schakelpunt/doormeldingen/templates/doormeldingen/ophalen_ongeldig.html",
+    "schakelpunt/privacy/templates/privacy/inzage_pdf.html",
 }
 
 
