@@ -136,7 +136,9 @@ class CasusPaginaSerializer(serializers.Serializer):
 
 class CasusCreateSerializer(serializers.Serializer):
     titel = serializers.CharField(max_length=200)
-    signalen = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=100)
+    signalen = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**62), min_length=1, max_length=100
+    )
     regievoerder = serializers.IntegerField(required=False, min_value=1, help_text="Gebruiker-id; standaard jijzelf")
     samenvatting = serializers.CharField(required=False, allow_blank=True, default="")
     heropen_reden = serializers.CharField(required=False, allow_blank=True, default="")

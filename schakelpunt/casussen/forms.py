@@ -42,7 +42,10 @@ class CasusOpenForm(Form):
 
     def clean_signalen(self):
         try:
-            return [int(x) for x in self.cleaned_data["signalen"].split(",") if x.strip()]
+            ids = [int(x) for x in self.cleaned_data["signalen"].split(",") if x.strip()]
+            if not all(0 < pk < 2**62 for pk in ids):
+                raise ValueError("id buiten bereik")
+            return ids
         except ValueError:
             raise forms.ValidationError("Kies de signalen opnieuw.") from None
 
@@ -125,9 +128,22 @@ class SubjectForm(Form):
     persoon = forms.IntegerField(label="Persoonsnummer uit het register", min_value=1)
 
 
+class BegrensdeMeerkeuze(forms.ModelMultipleChoiceField):
+    """A multiple choice of objects whose ids are checked to be numbers the database can hold
+    before they are looked up (a tampered id beyond int64 is a message, not a 500)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not (str(pk).isascii() and str(pk).isdigit() and 0 < int(pk) < 2**62):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class UitvraagForm(Form):
     vraag = forms.CharField(label="Vraag", widget=forms.Textarea(attrs={"rows": 3}))
-    subjecten = forms.ModelMultipleChoiceField(
+    subjecten = BegrensdeMeerkeuze(
         label="Over wie", queryset=CasusSubject.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     afdeling = forms.ModelChoiceField(label="Aan afdeling", queryset=Afdeling.objects.all(), required=False)

@@ -73,7 +73,7 @@ def openen(request):
             messages.success(request, f"Casus {casus.nummer} is geopend. De melders hebben terugkoppeling gekregen.")
             return redirect("casussen:detail", pk=casus.pk)
     ids = form["signalen"].value() or ""
-    ids = [int(x) for x in str(ids).split(",") if x.strip().isdigit()]
+    ids = [int(x) for x in str(ids).split(",") if x.strip().isdigit() and 0 < int(x) < 2**62]
     signalen = signalen or list(Signaal.objects.filter(pk__in=ids).only("id", "omschrijving", "status"))
     status = 400 if form.is_bound else 200
     return render(request, "casussen/openen.html", {"form": form, "signalen": signalen}, status=status)

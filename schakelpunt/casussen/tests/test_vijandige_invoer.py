@@ -17,7 +17,7 @@ QUERY = None
 # Known 500s this test found, not yet fixed (ids and page numbers beyond int64 reach SQLite):
 # ?pagina=2**64 on the lists and the tijdlijn (OFFSET overflow), ?signaal=/signalen=[2**64] on openen
 # and POST /api/v1/casussen, subjecten=2**64 on the uitvraag form. Remove a name when it is fixed.
-BEKEND = {"api-casussen", "casussen:lijst", "casussen:tijdlijn", "casussen:openen", "casussen:uitvraag_stellen"}
+BEKEND: set[str] = set()  # was: five URLs with a 500 for ids beyond int64 (fixed, kept as a regression test)
 
 
 @pytest.mark.parametrize("role", ROLES)
