@@ -10,20 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from schakelpunt.ui.datums import MAANDEN
+
 _CODE = re.compile(r"^(\d{4})-K([1-4])$")
 
 

@@ -9,21 +9,7 @@ from __future__ import annotations
 import datetime
 
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
-
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from schakelpunt.ui.datums import MAANDEN
 
 ROL_LABELS = dict(BetrokkeneRol.choices)
 
