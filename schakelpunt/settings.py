@@ -139,7 +139,7 @@ DB_STATEMENT_TIMEOUT = envint("DB_STATEMENT_TIMEOUT", 0)
 DB_REQUEST_DEADLINE = envint("DB_REQUEST_DEADLINE", 10)
 DB_HEALTHZ_DEADLINE = envint("DB_HEALTHZ_DEADLINE", 3)
 RETRY_AFTER_SECONDS = envint("RETRY_AFTER_SECONDS", 30)
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "schakelpunt.audit.db.postgresql":
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
     if DB_STATEMENT_TIMEOUT:
