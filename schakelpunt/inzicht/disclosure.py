@@ -116,7 +116,8 @@ def protect(rijen: list[str], kolommen: list[str], cellen: list[list[int]], *, d
     nrows, ncols = len(rijen), len(kolommen)
     if any(len(r) != ncols for r in cellen) or len(cellen) != nrows:
         raise ValueError("cellen past niet bij rijen en kolommen")
-    full = _full(cellen) if nrows and ncols else [[0]]
+    # A table without rows or columns (no phases configured, no departments yet) is all zeros.
+    full = _full(cellen) if nrows and ncols else [[0] * (ncols + 1) for _ in range(nrows + 1)]
     suppressed = {(r, c) for r in range(nrows + 1) for c in range(ncols + 1) if 0 < full[r][c] < drempel}
     while True:
         open_cells = determined(suppressed, nrows, ncols)

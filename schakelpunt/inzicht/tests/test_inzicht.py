@@ -81,3 +81,15 @@ def test_each_month_is_published_in_exactly_one_table():
 def test_a_melder_sees_no_figures(client_as, api_client_as):
     assert client_as("melder").get("/inzicht/").status_code == 403
     assert api_client_as("melder").get("/api/v1/inzicht/signalen").status_code == 403
+
+
+def test_a_figure_without_rows_is_published_empty_not_a_500(client_as):
+    """No phases configured (or a table without rows): the dashboard still answers."""
+    from schakelpunt.casussen.models import ChecklistItem, Fase, FaseOvergang
+    from schakelpunt.inzicht.disclosure import protect
+
+    assert protect([], ["jan", "feb", "mrt"], []).kolomtotalen == [0, 0, 0]
+    FaseOvergang.objects.all().delete()
+    ChecklistItem.objects.all().delete()
+    Fase.objects.all().delete()
+    assert client_as("bestuur").get("/inzicht/").status_code == 200
