@@ -80,4 +80,18 @@ class RequestBodyLimitMiddleware:
             from schakelpunt.ui.views import request_too_large
 
             return request_too_large(request)
+        if length and _text_with_nul(request):
+            # PostgreSQL cannot store a NUL character in text; no form or API field needs one.
+            from schakelpunt.ui.views import bad_request
+
+            return bad_request(request)
         return self.get_response(request)
+
+
+def _text_with_nul(request) -> bool:
+    """A form or JSON body (never a file upload) that carries a NUL character."""
+    content_type = (request.META.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+    if content_type not in ("application/json", "application/x-www-form-urlencoded"):
+        return False
+    body = request.body
+    return b"\x00" in body or b"\\u0000" in body.lower() or b"%00" in body
