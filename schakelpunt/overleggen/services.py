@@ -243,6 +243,16 @@ def agendapunt_besluit(*, actor: User, punt: Agendapunt, soort: str, **besluit) 
 
 
 @transaction.atomic
+def wat_speelt_er_vastleggen(*, actor: User, overleg: Overleg, tekst: str) -> None:
+    """Dilemmas and trends of the meeting that are not about one casus (chair and minute-taker)."""
+    decision = _leiden(actor, overleg)
+    if len(tekst) > 8000:
+        raise ValidationError("'Wat speelt er' mag hoogstens 8000 tekens zijn.")
+    Overleg.objects.filter(pk=overleg.pk).update(wat_speelt_er=tekst.strip())
+    _log(actor, decision, overleg, "wat speelt er")
+
+
+@transaction.atomic
 def overleg_sluiten(*, actor: User, overleg: Overleg) -> Verslag:
     """Close: every casus item needs both decisions. Excerpts land on the casussen, the verslag is drafted,
     and each participant gets a summary of their own items with the actions they own."""
@@ -261,7 +271,9 @@ def overleg_sluiten(*, actor: User, overleg: Overleg) -> Verslag:
             f"Nog niet besloten over {nummers}: leg bij elk punt vast of er gemeld wordt en wie de regie heeft "
             "(ook 'nog niet, omdat ... tot ...' is een besluit)."
         )
-    genodigden = list(locked.genodigden.filter(verwijderd_op__isnull=True).select_related("user"))
+    genodigden = list(
+        locked.genodigden.filter(verwijderd_op__isnull=True).select_related("user").prefetch_related("agendapunten")
+    )
     aanwezig = [g.user.display_name() for g in genodigden if g.aanwezig]
     wanneer = timezone.localtime(locked.begin).strftime("%d-%m-%Y")
     regels = [
@@ -292,7 +304,8 @@ def overleg_sluiten(*, actor: User, overleg: Overleg) -> Verslag:
         overleg=locked, defaults={"tekst": "\n".join(regels), "status": Verslag.Status.CONCEPT}
     )
     for g in genodigden:
-        eigen = [p for p in punten if g.agendapunten.filter(pk=p.pk).exists()]
+        eigen_ids = {a.pk for a in g.agendapunten.all()}
+        eigen = [p for p in punten if p.pk in eigen_ids]
         if not eigen:
             continue
         acties = Actie.objects.filter(casus__in=[p.casus_id for p in eigen], eigenaar=g.user).exclude(status="gereed")

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from schakelpunt.access.decorators import requires
-from schakelpunt.access.policy import fetch, verify
+from schakelpunt.access.policy import fetch
 from schakelpunt.casussen.forms import BesluitForm
 from schakelpunt.casussen.models import Casus
 from schakelpunt.overleggen import ical, selectors, services
@@ -126,11 +126,8 @@ def actie(request, pk: int):
             services.agendapunt_besluit(actor=user, punt=punt, **data)
             melding = "Besluit vastgelegd in de casus."
         elif wat == "wat_speelt_er":
-            verify(user, "overleg.leiden", overleg, object_type="overleg")
             tekst = request.POST.get("wat_speelt_er", "")
-            if len(tekst) > MAX_TEKST:
-                raise ValidationError(f"'Wat speelt er' mag hoogstens {MAX_TEKST} tekens zijn.")
-            Overleg.objects.filter(pk=overleg.pk).update(wat_speelt_er=tekst)
+            services.wat_speelt_er_vastleggen(actor=user, overleg=overleg, tekst=tekst)
             melding = "Opgeslagen."
         elif wat == "sluiten":
             services.overleg_sluiten(actor=user, overleg=overleg)

@@ -167,3 +167,18 @@ def test_reminders_go_once_and_the_chair_gets_the_open_list(af, persona, overleg
     assert services.herinneringen_versturen(nu=nu) == 1
     assert services.herinneringen_versturen(nu=nu) == 0
     assert Notificatie.objects.filter(ontvanger=persona("deelnemer"), onderwerp__startswith="Herinnering").count() == 1
+
+
+def test_wat_speelt_er_is_saved_by_the_chair_and_audited_not_by_others(af, persona, overleg):
+    from django.core.exceptions import PermissionDenied
+
+    from schakelpunt.access.policy import NotFound
+    from schakelpunt.audit.models import AuditRecord
+
+    services.wat_speelt_er_vastleggen(actor=af, overleg=overleg, tekst="Ronselen via berichtenapps")
+    assert Overleg.objects.get(pk=overleg.pk).wat_speelt_er == "Ronselen via berichtenapps"
+    assert AuditRecord.objects.filter(object_type="overleg", toelichting="wat speelt er").exists()
+    with pytest.raises((NotFound, PermissionDenied)):
+        services.wat_speelt_er_vastleggen(actor=persona("deelnemer"), overleg=overleg, tekst="x")
+    with pytest.raises(ValidationError):
+        services.wat_speelt_er_vastleggen(actor=af, overleg=overleg, tekst="x" * 8001)
