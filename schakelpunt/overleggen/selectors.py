@@ -60,17 +60,17 @@ def open_per_punt(overleg: Overleg) -> list[tuple[str, list[str]]]:
     from schakelpunt.casussen.models import Actie, Uitvraag
 
     vandaag = timezone.localdate()
-    result = []
-    for punt in overleg.agendapunten.select_related("casus"):
-        items = [
-            f"uitvraag open sinds {u.gesteld_op:%d-%m-%Y}"
-            for u in Uitvraag.objects.filter(casus=punt.casus, status="open")
-        ]
-        items += [
-            f"actie '{a.titel}' over tijd ({a.deadline:%d-%m-%Y})"
-            for a in Actie.objects.filter(casus=punt.casus, deadline__lt=vandaag).exclude(
-                status__in=["gereed", "gestopt"]
-            )
-        ]
-        result.append((punt.casus.nummer, items))
+    punten = list(overleg.agendapunten.select_related("casus"))
+    casus_ids = [p.casus_id for p in punten]
+    open_per_casus: dict[int, list[str]] = {pk: [] for pk in casus_ids}
+    for u in Uitvraag.objects.filter(casus_id__in=casus_ids, status="open").order_by("gesteld_op"):
+        open_per_casus[u.casus_id].append(f"uitvraag open sinds {u.gesteld_op:%d-%m-%Y}")
+    te_laat = (
+        Actie.objects.filter(casus_id__in=casus_ids, deadline__lt=vandaag)
+        .exclude(status__in=["gereed", "gestopt"])
+        .order_by("deadline")
+    )
+    for a in te_laat:
+        open_per_casus[a.casus_id].append(f"actie '{a.titel}' over tijd ({a.deadline:%d-%m-%Y})")
+    result = [(p.casus.nummer, open_per_casus[p.casus_id]) for p in punten]
     return result

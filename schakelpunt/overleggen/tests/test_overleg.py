@@ -182,3 +182,13 @@ def test_wat_speelt_er_is_saved_by_the_chair_and_audited_not_by_others(af, perso
         services.wat_speelt_er_vastleggen(actor=persona("deelnemer"), overleg=overleg, tekst="x")
     with pytest.raises(ValidationError):
         services.wat_speelt_er_vastleggen(actor=af, overleg=overleg, tekst="x" * 8001)
+
+
+def test_the_chairs_open_list_takes_three_queries_however_long_the_agenda(
+    af, overleg, maak_casus, django_assert_num_queries
+):
+    for naam in ("Anna", "Bram", "Cas"):
+        services.agendapunt_toevoegen(actor=af, overleg=overleg, casus=maak_casus(f"Casus {naam}", naam), deelnemers=[])
+    with django_assert_num_queries(3):
+        result = selectors.open_per_punt(overleg)
+    assert len(result) == 3
