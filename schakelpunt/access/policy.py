@@ -135,7 +135,8 @@ class NotFound(Http404):
     """A missing object and one the user may not see get the same answer, so ids cannot be probed."""
 
 
-def _as_pk(value: Any) -> int | None:
+def as_pk(value: Any) -> int | None:
+    """An id from user input as a number the database can hold, or None (never an error)."""
     try:
         pk = int(value)
     except (TypeError, ValueError):
@@ -162,7 +163,7 @@ def fetch(
     to the object the permission is about (e.g. a bijlage to its signaal); `betrokkenen` gives
     the person keys of that object for a refusal, so a person can find attempts on their data too.
     """
-    key = _as_pk(pk)
+    key = as_pk(pk)
     obj = queryset.filter(pk=key).first() if key is not None else None
     if obj is None:
         # Nothing to refuse when nothing exists, unless the role alone already refuses.

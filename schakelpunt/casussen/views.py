@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import requires
-from schakelpunt.access.policy import fetch
+from schakelpunt.access.policy import as_pk, fetch
 from schakelpunt.casussen import forms as f
 from schakelpunt.casussen import selectors, services, stappen
 from schakelpunt.casussen.constants import ActieStatus
@@ -247,7 +247,7 @@ def checklist(request, pk: int):
     casus = _casus(request, pk)
     from schakelpunt.casussen.models import ChecklistItem
 
-    item = ChecklistItem.objects.filter(pk=page_number(request.POST.get("item")), fase_id=casus.fase_id).first()
+    item = ChecklistItem.objects.filter(pk=as_pk(request.POST.get("item")), fase_id=casus.fase_id).first()
     if item is None:
         messages.error(request, "Dit punt hoort niet bij de huidige fase.")
         return redirect("casussen:detail", pk=pk)
@@ -540,9 +540,7 @@ def evaluatie(request, pk: int):
 @login_required
 def sjabloon(request, pk: int):
     casus = _casus(request, pk)
-    item = CasusSjabloon.objects.filter(
-        pk=page_number(request.POST.get("sjabloon")), fenomeen_id=casus.fenomeen_id
-    ).first()
+    item = CasusSjabloon.objects.filter(pk=as_pk(request.POST.get("sjabloon")), fenomeen_id=casus.fenomeen_id).first()
     if item is None:
         messages.error(request, "Dit sjabloon past niet bij de casus.")
         return redirect("casussen:detail", pk=pk)

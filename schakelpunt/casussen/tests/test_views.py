@@ -228,3 +228,15 @@ def test_timeline_filter_and_export(client, casus, regisseur):
     r = client.get(reverse("casussen:tijdlijn", args=[casus.pk]) + "?export=csv")
     text = r.content.decode()
     assert r["Content-Type"].startswith("text/csv") and "Casus geopend" in text and "Fase:" in text
+
+
+def test_a_garbage_checklist_item_ticks_nothing(client_as, casus):
+    """An unreadable item id is "not of this phase", never item number 1."""
+    from schakelpunt.casussen.models import ChecklistAfvinking
+
+    voor = ChecklistAfvinking.objects.filter(casus=casus).count()
+    response = client_as("aandachtsfunctionaris").post(
+        f"/casussen/{casus.pk}/checklist/", {"item": "abc", "gedaan": "1"}
+    )
+    assert response.status_code == 302
+    assert ChecklistAfvinking.objects.filter(casus=casus).count() == voor
