@@ -95,3 +95,31 @@ def test_melder_follows_a_leerlijn_module(page, persona, browser_login):
     page.page.screenshot(path="/tmp/module-phone.png", full_page=True)
     page.goto("/inzicht/leerlijn/")
     assert page.page.get_by_text("Je hebt 1 van de 4 modules afgerond.").is_visible()
+
+
+def test_beheerder_edits_a_module_and_sees_participation_and_retention(page, persona, browser_login):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("schakelpunt.inzicht.migrations.0002_leerlijn_modules").create(apps, None)
+    import_module("schakelpunt.privacy.migrations.0002_bewaartermijnen").create(apps, None)
+    browser_login(persona("beheerder"))
+    page.goto("/inzicht/leerlijn/beheer/")
+    page.check()
+    assert page.page.get_by_role("table", name="Afgeronde modules per afdeling").is_visible()
+    page.goto("/inzicht/leerlijn/beheer/de-meldroute/")
+    page.check()
+    page.page.get_by_label("Samenvatting").fill("")
+    page.page.get_by_role("button", name="Opslaan").click()
+    page.page.get_by_role("alert").first.wait_for()
+    page.check()
+    page.page.get_by_label("Samenvatting").fill("Wanneer meld je, en wanneer bel je 112.")
+    page.page.get_by_role("button", name="Opslaan").click()
+    page.page.wait_for_url("**/leerlijn/beheer/")
+    page.check()
+    page.page.set_viewport_size({"width": 390, "height": 800})
+    page.page.screenshot(path="/tmp/leerlijn-beheer-phone.png", full_page=True)
+    page.goto("/privacy/bewaartermijnen/")
+    page.check()
+    page.page.screenshot(path="/tmp/bewaartermijnen-phone.png", full_page=True)

@@ -170,3 +170,8 @@ def test_the_trends_include_marks_new_notes_and_hides_for_anonymous(persona, rf)
     assert "Ronselen via sociale media" in html and "1 nieuw" in html
     request.user = AnonymousUser()
     assert "Ronselen" not in tpl.render({}, request)
+
+
+def test_the_beheer_page_leads_to_the_leerlijn_and_the_retention_periods(client_as):
+    page = client_as("beheerder").get("/beheer/").content.decode()
+    assert 'href="/inzicht/leerlijn/beheer/"' in page and 'href="/privacy/bewaartermijnen/"' in page
