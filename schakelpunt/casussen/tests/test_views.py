@@ -240,3 +240,11 @@ def test_a_garbage_checklist_item_ticks_nothing(client_as, casus):
     )
     assert response.status_code == 302
     assert ChecklistAfvinking.objects.filter(casus=casus).count() == voor
+
+
+def test_casus_pages_write_dates_like_the_rest_of_the_application(client_as, casus):
+    """'30 november 2026', not '30 Nov 2026' (issue 10: one way of writing dates)."""
+    import re
+
+    page = client_as("aandachtsfunctionaris").get(f"/casussen/{casus.pk}/").content.decode()
+    assert not re.search(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mrt|Mei|Okt)\b", page)
