@@ -1,10 +1,13 @@
 """Cross-cutting HTTP behaviour: structured request logs and no caching of personal data."""
 
+import json
 import logging
 import time
 import uuid
+from urllib.parse import parse_qsl
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 
 from schakelpunt.api import is_api_request
 from schakelpunt.audit import context
@@ -80,18 +83,53 @@ class RequestBodyLimitMiddleware:
             from schakelpunt.ui.views import request_too_large
 
             return request_too_large(request)
-        if length and _text_with_nul(request):
-            # PostgreSQL cannot store a NUL character in text; no form or API field needs one.
-            from schakelpunt.ui.views import bad_request
+        if length:
+            try:
+                has_nul = _text_with_nul(request)
+            except RequestDataTooBig:
+                # Django's own limit on a form body (DATA_UPLOAD_MAX_MEMORY_SIZE): 413 as well.
+                from schakelpunt.ui.views import request_too_large
 
-            return bad_request(request)
+                return request_too_large(request)
+            if has_nul:
+                # PostgreSQL cannot store a NUL character in text; no form or API field needs one.
+                from schakelpunt.ui.views import bad_request
+
+                return bad_request(request)
         return self.get_response(request)
 
 
 def _text_with_nul(request) -> bool:
-    """A form or JSON body (never a file upload) that carries a NUL character."""
+    """A form or JSON body (never a file upload) that carries a NUL character in a key or value.
+
+    The body is decoded as its reader will decode it, so a literal backslash-u-0000 typed in a
+    text field is text like any other; a body that does not decode is left to the reader's 400.
+    """
     content_type = (request.META.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
-    if content_type not in ("application/json", "application/x-www-form-urlencoded"):
-        return False
-    body = request.body
-    return b"\x00" in body or b"\\u0000" in body.lower() or b"%00" in body
+    if content_type == "application/x-www-form-urlencoded":
+        text = request.body.decode("utf-8", errors="replace")
+        return any("\x00" in key or "\x00" in value for key, value in parse_qsl(text, keep_blank_values=True))
+    if content_type == "application/json":
+        body = request.body
+        if b"\x00" in body:
+            return True
+        try:
+            return _json_has_nul(json.loads(body))
+        except (ValueError, RecursionError):
+            return False
+    return False
+
+
+def _json_has_nul(value) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False

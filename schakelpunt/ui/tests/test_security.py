@@ -124,3 +124,31 @@ def test_navigation_follows_the_roles_and_counts_unread_notices(client_as, perso
     melder_html = client_as("melder").get(reverse("ui:home")).content.decode()
     assert "Inbox meldpunt" not in melder_html and "Samenloop" not in melder_html
     assert "Toegangslog" not in melder_html
+
+
+def test_nul_characters_are_refused_but_a_literal_escape_is_text():
+    from django.test import RequestFactory
+
+    from schakelpunt.ui.middleware import _text_with_nul
+
+    factory = RequestFactory()
+
+    def json_request(raw: bytes):
+        return factory.post("/api/v1/signalen", raw, content_type="application/json")
+
+    assert _text_with_nul(json_request(b'{"omschrijving": "a\\u0000b"}'))
+    assert _text_with_nul(json_request(b'{"lijst": [{"a\\u0000": 1}]}'))
+    assert not _text_with_nul(json_request(b'{"omschrijving": "a\\\\u0000b"}'))  # typed backslash
+    assert not _text_with_nul(json_request(b'{"omschrijving": "%00"}'))
+    assert not _text_with_nul(json_request(b"{kapot"))  # left to the parser's own 400
+    form = factory.post("/x", "omschrijving=a%00b", content_type="application/x-www-form-urlencoded")
+    assert _text_with_nul(form)
+    typed = factory.post("/x", "omschrijving=a%2500b", content_type="application/x-www-form-urlencoded")
+    assert not _text_with_nul(typed)
+
+
+def test_a_nul_in_a_page_form_is_a_400_not_a_database_error(client_as):
+    response = client_as("melder").post(
+        reverse("ui:home"), "zoek=a%00b", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
