@@ -4,10 +4,10 @@ import json
 import logging
 import time
 import uuid
-from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.http.multipartparser import MultiPartParserError
 
 from schakelpunt.api import is_api_request
 from schakelpunt.audit import context
@@ -106,9 +106,13 @@ def _text_with_nul(request) -> bool:
     text field is text like any other; a body that does not decode is left to the reader's 400.
     """
     content_type = (request.META.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
-    if content_type == "application/x-www-form-urlencoded":
-        text = request.body.decode("utf-8", errors="replace")
-        return any("\x00" in key or "\x00" in value for key, value in parse_qsl(text, keep_blank_values=True))
+    if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        # The parse CSRF protection does anyway, a step earlier; uploaded files are not looked at.
+        try:
+            fields = request.POST.lists()
+        except MultiPartParserError:
+            return False  # the view answers a broken form as it always did
+        return any("\x00" in key or any("\x00" in value for value in values) for key, values in fields)
     if content_type == "application/json":
         body = request.body
         if b"\x00" in body:

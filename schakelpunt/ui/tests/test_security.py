@@ -145,6 +145,9 @@ def test_nul_characters_are_refused_but_a_literal_escape_is_text():
     assert _text_with_nul(form)
     typed = factory.post("/x", "omschrijving=a%2500b", content_type="application/x-www-form-urlencoded")
     assert not _text_with_nul(typed)
+    multipart = factory.post("/x", {"notities": "a\x00b"})
+    assert _text_with_nul(multipart)
+    assert not _text_with_nul(factory.post("/x", {"notities": "gewone tekst"}))
 
 
 def test_a_nul_in_a_page_form_is_a_400_not_a_database_error(client_as):
