@@ -1,5 +1,6 @@
 from django import forms
 
+from schakelpunt.casussen.forms import BegrensdeMeerkeuze
 from schakelpunt.doormeldingen.constants import Kanaal, Markering, Status
 from schakelpunt.doormeldingen.models import Grondslag, Ketenpartner
 
@@ -76,3 +77,55 @@ class HerstelForm(forms.Form):
     use_required_attribute = False
     persoonsnummer = forms.IntegerField(label="Persoonsnummer", min_value=1, max_value=2**62)
     reden = forms.CharField(label="Wat is er gecorrigeerd of gewist?", max_length=500)
+
+
+class KetenpartnerForm(forms.Form):
+    """A partner organisation as the beheerder configures it; `code` only when it is new."""
+
+    use_required_attribute = False
+
+    code = forms.SlugField(
+        label="Code",
+        max_length=50,
+        help_text="Kort en vast, zonder spaties (bv. politie). Gelijk aan de partner in de besluiten van een casus.",
+        error_messages={"invalid": "Gebruik alleen kleine letters, cijfers, - en _."},
+    )
+    naam = forms.CharField(label="Naam", max_length=200, error_messages={"required": "Vul de naam in."})
+    contact_naam = forms.CharField(label="Contactpersoon of functie", max_length=200, required=False)
+    contact_email = forms.EmailField(
+        label="E-mailadres voor de kennisgeving",
+        required=False,
+        help_text="Nodig zolang de partner actief is: hierheen gaat het bericht dat er een doormelding klaarstaat.",
+        error_messages={"invalid": "Vul een geldig e-mailadres in, bijvoorbeeld intake@politie.example."},
+    )
+    contact_telefoon = forms.CharField(
+        label="Telefoon (voor de eenmalige code)",
+        max_length=40,
+        required=False,
+        help_text="De eenmalige code gaat apart van de link, bijvoorbeeld telefonisch.",
+    )
+    grondslagen = BegrensdeMeerkeuze(
+        label="Toegestane grondslagen",
+        queryset=Grondslag.objects.all(),
+        required=False,
+        help_text="Minstens één zolang de partner actief is.",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Kies grondslagen uit de lijst.",
+            "invalid_pk_value": "Kies grondslagen uit de lijst.",
+        },
+    )
+    max_markering = forms.ChoiceField(
+        label="Ruimste toegestane markering",
+        choices=Markering.choices,
+        help_text="Een doormelding aan deze partner kan niet ruimer gemarkeerd worden.",
+    )
+    actief = forms.BooleanField(
+        label="Actief: het meldpunt kan aan deze partner doormelden", required=False, initial=True
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, bestaand: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if bestaand:
+            del self.fields["code"]

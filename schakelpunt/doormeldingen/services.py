@@ -438,3 +438,131 @@ def selectie_uit_post(data, personen: Iterable, signalen: Iterable) -> dict:
             selectie["signalen"][str(s.pk)] = velden
         selectie["bijlagen"] += [b.pk for b in s.bijlagen.all() if data.get(f"bijlage-{b.pk}")]
     return selectie
+
+
+def _ketenpartner_valideren(
+    *, partner: Ketenpartner | None, code: str, naam: str, contact_email: str, grondslagen, actief: bool
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not (naam or "").strip():
+        errors["naam"] = "Vul de naam van de ketenpartner in."
+    if partner is None:
+        if not code:
+            errors["code"] = "Kies een korte code, bijvoorbeeld politie."
+        elif Ketenpartner.objects.filter(code=code).exists():
+            errors["code"] = f"Er is al een ketenpartner met de code {code}."
+    if actief and not list(grondslagen):
+        errors["grondslagen"] = "Kies minstens één grondslag: zonder grondslag kan niets naar deze partner."
+    if actief and not (contact_email or "").strip():
+        errors["contact_email"] = "Een actieve partner heeft een e-mailadres nodig voor de kennisgeving."
+    return errors
+
+
+@transaction.atomic
+def ketenpartner_create(
+    *,
+    actor: User,
+    code: str,
+    naam: str,
+    contact_naam: str,
+    contact_email: str,
+    contact_telefoon: str,
+    grondslagen: Iterable[Grondslag],
+    max_markering: str,
+    actief: bool,
+) -> Ketenpartner:
+    """A new partner organisation the meldpunt may refer to (the beheerder's choice of bases and marking)."""
+    decision = require(actor, "ketenpartner.beheren")
+    grondslagen = list(grondslagen)
+    errors = _ketenpartner_valideren(
+        partner=None, code=code, naam=naam, contact_email=contact_email, grondslagen=grondslagen, actief=actief
+    )
+    if max_markering not in Markering.values:
+        errors["max_markering"] = "Kies de ruimste markering die deze partner mag ontvangen."
+    if errors:
+        raise ValidationError(errors)
+    partner = Ketenpartner.objects.create(
+        code=code,
+        naam=naam.strip(),
+        contact_naam=contact_naam.strip(),
+        contact_email=contact_email.strip(),
+        contact_telefoon=contact_telefoon.strip(),
+        max_markering=max_markering,
+        actief=actief,
+    )
+    partner.grondslagen.set(grondslagen)
+    log_access(
+        actor=actor,
+        decision=decision,
+        actie=Action.CREATE,
+        object_type="ketenpartner",
+        object_id=partner.code,
+        toelichting=partner.naam,
+    )
+    return partner
+
+
+@transaction.atomic
+def ketenpartner_update(
+    *,
+    actor: User,
+    partner: Ketenpartner,
+    versie: int,
+    naam: str,
+    contact_naam: str,
+    contact_email: str,
+    contact_telefoon: str,
+    grondslagen: Iterable[Grondslag],
+    max_markering: str,
+    actief: bool,
+) -> Ketenpartner:
+    """Change a partner; the code stays (casus decisions and the register name the partner by it).
+
+    Raises ConflictError when someone else saved the partner since `versie` was read.
+    """
+    decision = require(actor, "ketenpartner.beheren")
+    grondslagen = list(grondslagen)
+    errors = _ketenpartner_valideren(
+        partner=partner,
+        code=partner.code,
+        naam=naam,
+        contact_email=contact_email,
+        grondslagen=grondslagen,
+        actief=actief,
+    )
+    if max_markering not in Markering.values:
+        errors["max_markering"] = "Kies de ruimste markering die deze partner mag ontvangen."
+    if errors:
+        raise ValidationError(errors)
+    oud = {
+        "grondslagen": sorted(partner.grondslagen.values_list("code", flat=True)),
+        "max_markering": partner.max_markering,
+        "actief": partner.actief,
+    }
+    if not Ketenpartner.objects.filter(pk=partner.pk, versie=versie).update(
+        naam=naam.strip(),
+        contact_naam=contact_naam.strip(),
+        contact_email=contact_email.strip(),
+        contact_telefoon=contact_telefoon.strip(),
+        max_markering=max_markering,
+        actief=actief,
+        versie=versie + 1,
+    ):
+        raise ConflictError
+    partner.refresh_from_db()
+    partner.grondslagen.set(grondslagen)
+    nieuw = {
+        "grondslagen": sorted(g.code for g in grondslagen),
+        "max_markering": max_markering,
+        "actief": actief,
+    }
+    gewijzigd = [f"{k}: {oud[k]} → {nieuw[k]}" for k in oud if oud[k] != nieuw[k]]
+    log_access(
+        actor=actor,
+        decision=decision,
+        actie=Action.UPDATE,
+        object_type="ketenpartner",
+        object_id=partner.code,
+        toelichting=("; ".join(gewijzigd) or "contactgegevens")[:300],
+    )
+    return partner

@@ -13,5 +13,8 @@ urlpatterns = [
     path("verstrekkingen/", views.register, name="register"),
     path("verstrekkingen/herstel/", views.herstel, name="herstel"),
     path("verstrekkingen/herstel/<int:pk>/afgehandeld/", views.herstel_afgehandeld, name="herstel_afgehandeld"),
+    path("ketenpartners/", views.ketenpartners, name="ketenpartners"),
+    path("ketenpartners/nieuw/", views.ketenpartner, name="ketenpartner_nieuw"),
+    path("ketenpartners/<int:pk>/", views.ketenpartner, name="ketenpartner"),
     path("ophalen/<str:token>/", views.ophalen, name="ophalen"),
 ]

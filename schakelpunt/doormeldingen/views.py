@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,9 +16,16 @@ from schakelpunt.access.decorators import requires
 from schakelpunt.access.policy import fetch
 from schakelpunt.accounts.views import _recently_reauthenticated
 from schakelpunt.doormeldingen import document, selectors, services
-from schakelpunt.doormeldingen.constants import PERSOON_VELDEN, Kanaal, Status
-from schakelpunt.doormeldingen.forms import CodeForm, DoormeldingForm, HerstelForm, OpvolgingForm, VersturenForm
-from schakelpunt.doormeldingen.models import Doormelding, Herstelmelding
+from schakelpunt.doormeldingen.constants import PERSOON_VELDEN, Kanaal, Markering, Status
+from schakelpunt.doormeldingen.forms import (
+    CodeForm,
+    DoormeldingForm,
+    HerstelForm,
+    KetenpartnerForm,
+    OpvolgingForm,
+    VersturenForm,
+)
+from schakelpunt.doormeldingen.models import Doormelding, Herstelmelding, Ketenpartner
 from schakelpunt.ui.forms import add_service_errors
 
 CONFLICT = "Iemand anders heeft deze doormelding intussen gewijzigd. Bekijk de huidige stand en probeer opnieuw."
@@ -241,3 +249,61 @@ def ophalen(request, token: str):
             response["Content-Disposition"] = f'attachment; filename="{d.nummer}.pdf"'
             return response
     return render(request, "doormeldingen/ophalen.html", {"form": form}, status=400 if form.errors else 200)
+
+
+PARTNER_CONFLICT = (
+    "Iemand anders heeft deze ketenpartner intussen gewijzigd. Wat je invulde staat er nog; "
+    "bekijk de huidige stand hieronder en sla opnieuw op."
+)
+
+
+@requires("ketenpartner.beheren")
+def ketenpartners(request):
+    partners = Ketenpartner.objects.prefetch_related("grondslagen").annotate(aantal=Count("doormeldingen"))
+    return render(request, "doormeldingen/ketenpartners.html", {"partners": partners})
+
+
+@requires("ketenpartner.beheren")
+@require_http_methods(["GET", "POST"])
+def ketenpartner(request, pk: int | None = None):
+    """Add a partner (no pk) or change one: contact, allowed bases, the widest marking, active or not."""
+    partner = None
+    if pk is not None:
+        partner, _ = fetch(
+            request.user, "ketenpartner.beheren", Ketenpartner.objects.all(), pk, object_type="ketenpartner"
+        )
+    initial = {"max_markering": Markering.AMBER_STRICT, "actief": True}
+    if partner is not None:
+        initial = {
+            "naam": partner.naam,
+            "contact_naam": partner.contact_naam,
+            "contact_email": partner.contact_email,
+            "contact_telefoon": partner.contact_telefoon,
+            "grondslagen": list(partner.grondslagen.all()),
+            "max_markering": partner.max_markering,
+            "actief": partner.actief,
+            "versie": partner.versie,
+        }
+    form = KetenpartnerForm(request.POST or None, initial=initial, bestaand=partner is not None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            versie = data.pop("versie", None)
+            try:
+                if partner is None:
+                    partner = services.ketenpartner_create(actor=request.user, **data)
+                    messages.success(request, f"Ketenpartner {partner.naam} toegevoegd.")
+                else:
+                    services.ketenpartner_update(actor=request.user, partner=partner, versie=versie or 0, **data)
+                    messages.success(request, f"Ketenpartner {partner.naam} opgeslagen.")
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            except services.ConflictError:
+                status = 409
+                form.add_error(None, PARTNER_CONFLICT)
+                partner.refresh_from_db()
+            else:
+                return redirect("doormeldingen:ketenpartners")
+    return render(request, "doormeldingen/ketenpartner.html", {"form": form, "partner": partner}, status=status)

@@ -35,6 +35,17 @@ def _pdf(persona):
     return {**_doormelding(persona), "formaat": "json"}
 
 
+def _ketenpartner(persona):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from schakelpunt.doormeldingen.models import Ketenpartner
+
+    import_module("schakelpunt.doormeldingen.migrations.0002_ketenpartners").create(apps, None)
+    return {"pk": Ketenpartner.objects.get(code="politie").pk}
+
+
 def _herstel(persona):
     return {"pk": 999999}
 
@@ -50,6 +61,9 @@ MATRIX = {
     "doormeldingen:register": page(AF, PF),
     "doormeldingen:herstel": page(AF, PF, method="POST", ok=302),
     "doormeldingen:herstel_afgehandeld": page(AF, PF, method="POST", ok=404, kwargs=_herstel),
+    "doormeldingen:ketenpartners": page("beheerder"),
+    "doormeldingen:ketenpartner_nieuw": page("beheerder"),
+    "doormeldingen:ketenpartner": page("beheerder", kwargs=_ketenpartner),
     "doormeldingen:ophalen": public(kwargs=lambda persona: {"token": "onbekend"}),
     "api-doormeldingen": api(AF, method="POST", ok=400),
     "api-doormelding-detail": api(AF, PF, kwargs=_doormelding, denied=404),

@@ -46,3 +46,28 @@ def test_compose_preview_and_send_a_referral(page, persona, browser_login, partn
     p.screenshot(path="/tmp/doormelding-phone.png", full_page=True)
     page.goto("/doormeldingen/verstrekkingen/")
     page.check()
+
+
+def test_the_beheerder_configures_a_partner(page, persona, browser_login, partner):
+    browser_login(persona("beheerder"))
+    page.goto("/beheer/")
+    p = page.page
+    p.get_by_role("link", name="Ketenpartners: kennisgeving, grondslagen en markering").click()
+    p.wait_for_url("**/doormeldingen/ketenpartners/")
+    page.check()
+    p.get_by_role("link", name="Ketenpartner toevoegen").click()
+    p.get_by_role("button", name="Toevoegen").click()  # nothing filled in: messages next to the fields
+    p.get_by_role("alert").first.wait_for()
+    page.check()
+    p.get_by_label("Code", exact=True).fill("rvdk")
+    p.get_by_label("Naam", exact=True).fill("Raad voor de Kinderbescherming")
+    p.get_by_label("E-mailadres voor de kennisgeving").fill("intake@rvdk.example")
+    p.get_by_role("group", name="Toegestane grondslagen").get_by_role("checkbox").first.check()
+    p.get_by_role("button", name="Toevoegen").click()
+    p.wait_for_url("**/doormeldingen/ketenpartners/")
+    assert p.get_by_role("link", name="Raad voor de Kinderbescherming").is_visible()
+    p.get_by_role("link", name="Politie").click()
+    page.check()
+    p.set_viewport_size({"width": 390, "height": 800})
+    page.check()
+    p.screenshot(path="/tmp/ketenpartner-phone.png", full_page=True)
