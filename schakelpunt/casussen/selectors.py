@@ -294,3 +294,34 @@ def casussen_van_signaal(*, user, signaal_id: int) -> list[Casus]:
     if not decision:
         return []
     return list(queryset.filter(Exists(CasusSignaal.objects.filter(casus=OuterRef("pk"), signaal_id=signaal_id))))
+
+
+def casussen_van_persoon(*, user, persoon) -> list[Casus]:
+    """The casussen `user` may see that are about this person: named as subject, or through a signal in them."""
+    from schakelpunt.subjecten.models import BetrokkeneKoppeling
+
+    queryset, decision = scope(user, "casus.view", Casus.objects.all())
+    if not decision:
+        return []
+    via_signaal = CasusSignaal.objects.filter(
+        casus=OuterRef("pk"),
+        signaal_id__in=BetrokkeneKoppeling.objects.filter(persoon=persoon).values("signaal_id"),
+    )
+    casussen = list(
+        queryset.filter(Q(subjecten__persoon=persoon) | Exists(via_signaal))
+        .select_related("fase")
+        .distinct()
+        .order_by("-aangemaakt_op", "-id")[:50]
+    )
+    if casussen:
+        write(
+            actor=user,
+            role=decision.role,
+            doel=decision.purpose,
+            verwerking=decision.activity,
+            entries=[
+                Entry(Action.READ, "casus", str(c.pk), persoon.log_key, toelichting="op de persoonspagina")
+                for c in casussen
+            ],
+        )
+    return casussen

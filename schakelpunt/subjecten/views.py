@@ -19,6 +19,8 @@ from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import require, requires
 from schakelpunt.access.policy import NotFound, decide, fetch, verify
+from schakelpunt.casussen.selectors import casussen_van_persoon
+from schakelpunt.doormeldingen.selectors import verstrekking_list
 from schakelpunt.signalen.constants import Rol as BetrokkeneRol
 from schakelpunt.subjecten import netwerkbeeld, samenloop_combineren, selectors, services
 from schakelpunt.subjecten.forms import (
@@ -155,6 +157,9 @@ def _persoon_pagina(request, p, *, toon_bsn=False, relatie_form=None, inzage_for
         relatie_form=relatie_form if kan_relatie else None,
         inzage_form=inzage_form if kan_inzage else None,
         inzagen=selectors.persoon_inzagen(user=user, persoon=p) if kan_inzage else [],
+        casussen=casussen_van_persoon(user=user, persoon=p),
+        verstrekkingen=verstrekking_list(user=user, persoon=str(p.pk)),
+        mag_verstrekkingen=bool(decide(user, "verstrekking.view")),
     )
     return render(request, "subjecten/persoon.html", context, status=status)
 

@@ -146,7 +146,7 @@ def test_the_meldpunt_sees_data_departments_signals_network_timeline(client_as, 
     # Timeline, Casussen, forms.
     assert '<ol class="sp-tijdlijn">' in body and "<time datetime=" in body
     assert "Relatie vastgelegd: Sandra Verbeek (1984) ouder van Daan Verbeek" in body
-    assert "Er zijn nog geen casussen" in body
+    assert "Deze persoon staat niet in een casus die jij mag zien" in body
     assert "Relatie vastleggen" in body and "Inzage geven aan een collega" in body
 
 
@@ -466,3 +466,72 @@ def test_the_hit_page_logs_the_person_and_the_hit(af, persona, client_as, famili
     log = AuditRecord.objects.filter(actor_id=deelnemer.pk)
     assert log.filter(toelichting="samenloop: hit", betrokkene=familie.kind.log_key).exists()
     assert set(log.values_list("betrokkene", flat=True)) == {familie.kind.log_key}
+
+
+# --- Casussen and disclosures on the person's page -------------------------------------------
+
+
+def test_the_page_lists_the_casussen_about_the_person_and_what_was_disclosed(af, persona, client_as, familie):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from schakelpunt.casussen import services as casus_services
+    from schakelpunt.doormeldingen.models import Doormelding, Grondslag, Ketenpartner, Verstrekking
+
+    regisseur = persona("casusregisseur")
+    casus = casus_services.casus_open(
+        actor=af, titel="Zorgen om Daan", signalen=[familie.signalen[0]], regievoerder=regisseur
+    )
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("schakelpunt.doormeldingen.migrations.0002_ketenpartners").create(apps, None)
+    doormelding = Doormelding.objects.create(
+        partner=Ketenpartner.objects.get(code="politie"),
+        grondslag=Grondslag.objects.get(code="avg-6-1-e"),
+        verwerking="Doormelden",
+        reden="Reden",
+        markering="TLP:AMBER",
+        toegestaan_gebruik="Alleen beoordelen",
+        geldig_tot=dt.date(2099, 1, 1),
+        aangemaakt_door=af,
+    )
+    Verstrekking.objects.create(
+        doormelding=doormelding,
+        persoon=familie.kind,
+        persoon_key=familie.kind.log_key,
+        door=af,
+        rol="aandachtsfunctionaris",
+        partner="Politie",
+        tijdstip=timezone.now(),
+        velden=["naam", "geboortedatum"],
+        document_hash="0" * 64,
+        grondslag="AVG art. 6 lid 1 sub e",
+        verwerking="Doormelden",
+        markering="TLP:AMBER",
+        kanaal="downloadlink",
+    )
+    html = client_as("aandachtsfunctionaris").get(url("persoon", familie.kind)).content.decode()
+    assert "Zorgen om Daan" in html and reverse("casussen:detail", args=[casus.pk]) in html
+    assert "Verstrekt aan ketenpartners" in html and "naam, geboortedatum" in html
+    assert "komt in een volgende versie" not in html
+    assert AuditRecord.objects.filter(
+        object_type="casus", object_id=str(casus.pk), betrokkene=familie.kind.log_key
+    ).exists()
+    # The uncle is in no casus and nothing about him was disclosed.
+    html_oom = client_as("aandachtsfunctionaris").get(url("persoon", familie.oom)).content.decode()
+    assert "Zorgen om Daan" not in html_oom and "Over deze persoon is niets aan een ketenpartner verstrekt" in html_oom
+
+
+def test_a_casus_the_reader_may_not_see_is_not_listed(af, persona, familie):
+    from schakelpunt.casussen import selectors as casus_selectors
+    from schakelpunt.casussen import services as casus_services
+
+    casus_services.casus_open(
+        actor=af, titel="Zorgen om Daan", signalen=[familie.signalen[0]], regievoerder=persona("casusregisseur")
+    )
+    assert casus_selectors.casussen_van_persoon(user=af, persoon=familie.kind)
+    assert casus_selectors.casussen_van_persoon(user=persona("deelnemer"), persoon=familie.kind) == []
+    assert casus_selectors.casussen_van_persoon(user=persona("melder"), persoon=familie.kind) == []
