@@ -16,3 +16,18 @@ class DomainError(Exception):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
         self.detail = detail
+
+
+class ConflictError(DomainError):
+    """Someone else saved the object since this user read it.
+
+    Editable objects carry a `versie`; a service updates only the version the user read and raises
+    this otherwise. A page answers 409 with the typed text kept; the API a 409 problem.
+    """
+
+    status = 409
+    title = "Conflict"
+    problem_type = "urn:schakelpunt:problem:conflict"
+
+    def __init__(self, detail: str = "Iemand anders heeft dit intussen gewijzigd; bekijk de huidige stand.") -> None:
+        super().__init__(detail)

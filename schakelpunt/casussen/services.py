@@ -44,6 +44,7 @@ from schakelpunt.casussen.models import (
     FaseOvergang,
     Gebeurtenis,
 )
+from schakelpunt.errors import ConflictError
 from schakelpunt.notificaties.services import notificatie_send
 from schakelpunt.signalen.constants import Soort, Status
 from schakelpunt.signalen.models import Betrokkene, Signaal, Terugkoppeling
@@ -54,10 +55,6 @@ TERUGKOPPELING_IN_CASUS = (
     "niet vertellen wat er precies gebeurt. Zie je nog iets, voeg het dan toe aan je signaal."
 )
 HEROPEN_MIN = 10
-
-
-class ConflictError(Exception):
-    """Someone else changed the casus (or plan, action) since this user loaded it."""
 
 
 CONFLICT = (

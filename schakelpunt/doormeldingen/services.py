@@ -35,13 +35,10 @@ from schakelpunt.doormeldingen.models import (
     Opvolging,
     Verstrekking,
 )
+from schakelpunt.errors import ConflictError
 from schakelpunt.notificaties.services import mail_extern, notificatie_send
 
 MAX_POGINGEN = 5
-
-
-class ConflictError(Exception):
-    """Someone else changed the referral since this user loaded it."""
 
 
 class LinkOngeldig(Exception):
@@ -441,8 +438,15 @@ def selectie_uit_post(data, personen: Iterable, signalen: Iterable) -> dict:
 
 
 def _ketenpartner_valideren(
-    *, partner: Ketenpartner | None, code: str, naam: str, contact_email: str, grondslagen, actief: bool
-) -> dict[str, str]:
+    *,
+    partner: Ketenpartner | None,
+    code: str,
+    naam: str,
+    contact_email: str,
+    grondslagen: list[Grondslag],
+    max_markering: str,
+    actief: bool,
+) -> None:
     errors: dict[str, str] = {}
     if not (naam or "").strip():
         errors["naam"] = "Vul de naam van de ketenpartner in."
@@ -455,7 +459,10 @@ def _ketenpartner_valideren(
         errors["grondslagen"] = "Kies minstens één grondslag: zonder grondslag kan niets naar deze partner."
     if actief and not (contact_email or "").strip():
         errors["contact_email"] = "Een actieve partner heeft een e-mailadres nodig voor de kennisgeving."
-    return errors
+    if max_markering not in Markering.values:
+        errors["max_markering"] = "Kies de ruimste markering die deze partner mag ontvangen."
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -474,13 +481,15 @@ def ketenpartner_create(
     """A new partner organisation the meldpunt may refer to (the beheerder's choice of bases and marking)."""
     decision = require(actor, "ketenpartner.beheren")
     grondslagen = list(grondslagen)
-    errors = _ketenpartner_valideren(
-        partner=None, code=code, naam=naam, contact_email=contact_email, grondslagen=grondslagen, actief=actief
+    _ketenpartner_valideren(
+        partner=None,
+        code=code,
+        naam=naam,
+        contact_email=contact_email,
+        grondslagen=grondslagen,
+        max_markering=max_markering,
+        actief=actief,
     )
-    if max_markering not in Markering.values:
-        errors["max_markering"] = "Kies de ruimste markering die deze partner mag ontvangen."
-    if errors:
-        raise ValidationError(errors)
     partner = Ketenpartner.objects.create(
         code=code,
         naam=naam.strip(),
@@ -522,18 +531,15 @@ def ketenpartner_update(
     """
     decision = require(actor, "ketenpartner.beheren")
     grondslagen = list(grondslagen)
-    errors = _ketenpartner_valideren(
+    _ketenpartner_valideren(
         partner=partner,
         code=partner.code,
         naam=naam,
         contact_email=contact_email,
         grondslagen=grondslagen,
+        max_markering=max_markering,
         actief=actief,
     )
-    if max_markering not in Markering.values:
-        errors["max_markering"] = "Kies de ruimste markering die deze partner mag ontvangen."
-    if errors:
-        raise ValidationError(errors)
     oud = {
         "grondslagen": sorted(partner.grondslagen.values_list("code", flat=True)),
         "max_markering": partner.max_markering,

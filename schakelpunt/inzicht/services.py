@@ -14,12 +14,9 @@ from schakelpunt.access.decorators import require
 from schakelpunt.accounts.models import User
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
+from schakelpunt.errors import ConflictError
 from schakelpunt.inzicht.models import Module, Trendnotitie, TrendVolger, Voortgang
 from schakelpunt.notificaties.services import notificatie_send
-
-
-class ConflictError(Exception):
-    """Someone else saved this item since the user opened it."""
 
 
 def _check_trend(titel: str, tekst: str, actueel_tot: datetime.date | None) -> dict:

@@ -15,13 +15,10 @@ from schakelpunt.access.policy import Decision, verify
 from schakelpunt.accounts.models import User
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
+from schakelpunt.errors import ConflictError
 from schakelpunt.notificaties.services import mail_agenda, notificatie_send
 from schakelpunt.overleggen import ical
 from schakelpunt.overleggen.models import Agendapunt, Genodigde, Overleg, Verslag
-
-
-class ConflictError(Exception):
-    """Someone else saved this since the user opened it."""
 
 
 def _leiden(actor: User, overleg: Overleg) -> Decision:

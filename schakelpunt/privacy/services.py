@@ -15,6 +15,7 @@ from schakelpunt.access.policy import decide
 from schakelpunt.accounts.models import User
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access, log_event
+from schakelpunt.errors import ConflictError
 from schakelpunt.privacy import retention
 from schakelpunt.privacy.models import (
     Bewaarblokkade,
@@ -23,10 +24,6 @@ from schakelpunt.privacy.models import (
     Vernietigingslijst,
     Vernietigingsverslag,
 )
-
-
-class ConflictError(Exception):
-    """Someone else changed this since the user opened it."""
 
 
 @transaction.atomic

@@ -18,15 +18,12 @@ from schakelpunt.access.decorators import require
 from schakelpunt.accounts.models import User
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
+from schakelpunt.errors import ConflictError
 from schakelpunt.privacy.models import Inhouding, Verzoek
 
 BEHEREN = "privacy.verzoek.beheren"
 # What an inhouding can name: one item of the inzage report (see inzage.py).
 ITEM = re.compile(r"^(persoon|signaal|casus|verstrekking|log):\d{1,18}$")
-
-
-class ConflictError(Exception):
-    """Someone else changed this request since the user opened it."""
 
 
 def persoon_keys(verzoek: Verzoek) -> list[str]:

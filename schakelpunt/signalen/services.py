@@ -22,7 +22,7 @@ from schakelpunt.access.policy import decide
 from schakelpunt.accounts.roles import Rol as GebruikersRol
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
-from schakelpunt.errors import DomainError
+from schakelpunt.errors import ConflictError, DomainError
 from schakelpunt.notificaties.services import notificatie_send
 from schakelpunt.signalen import validators
 from schakelpunt.signalen.constants import (
@@ -69,10 +69,6 @@ BETROKKENE_VELDEN = (
     "telefoonnummer",
     "toelichting",
 )
-
-
-class ConflictError(Exception):
-    """Someone else changed the signal since this user loaded it."""
 
 
 def aandachtsfunctionarissen():
