@@ -19,6 +19,7 @@ registered when this module is imported. Three questions are asked of this modul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
@@ -36,6 +37,11 @@ Actor: TypeAlias = "User | AnonymousUser | None"
 
 ObjectRule = Callable[["User", Any, str], bool]  # (user, obj, role) -> allowed; only where no scope can say it
 Scope = Callable[["User", "QuerySet[Any]", str], "QuerySet[Any]"]  # (user, queryset, role) -> visible part
+
+
+# A processing activity is named by its stable key in the verwerkingsregister (verwerkingen app),
+# e.g. "meldpunt.intake"; a test proves every key exists there.
+ACTIVITY_KEY = re.compile(r"^[a-z][a-z_]*(\.[a-z][a-z_]*)+$")
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ PERMISSIONS: dict[str, Permission] = {}
 def register(permission: Permission) -> Permission:
     if permission.code in PERMISSIONS:
         raise ValueError(f"permission {permission.code} registered twice")
+    if not ACTIVITY_KEY.match(permission.activity):
+        raise ValueError(f"permission {permission.code}: activity must be a register key, not {permission.activity!r}")
     PERMISSIONS[permission.code] = permission
     return permission
 
