@@ -165,6 +165,8 @@ class AuditPeriode(models.Model):
     aantal = models.BigIntegerField()
     vorige_hash = models.CharField(max_length=64)
     laatste_hash = models.CharField(max_length=64)
+    # The last record's key id: after a destroyed period an unkeyed record is still a break.
+    laatste_key_id = models.CharField(max_length=20, blank=True)
     van = models.DateTimeField(_("eerste tijdstip"))
     tot = models.DateTimeField(_("laatste tijdstip"))
     verzegeld_op = models.DateTimeField(_("verzegeld op"))
@@ -197,6 +199,7 @@ class AuditPeriode(models.Model):
             "key_id": self.key_id,
             "laatste_hash": self.laatste_hash,
             "laatste_id": self.laatste_id,
+            "laatste_key_id": self.laatste_key_id,
             "tot": self.tot.isoformat(timespec="microseconds"),
             "van": self.van.isoformat(timespec="microseconds"),
             "verzegeld_door": self.verzegeld_door,

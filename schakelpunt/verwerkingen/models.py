@@ -54,7 +54,10 @@ class VerwerkingVersie(models.Model):
     categorieen_betrokkenen = models.TextField(_("categorieën betrokkenen"), max_length=2000)
     bewaartermijn = models.CharField(_("bewaartermijn"), max_length=500)
     vertrouwelijkheid = models.CharField(
-        _("vertrouwelijkheid"), max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.VERTROUWELIJK
+        _("vertrouwelijkheid"),
+        max_length=20,
+        choices=Vertrouwelijkheid.choices,
+        default=Vertrouwelijkheid.VERTROUWELIJK,
     )
     reden = models.CharField(_("reden van de wijziging"), max_length=1000, blank=True)
     geldig_vanaf = models.DateTimeField(_("geldig vanaf"))

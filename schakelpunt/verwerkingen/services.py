@@ -61,7 +61,9 @@ def _log(actor: User, decision, versie: VerwerkingVersie) -> None:
 
 
 @transaction.atomic
-def verwerking_vastleggen(*, actor: User, key: str, vertrouwelijkheid: str, reden: str = "", **velden: str) -> VerwerkingVersie:
+def verwerking_vastleggen(
+    *, actor: User, key: str, vertrouwelijkheid: str, reden: str = "", **velden: str
+) -> VerwerkingVersie:
     """A new activity in the register, with its first version."""
     decision = require(actor, "verwerkingen.beheren")
     key = (key or "").strip()
