@@ -60,12 +60,17 @@ def _log(actor: User, decision, versie: VerwerkingVersie) -> None:
     )
 
 
-@transaction.atomic
 def verwerking_vastleggen(
     *, actor: User, key: str, vertrouwelijkheid: str, reden: str = "", **velden: str
 ) -> VerwerkingVersie:
     """A new activity in the register, with its first version."""
+    # Outside the transaction, so that a refusal stays in the log.
     decision = require(actor, "verwerkingen.beheren")
+    with transaction.atomic():
+        return _vastleggen(actor, decision, key, vertrouwelijkheid, reden, velden)
+
+
+def _vastleggen(actor: User, decision, key: str, vertrouwelijkheid: str, reden: str, velden: dict) -> VerwerkingVersie:
     key = (key or "").strip()
     errors = {}
     if not re.match(KEY_PATTERN, key) or len(key) > 60:
@@ -92,12 +97,18 @@ def verwerking_vastleggen(
     return versie
 
 
-@transaction.atomic
 def verwerking_wijzigen(
     *, actor: User, verwerking: Verwerking, versie: int, reden: str, vertrouwelijkheid: str, **velden: str
 ) -> VerwerkingVersie:
     """Version n+1 of an activity; `versie` is the number the user saw (a newer one is a conflict)."""
     decision = require(actor, "verwerkingen.beheren")
+    with transaction.atomic():
+        return _wijzigen(actor, decision, verwerking, versie, reden, vertrouwelijkheid, velden)
+
+
+def _wijzigen(
+    actor: User, decision, verwerking: Verwerking, versie: int, reden: str, vertrouwelijkheid: str, velden: dict
+) -> VerwerkingVersie:
     locked = Verwerking.objects.select_for_update().get(pk=verwerking.pk)
     huidig = locked.versies.order_by("-nummer").first()
     if huidig is None or huidig.nummer != versie:
