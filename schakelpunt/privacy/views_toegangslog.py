@@ -24,7 +24,7 @@ class VerzegelForm(forms.Form):
     use_required_attribute = False
     tot = DatumField(
         label="Verzegel alles wat is gelogd vóór",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Kies een datum.", "invalid": "Vul een datum in, bijvoorbeeld 1-11-2026."},
     )
 
