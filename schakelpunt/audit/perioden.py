@@ -85,7 +85,7 @@ def seal(*, tot: datetime.datetime, door: str) -> AuditPeriode | None:
         prev_hash = record.hash
         expected_id += 1
         last = record
-    if last is None or last.id != laatste_id:
+    if last is None or last.id != laatste_id or van is None or eind is None:
         raise SealError(f"record {expected_id} ontbreekt")
     periode = AuditPeriode(
         eerste_id=start_id,

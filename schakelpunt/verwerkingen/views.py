@@ -21,7 +21,7 @@ VELDEN = ("naam", "doel", "grondslag", "categorieen_gegevens", "categorieen_betr
 
 
 def _huidige(verwerking: Verwerking) -> VerwerkingVersie:
-    return verwerking.versies.order_by("-nummer").first()
+    return verwerking.versies.order_by("-nummer")[0]  # an activity always has its first version
 
 
 @requires("verwerkingen.beheren")
