@@ -157,7 +157,7 @@ class AuditPeriode(models.Model):
     the access log's retention, ``verify_audit`` continues the chain from the sealed last hash and
     still proves that what remains is intact and that nothing between the periods is missing.
     The start of a destruction is sealed too, so that nobody without the key can mark a period as
-    destroyed to hide records deleted from it. See docs/adr/0018-verwerkingsregister-en-bewaren-toegangslog.md.
+    destroyed to hide records deleted from it. See docs/adr/0017-verwerkingsregister-and-access-log-retention.md.
     """
 
     eerste_id = models.BigIntegerField(unique=True)

@@ -52,7 +52,7 @@ def verify_chain(
     plain SHA-256 for a record of the old scheme, which may not follow a keyed one), the head must
     point at the last record, and each checkpoint's record must still carry the hash it had.
 
-    Sealed periods (docs/adr/0018): every seal must be signed and continue the one before it. A
+    Sealed periods (docs/adr/0017): every seal must be signed and continue the one before it. A
     period whose destruction was started (and signed) is stepped over: the chain continues from
     its sealed last hash, so what remains is still proved intact and complete. A kept period's
     first and last record must agree with its seal.

@@ -4,7 +4,7 @@ A period of the chain (audit.AuditPeriode) is destroyed as a whole, never record
 chain can only step over a whole sealed stretch. So a period that holds even one record about a
 person under a legal hold, a pending data-subject request or a granted restriction is not
 destroyed at all; it stays until the hold is lifted, and the screen says why (see
-docs/adr/0018). A destruction, once started (that start is signed and logged), is finished by a
+docs/adr/0017). A destruction, once started (that start is signed and logged), is finished by a
 rerun after an interruption, and its report (the seal: which records, how many, who, when) is
 the same whether it ran once or twice.
 """
