@@ -196,3 +196,23 @@ def test_a_new_activity_needs_a_valid_unique_key(client_as):
     response = client.post("/verwerkingsregister/nieuw/", data | {"key": "meldpunt.proef"})
     assert response.status_code == 302
     assert Verwerking.objects.get(key="meldpunt.proef").versies.get().nummer == 1
+
+
+def test_the_inzage_report_gives_each_consultation_the_purpose_and_basis_of_its_own_version(persona):
+    from django.utils import timezone
+
+    from schakelpunt.privacy import inzage, verzoeken
+    from schakelpunt.subjecten.models import Persoon
+
+    af, pf = persona("aandachtsfunctionaris"), persona("privacyfunctionaris")
+    persoon = Persoon.objects.create(voornamen="Oud", geslachtsnaam="Register")
+    _log(af, code="subject.view", betrokkene=persoon.log_key)
+    grondslag_1 = Verwerking.objects.get(key="subjecten.register").versies.get().grondslag
+    _wijzig(pf, key="subjecten.register", grondslag="Versie twee: ook de WGS")
+    _log(af, code="subject.view", betrokkene=persoon.log_key)
+    verzoek = verzoeken.verzoek_create(
+        actor=pf, soort="inzage", persoon=persoon, ontvangen_op=timezone.localdate(), omschrijving="Brief"
+    )
+    lees = [dict(i.details) for i in inzage.rapport_maken(verzoek=verzoek).raadplegingen if i.titel == "Lezen"]
+    assert [d["Rechtsgrond"] for d in lees] == [grondslag_1, "Versie twee: ook de WGS"]
+    assert lees[0]["Verwerking"].endswith("(versie 1 van het verwerkingsregister)")
