@@ -1,10 +1,11 @@
 """The access-control point: every view, API endpoint, export and service asks this module.
 
 A permission names the roles that may use it, the purpose of use (doelbinding) and the
-processing activity that the audit log records (by its stable key in the verwerkingsregister), and optionally a queryset scope (which
-objects may this user see in this role?). The object rule ("may this user act on this
-object?") is derived from the scope, so a list and a detail can never disagree; only where
-no queryset exists is an object rule written by hand (and a test proves it agrees).
+processing activity that the audit log records (by its stable key in the verwerkingsregister),
+and optionally a queryset scope (which objects may this user see in this role?). The object
+rule ("may this user act on this object?") is derived from the scope, so a list and a detail
+can never disagree; only where no queryset exists is an object rule written by hand (and a
+test proves it agrees).
 Nothing else in the code base decides who may see what.
 
 The permissions themselves live per domain in ``access/rules/<domain>.py``; they are all
