@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from schakelpunt.audit import chain, perioden
@@ -20,21 +20,22 @@ pytestmark = pytest.mark.django_db
 def old_records(n, *, days_ago, betrokkene="persoon:999"):
     """Records as they were written `days_ago`: the writer's own append, with an old time."""
     tijdstip = timezone.now() - datetime.timedelta(days=days_ago)
-    chain.append(
-        [
-            AuditRecord(
-                tijdstip=tijdstip + datetime.timedelta(seconds=i),
-                actie=Action.READ,
-                object_type="signaal",
-                object_id=str(i),
-                betrokkene=betrokkene,
-                doel="Behandelen van signalen",
-                verwerking="meldpunt.behandeling",
-                uitkomst=Outcome.SUCCESS,
-            )
-            for i in range(n)
-        ]
-    )
+    with transaction.atomic():  # the append locks the chain head
+        chain.append(
+            [
+                AuditRecord(
+                    tijdstip=tijdstip + datetime.timedelta(seconds=i),
+                    actie=Action.READ,
+                    object_type="signaal",
+                    object_id=str(i),
+                    betrokkene=betrokkene,
+                    doel="Behandelen van signalen",
+                    verwerking="meldpunt.behandeling",
+                    uitkomst=Outcome.SUCCESS,
+                )
+                for i in range(n)
+            ]
+        )
 
 
 def seal_before(days_ago, pf):
