@@ -177,7 +177,7 @@ def _raadplegingen(verzoek: Verzoek, keys: list[str], melders: set[int]) -> tupl
     q = log_filter(verzoek.persoon_id) if verzoek.persoon_id else Q(betrokkene__in=keys)
     records = list(
         AuditRecord.objects.filter(q, uitkomst=Outcome.SUCCESS)
-        .select_related("verwerking_versie")
+        .prefetch_related("verwerking_versie")
         .exclude(actie__in=[Action.LOGIN, Action.LOGOUT])
         .order_by("tijdstip", "id")[: MAX_RAADPLEGINGEN + 1]
     )
