@@ -87,6 +87,18 @@ def main():
         )
         print(f"{f'audit write, {n} entries':48} {med:10.2f} {p95:10.2f}")
 
+    # The register version each record names: cached per process, reloaded only after a new version.
+    from schakelpunt.verwerkingen import register
+
+    one = [Entry("lezen", "signaal", "1", "betrokkene:1")]
+
+    def uncached():
+        register.forget()
+        write(actor=user, role=decision.role, doel=decision.purpose, verwerking=decision.activity, entries=one)
+
+    med, p95 = timed(uncached, args.repeat)
+    print(f"{'audit write, 1 entry, register re-read (no cache)':48} {med:10.2f} {p95:10.2f}")
+
     client = login(Client(), user)
     # The home page writes no audit entry; the access-log search writes one (and reads 50 rows).
     med, p95 = timed(lambda: client.get("/"), args.repeat)
@@ -97,6 +109,25 @@ def main():
     start = time.perf_counter()
     result = verify_chain()
     print(f"verify_audit over {result.checked} records: {time.perf_counter() - start:.1f} s, ok={result.ok}")
+
+    # The log's own retention: seal everything so far as one period, destroy it, verify the rest.
+    from django.utils import timezone
+
+    from schakelpunt.audit import perioden
+
+    start = time.perf_counter()
+    periode = perioden.seal(tot=timezone.now(), door="bench")
+    print(f"seal a period of {periode.aantal} records: {time.perf_counter() - start:.1f} s")
+    write(actor=user, role=decision.role, doel=decision.purpose, verwerking=decision.activity, entries=one * 10)
+    start = time.perf_counter()
+    perioden.start_destruction(periode, door="bench")
+    while perioden.purge_chunk(periode):
+        pass
+    perioden.finish_destruction(periode)
+    print(f"destroy that period (chunks of 1000): {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    result = verify_chain()
+    print(f"verify_audit after it ({result.checked} records left): {time.perf_counter() - start:.2f} s, ok={result.ok}")
 
 
 if __name__ == "__main__":

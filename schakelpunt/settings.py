@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "schakelpunt.accounts",
     "schakelpunt.access",
     "schakelpunt.audit",
+    "schakelpunt.verwerkingen",
     "schakelpunt.ui",
     "schakelpunt.taxonomie",
     "schakelpunt.signalen",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("casussen/", include("schakelpunt.casussen.urls")),
     path("inzicht/", include("schakelpunt.inzicht.urls")),
     path("privacy/", include("schakelpunt.privacy.urls")),
+    path("verwerkingsregister/", include("schakelpunt.verwerkingen.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -1,10 +1,11 @@
 """The access-control point: every view, API endpoint, export and service asks this module.
 
 A permission names the roles that may use it, the purpose of use (doelbinding) and the
-processing activity that the audit log records, and optionally a queryset scope (which
-objects may this user see in this role?). The object rule ("may this user act on this
-object?") is derived from the scope, so a list and a detail can never disagree; only where
-no queryset exists is an object rule written by hand (and a test proves it agrees).
+processing activity that the audit log records (by its stable key in the verwerkingsregister),
+and optionally a queryset scope (which objects may this user see in this role?). The object
+rule ("may this user act on this object?") is derived from the scope, so a list and a detail
+can never disagree; only where no queryset exists is an object rule written by hand (and a
+test proves it agrees).
 Nothing else in the code base decides who may see what.
 
 The permissions themselves live per domain in ``access/rules/<domain>.py``; they are all
@@ -19,6 +20,7 @@ registered when this module is imported. Three questions are asked of this modul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
@@ -36,6 +38,11 @@ Actor: TypeAlias = "User | AnonymousUser | None"
 
 ObjectRule = Callable[["User", Any, str], bool]  # (user, obj, role) -> allowed; only where no scope can say it
 Scope = Callable[["User", "QuerySet[Any]", str], "QuerySet[Any]"]  # (user, queryset, role) -> visible part
+
+
+# A processing activity is named by its stable key in the verwerkingsregister (verwerkingen app),
+# e.g. "meldpunt.intake"; a test proves every key exists there.
+ACTIVITY_KEY = re.compile(r"^[a-z][a-z_]*(\.[a-z][a-z_]*)+$")
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ PERMISSIONS: dict[str, Permission] = {}
 def register(permission: Permission) -> Permission:
     if permission.code in PERMISSIONS:
         raise ValueError(f"permission {permission.code} registered twice")
+    if not ACTIVITY_KEY.match(permission.activity):
+        raise ValueError(f"permission {permission.code}: activity must be a register key, not {permission.activity!r}")
     PERMISSIONS[permission.code] = permission
     return permission
 

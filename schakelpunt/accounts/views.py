@@ -146,14 +146,14 @@ def two_factor(request):
             request.session[MFA_OK] = True
             request.session.cycle_key()
             log_event(
-                actor=user, actie=Action.LOGIN, verwerking="Tweestapsverificatie", toelichting="tweede factor geslaagd"
+                actor=user, actie=Action.LOGIN, verwerking="beveiliging.toegang", toelichting="tweede factor geslaagd"
             )
             return redirect(_safe_next(request))
         log_event(
             actor=user,
             actie=Action.LOGIN,
             uitkomst=Outcome.FAILED,
-            verwerking="Tweestapsverificatie",
+            verwerking="beveiliging.toegang",
             toelichting="onjuiste code",
         )
         form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code."))
@@ -269,7 +269,7 @@ class PasswordResetView(auth_views.PasswordResetView):
             actie=Action.CREATE,
             uitkomst=Outcome.REFUSED if too_many else Outcome.SUCCESS,
             doel="Beveiliging",
-            verwerking="Wachtwoordherstel",
+            verwerking="beveiliging.toegang",
             object_type="wachtwoordherstel",
             object_id=email_key,
             toelichting="te veel aanvragen" if too_many else "herstellink aangevraagd",

@@ -91,11 +91,22 @@ def append(records: list[AuditRecord], *, using: str = "default") -> None:
     if head is None:
         # The head row is seeded by a migration; after a database flush it is rebuilt from the
         # last record, so that the chain continues (verify_audit still checks every record).
+        from schakelpunt.audit.models import AuditPeriode
+
+        last_id, last_hash = 0, GENESIS_HASH
         last = AuditRecord.objects.using(using).order_by("-id").first()
-        AuditChainHead.objects.using(using).create(
-            pk=1, last_id=last.id if last else 0, last_hash=last.hash if last else GENESIS_HASH
-        )
+        if last is not None:
+            last_id, last_hash = last.id, last.hash
+        # A destroyed period may have been the end: its seal still says where the chain stands.
+        sealed = AuditPeriode.objects.using(using).order_by("-laatste_id").first()
+        if sealed is not None and sealed.laatste_id > last_id:
+            last_id, last_hash = sealed.laatste_id, sealed.laatste_hash
+        AuditChainHead.objects.using(using).create(pk=1, last_id=last_id, last_hash=last_hash)
         head = AuditChainHead.objects.using(using).select_for_update().get(pk=1)
+    from schakelpunt.verwerkingen import register
+
+    # The version in force per activity, read under the lock: what a record names was in force when it was appended.
+    versies = register.in_force(head.register_token, using=using)
     key_id = keys.current_key_id()
     prev = head.last_hash
     next_id = head.last_id
@@ -104,6 +115,7 @@ def append(records: list[AuditRecord], *, using: str = "default") -> None:
         record.id = next_id
         record.prev_hash = prev
         record.key_id = key_id
+        record.verwerking_versie_id = versies.get(record.verwerking)
         record.hash = record.compute_hash()
         prev = record.hash
     AuditRecord.objects.using(using).bulk_create(records)

@@ -39,3 +39,8 @@ def seal(key_id: str, message: str) -> str:
 def sign_checkpoint(key_id: str, message: str) -> str:
     """A checkpoint's signature; domain-separated from record hashes so neither can stand in for the other."""
     return hmac.new(key(key_id), b"checkpoint\x00" + message.encode(), hashlib.sha256).hexdigest()
+
+
+def sign_period(key_id: str, message: str) -> str:
+    """The seal of a period of the chain (audit.AuditPeriode); domain-separated like a checkpoint."""
+    return hmac.new(key(key_id), b"auditperiode\x00" + message.encode(), hashlib.sha256).hexdigest()

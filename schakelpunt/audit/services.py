@@ -120,7 +120,7 @@ def log_event(
     uitkomst: str = Outcome.SUCCESS,
     role: str = "",
     doel: str = "Beveiliging",
-    verwerking: str = "Authenticatie",
+    verwerking: str = "beveiliging.toegang",
     toelichting: str = "",
     object_type: str = "",
     object_id: str = "",

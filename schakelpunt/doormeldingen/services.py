@@ -289,7 +289,7 @@ def document_ophalen(*, token: str, code: str) -> Doormelding:
             actie=Action.EXPORT,
             uitkomst=Outcome.REFUSED if reden else Outcome.SUCCESS,
             doel="Doormelden aan een ketenpartner",
-            verwerking="Ophalen van een doormelding door de partner",
+            verwerking="doormeldingen.verstrekking",
             object_type="doormelding",
             object_id=str(link.doormelding_id) if link else "",
             toelichting=_WEIGERINGEN.get(reden, "") if reden else f"opgehaald door {link.doormelding.partner.naam}",

@@ -13,6 +13,7 @@ from schakelpunt.signalen.services import signaal_create
 
 def seed(stdout) -> None:
     _verzoek(stdout)
+    _register_en_zegel(stdout)
     if Vernietigingslijst.objects.exists():
         return
     melder = get_user_model().objects.filter(username="melder").first()
@@ -50,3 +51,37 @@ def _verzoek(stdout) -> None:
         omschrijving="Demo: brief van de betrokkene met het verzoek om inzage in alle gegevens over haar of hem.",
     )
     stdout.write(f"Privacy: inzageverzoek {verzoek.nummer} in behandeling (uiterste datum {verzoek.uiterste_datum}).")
+
+
+def _register_en_zegel(stdout) -> None:
+    """Version 2 of one processing activity (older log records keep version 1), and a sealed period of the log."""
+    from schakelpunt.audit.models import AuditPeriode
+    from schakelpunt.privacy.toegangslog import periode_verzegelen
+    from schakelpunt.verwerkingen.models import Verwerking
+    from schakelpunt.verwerkingen.services import verwerking_wijzigen
+
+    pf = get_user_model().objects.filter(username="privacyfunctionaris").first()
+    if pf is None:
+        return
+    if not AuditPeriode.objects.exists():
+        periode = periode_verzegelen(actor=pf, tot=timezone.now())
+        if periode is not None:
+            stdout.write(f"Privacy: toegangslog verzegeld, records {periode.eerste_id}-{periode.laatste_id}.")
+    verwerking = Verwerking.objects.filter(key="meldpunt.behandeling").first()
+    if verwerking is None or verwerking.versies.count() > 1:
+        return
+    huidig = verwerking.versies.get()
+    verwerking_wijzigen(
+        actor=pf,
+        verwerking=verwerking,
+        versie=huidig.nummer,
+        reden="Demo: na de DPIA is de samenwerking met het Zorg- en Veiligheidshuis als grondslag toegevoegd.",
+        naam=huidig.naam,
+        doel=huidig.doel,
+        grondslag=huidig.grondslag + "; voor casussen in het Zorg- en Veiligheidshuis ook de WGS",
+        categorieen_gegevens=huidig.categorieen_gegevens,
+        categorieen_betrokkenen=huidig.categorieen_betrokkenen,
+        bewaartermijn=huidig.bewaartermijn,
+        vertrouwelijkheid=huidig.vertrouwelijkheid,
+    )
+    stdout.write("Verwerkingsregister: versie 2 van 'Behandelen van signalen' vastgesteld.")

@@ -177,6 +177,7 @@ def _raadplegingen(verzoek: Verzoek, keys: list[str], melders: set[int]) -> tupl
     q = log_filter(verzoek.persoon_id) if verzoek.persoon_id else Q(betrokkene__in=keys)
     records = list(
         AuditRecord.objects.filter(q, uitkomst=Outcome.SUCCESS)
+        .prefetch_related("verwerking_versie")
         .exclude(actie__in=[Action.LOGIN, Action.LOGOUT])
         .order_by("tijdstip", "id")[: MAX_RAADPLEGINGEN + 1]
     )
@@ -186,7 +187,17 @@ def _raadplegingen(verzoek: Verzoek, keys: list[str], melders: set[int]) -> tupl
     for r in records[:MAX_RAADPLEGINGEN]:
         user = gebruikers.get(r.actor_id) if r.actor_id else None
         afdeling = user.afdeling.naam if user is not None and user.afdeling is not None else "—"
-        details = [("Handeling", r.get_actie_display()), ("Afdeling", afdeling), ("Verwerking", r.verwerking)]
+        details = [("Handeling", r.get_actie_display()), ("Afdeling", afdeling)]
+        versie = r.verwerking_versie
+        if versie is not None:
+            # The register as it stood when the record was written, not as it reads today.
+            details += [
+                ("Verwerking", f"{versie.naam} (versie {versie.nummer} van het verwerkingsregister)"),
+                ("Doel van de verwerking", versie.doel),
+                ("Rechtsgrond", versie.grondslag),
+            ]
+        else:
+            details.append(("Verwerking", r.verwerking))
         if verzoek.namen_tonen:
             if r.actor_id in melders:
                 naam = "niet genoemd (melder)"

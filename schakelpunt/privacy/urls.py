@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schakelpunt.privacy import views, views_verzoeken
+from schakelpunt.privacy import views, views_toegangslog, views_verzoeken
 
 app_name = "privacy"
 urlpatterns = [
@@ -21,4 +21,9 @@ urlpatterns = [
     path("verzoeken/<int:pk>/inzagerapport.pdf", views_verzoeken.rapport_pdf, name="inzagerapport_pdf"),
     path("verzoeken/<int:pk>/inhouden/", views_verzoeken.inhouden, name="inhouden"),
     path("inhoudingen/<int:pk>/opheffen/", views_verzoeken.inhouding_opheffen, name="inhouding_opheffen"),
+]
+urlpatterns += [
+    path("toegangslog/", views_toegangslog.perioden, name="toegangslog"),
+    path("toegangslog/verzegelen/", views_toegangslog.verzegelen, name="toegangslog_verzegelen"),
+    path("toegangslog/<int:pk>/vernietigen/", views_toegangslog.vernietigen, name="toegangslog_vernietigen"),
 ]

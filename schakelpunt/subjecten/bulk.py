@@ -61,7 +61,7 @@ _JA = {"ja", "j", "1", "true", "waar", "yes", "y"}
 _NEE = {"nee", "n", "0", "false", "onwaar", "no", ""}
 PAREN_KOP = ["ref_a", "ref_b", "score", "toelichting"]
 IMPORT_DOEL = "Migratie van registraties van het meldpunt"
-IMPORT_VERWERKING = "Import van personen"
+IMPORT_VERWERKING = "subjecten.register"  # the key in the verwerkingsregister
 
 _HUISNUMMER = re.compile(r"^\s*(\d{1,5})\s*(?:-?\s*([A-Za-z])(?![A-Za-z]))?\s*[-/ ]?\s*([A-Za-z0-9]{0,10})\s*$")
 

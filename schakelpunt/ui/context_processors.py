@@ -26,6 +26,7 @@ NAV = [
     ("audit.view", "audit:search", "Toegangslog"),
     ("privacy.vernietiging.beoordelen", "privacy:lijsten", "Vernietiging"),
     ("privacy.bewaartermijn.beheren", "privacy:bewaartermijnen", "Bewaartermijnen"),
+    ("verwerkingen.beheren", "verwerkingen:lijst", "Verwerkingsregister"),
     ("beheer.view", "ui:beheer", "Beheer"),
     (None, "notificaties:lijst", "Notificaties"),
     (None, "accounts:security", "Beveiliging"),

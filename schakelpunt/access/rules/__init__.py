@@ -16,4 +16,5 @@ from schakelpunt.access.rules import (  # noqa: F401
     signalen,
     subjecten,
     taxonomie,
+    verwerkingen,
 )

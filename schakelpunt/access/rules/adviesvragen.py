@@ -28,7 +28,7 @@ register(
         "adviesvraag.stellen",
         (R.MELDER,),
         purpose="Advies vragen over een situatie",
-        activity="Adviesvragen aan het meldpunt",
+        activity="meldpunt.advies",
         description="Een situatie zonder namen voorleggen aan het meldpunt.",
     )
 )
@@ -37,7 +37,7 @@ register(
         "adviesvraag.view",
         (R.AANDACHTSFUNCTIONARIS, R.MELDER),
         purpose="Advies vragen over een situatie",
-        activity="Inzien van adviesvragen",
+        activity="meldpunt.advies",
         scope=_eigen_of_meldpunt_scope,
         description="De melder de eigen adviesvragen, de aandachtsfunctionaris alle.",
     )
@@ -47,7 +47,7 @@ register(
         "adviesvraag.beantwoorden",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Advies geven aan melders",
-        activity="Beantwoorden van adviesvragen",
+        activity="meldpunt.advies",
     )
 )
 register(
@@ -55,7 +55,7 @@ register(
         "adviesvraag.omzetten",
         (R.MELDER,),
         purpose="Melden van een signaal",
-        activity="Een adviesvraag omzetten in een signaal",
+        activity="meldpunt.intake",
         scope=_eigen_scope,
         description="Alleen wie de vraag stelde maakt er een signaal van.",
     )
@@ -65,7 +65,7 @@ register(
         "adviesvraag.telling",
         (R.AANDACHTSFUNCTIONARIS, R.BESTUUR),
         purpose="Bewustwording en beleid",
-        activity="Cijfers zonder persoonsgegevens",
+        activity="inzicht.sturing",
         description="Hoe vaak er advies gevraagd is, per maand, en hoe vaak dat een signaal werd; nooit wat.",
     )
 )

@@ -10,7 +10,7 @@ register(
         "audit.view",
         (R.PRIVACYFUNCTIONARIS,),
         purpose="Toezicht op de verwerking van persoonsgegevens",
-        activity="Inzien toegangslog",
+        activity="privacy.toezicht",
         description="Het toegangslog doorzoeken.",
     )
 )
@@ -19,7 +19,7 @@ register(
         "beheer.view",
         (R.BEHEERDER,),
         purpose="Functioneel beheer",
-        activity="Beheer van gebruikers en instellingen",
+        activity="beheer.functioneel",
     )
 )
 register(
@@ -27,7 +27,7 @@ register(
         "beheer.users.manage",
         (R.BEHEERDER,),
         purpose="Functioneel beheer",
-        activity="Beheer van gebruikers",
+        activity="beheer.functioneel",
     )
 )
 register(
@@ -35,7 +35,7 @@ register(
         "meldpunt.inbox",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Triage van signalen",
+        activity="meldpunt.behandeling",
     )
 )
 register(
@@ -43,7 +43,7 @@ register(
         "signaal.report",
         (R.MELDER, R.AANDACHTSFUNCTIONARIS),
         purpose="Melden van een signaal",
-        activity="Registratie van signalen",
+        activity="meldpunt.intake",
     )
 )
 register(
@@ -51,6 +51,6 @@ register(
         "api.use",
         tuple(R.values),
         purpose="Gebruik van de API",
-        activity="API-toegang",
+        activity="beveiliging.toegang",
     )
 )

@@ -23,7 +23,7 @@ register(
         "beheer.rollen.goedkeuren",
         (R.BEHEERDER,),
         purpose="Functioneel beheer",
-        activity="Goedkeuren van rollen (vier ogen)",
+        activity="beheer.functioneel",
         scope=_vier_ogen_scope,
         description="Een tweede beheerder keurt een voorgestelde rol goed; nooit de voorsteller of de ontvanger zelf.",
     )
@@ -33,6 +33,6 @@ register(
         "beheer.afdelingen.manage",
         (R.BEHEERDER,),
         purpose="Functioneel beheer",
-        activity="Beheer van afdelingen",
+        activity="beheer.functioneel",
     )
 )

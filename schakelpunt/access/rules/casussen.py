@@ -71,7 +71,7 @@ register(
         "casus.view",
         CASUS_LEZERS,
         purpose=DOEL,
-        activity="Inzien van een casus",
+        activity="casussen.regie",
         scope=_casus_scope,
         description="Een casus inzien: het meldpunt alle, anderen alleen als regievoerder of genodigde deelnemer.",
     )
@@ -81,7 +81,7 @@ register(
         "casus.create",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose=DOEL,
-        activity="Openen van een casus",
+        activity="casussen.regie",
         description="Een casus openen uit signalen, of signalen aan een casus toevoegen.",
     )
 )
@@ -90,7 +90,7 @@ register(
         "casus.regie",
         REGIE,
         purpose=DOEL,
-        activity="Regie voeren op een casus",
+        activity="casussen.regie",
         scope=_regie_scope,
         description="Deelnemers uitnodigen en verwijderen, besluiten, fase wijzigen, uitvragen, plan en acties.",
     )
@@ -100,7 +100,7 @@ register(
         "casus.fase.doorbreken",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose=DOEL,
-        activity="Fasepoort doorbreken met een reden",
+        activity="casussen.regie",
         description="Naar de volgende fase terwijl een verplicht punt nog open staat, met een vastgelegde reden.",
     )
 )
@@ -109,7 +109,7 @@ register(
         "casus.dossier",
         REGIE,
         purpose=DOEL,
-        activity="Exporteren van een casusdossier",
+        activity="casussen.regie",
         scope=_regie_scope,
         description="Het casusdossier als PDF; de identiteit van melders staat er nooit in.",
     )
@@ -119,7 +119,7 @@ register(
         "casus.bestuur.view",
         (R.BESTUUR, R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR),
         purpose="Informeren van bestuur",
-        activity="Inzien van een samenvatting zonder persoonsgegevens",
+        activity="inzicht.sturing",
         scope=_bestuur_scope,
         description="Fase, voortgang en de samenvatting die de regievoerder deelt; geen persoonsgegevens.",
     )
@@ -129,7 +129,7 @@ register(
         "casus.uitvraag.beantwoorden",
         (R.MELDER, R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
         purpose=DOEL,
-        activity="Beantwoorden van een uitvraag",
+        activity="casussen.regie",
         scope=_uitvraag_scope,
         description="De ontvanger ziet alleen de vraag en de personen die erin genoemd worden.",
     )
@@ -139,7 +139,7 @@ register(
         "casus.actie.bijwerken",
         CASUS_LEZERS,
         purpose=DOEL,
-        activity="Bijwerken van een actie",
+        activity="casussen.regie",
         scope=_actie_scope,
         description="Status en resultaat van een actie: de eigenaar (zolang deelnemer) of wie de regie voert.",
     )

@@ -14,7 +14,7 @@ register(
         "doormelding.view",
         (R.AANDACHTSFUNCTIONARIS, R.PRIVACYFUNCTIONARIS),
         purpose=DOEL,
-        activity="Inzien van doormeldingen",
+        activity="doormeldingen.verstrekking",
         description="Doormeldingen en wat erin staat: het meldpunt, en de privacyfunctionaris voor toezicht.",
     )
 )
@@ -23,7 +23,7 @@ register(
         "doormelding.opstellen",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose=DOEL,
-        activity="Verstrekken van persoonsgegevens aan een ketenpartner",
+        activity="doormeldingen.verstrekking",
         description="Een doormelding samenstellen, bekijken zoals de partner haar krijgt, versturen en opvolgen.",
     )
 )
@@ -32,7 +32,7 @@ register(
         "verstrekking.view",
         (R.AANDACHTSFUNCTIONARIS, R.PRIVACYFUNCTIONARIS),
         purpose="Verantwoording van verstrekkingen (AVG art. 15 en 19)",
-        activity="Inzien van het register van verstrekkingen",
+        activity="doormeldingen.verstrekking",
     )
 )
 register(
@@ -40,7 +40,7 @@ register(
         "herstelmelding.afhandelen",
         (R.AANDACHTSFUNCTIONARIS, R.PRIVACYFUNCTIONARIS),
         purpose="Verantwoording van verstrekkingen (AVG art. 15 en 19)",
-        activity="Ontvangers informeren over een correctie of wissing",
+        activity="doormeldingen.verstrekking",
     )
 )
 register(
@@ -48,6 +48,6 @@ register(
         "ketenpartner.beheren",
         (R.BEHEERDER,),
         purpose="Functioneel beheer",
-        activity="Beheer van ketenpartners en grondslagen",
+        activity="beheer.functioneel",
     )
 )

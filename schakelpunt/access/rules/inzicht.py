@@ -10,7 +10,7 @@ register(
         "inzicht.view",
         (R.BESTUUR, R.AANDACHTSFUNCTIONARIS),
         purpose="Sturing en bewustwording",
-        activity="Inzien van cijfers zonder persoonsgegevens",
+        activity="inzicht.sturing",
         description="Aantallen op een vast raster (kwartalen en hun maanden), kleine aantallen afgeschermd.",
     )
 )
@@ -19,7 +19,7 @@ register(
         "trendnotitie.view",
         tuple(R.values),
         purpose="Signaleren van criminaliteit",
-        activity="Lezen van trendnotities",
+        activity="inzicht.sturing",
         description="Wat speelt er: korte notities over trends, voor iedere professional.",
     )
 )
@@ -28,7 +28,7 @@ register(
         "trendnotitie.beheren",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Sturing en bewustwording",
-        activity="Schrijven van trendnotities",
+        activity="inzicht.sturing",
     )
 )
 register(
@@ -36,7 +36,7 @@ register(
         "leerlijn.volgen",
         tuple(R.values),
         purpose="Signaleren van criminaliteit",
-        activity="Volgen van de leerlijn",
+        activity="kennis.wegwijzer",
         description="Modules lezen, oefenen en de eigen voortgang zien.",
     )
 )
@@ -45,7 +45,7 @@ register(
         "leerlijn.beheren",
         (R.BEHEERDER,),
         purpose="Functioneel beheer",
-        activity="Beheer van de leerlijn",
+        activity="beheer.functioneel",
         description="Modules bewerken en de deelname per afdeling zien (nooit per persoon).",
     )
 )

@@ -75,7 +75,7 @@ register(
         "overleg.plannen",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose=DOEL,
-        activity="Plannen van een casusoverleg",
+        activity="overleggen.casusoverleg",
         description="Een overleg plannen of opschalen naar een ad-hoc overleg, de agenda en de genodigden per punt.",
     )
 )
@@ -84,7 +84,7 @@ register(
         "overleg.view",
         LEZERS,
         purpose=DOEL,
-        activity="Inzien van een casusoverleg",
+        activity="overleggen.casusoverleg",
         scope=_overleg_scope,
         description="Een overleg zien: het meldpunt alle, genodigden binnen het toegangsvenster.",
     )
@@ -94,7 +94,7 @@ register(
         "agendapunt.view",
         LEZERS,
         purpose=DOEL,
-        activity="Inzien van een agendapunt",
+        activity="overleggen.casusoverleg",
         scope=_agendapunt_scope,
         description="Een agendapunt zien: alleen wie op dat punt is uitgenodigd (of deelnemer van de casus is).",
     )
@@ -104,7 +104,7 @@ register(
         "overleg.leiden",
         LEZERS,
         purpose=DOEL,
-        activity="Leiden en notuleren van een casusoverleg",
+        activity="overleggen.casusoverleg",
         scope=_leiden_scope,
         description="Aanwezigheid, notities, besluiten en sluiten: voorzitter en notulist (en het meldpunt).",
     )
@@ -114,7 +114,7 @@ register(
         "verslag.view",
         LEZERS,
         purpose=DOEL,
-        activity="Inzien en vaststellen van het verslag van een casusoverleg",
+        activity="overleggen.casusoverleg",
         scope=_voorzitter_scope,
         description="Het volledige verslag: alleen de voorzitter en het meldpunt.",
     )

@@ -10,7 +10,7 @@ register(
         "privacy.bewaartermijn.view",
         (R.BEHEERDER, R.PRIVACYFUNCTIONARIS),
         purpose="Toezicht op de verwerking van persoonsgegevens",
-        activity="Inzien van bewaartermijnen",
+        activity="privacy.toezicht",
     )
 )
 register(
@@ -18,7 +18,7 @@ register(
         "privacy.bewaartermijn.beheren",
         (R.BEHEERDER,),
         purpose="Functioneel beheer",
-        activity="Beheer van bewaartermijnen",
+        activity="beheer.functioneel",
         description="De bewaartermijn per soort gegevens aanpassen (na besluit van de archivaris).",
     )
 )
@@ -27,7 +27,7 @@ register(
         "privacy.vernietiging.beoordelen",
         (R.PRIVACYFUNCTIONARIS,),
         purpose="Vernietigen na afloop van de bewaartermijn",
-        activity="Beoordelen en uitvoeren van vernietigingslijsten",
+        activity="privacy.vernietiging",
         description="Een vernietigingslijst beoordelen, items uitzonderen met een reden, goedkeuren.",
     )
 )
@@ -36,7 +36,7 @@ register(
         "privacy.blokkade.beheren",
         (R.PRIVACYFUNCTIONARIS,),
         purpose="Toezicht op de verwerking van persoonsgegevens",
-        activity="Beheer van bewaarblokkades",
+        activity="privacy.toezicht",
         description="Een bewaarblokkade (legal hold) instellen of opheffen, met reden en herbeoordelingsdatum.",
     )
 )
@@ -45,7 +45,7 @@ register(
         "privacy.verzoek.beheren",
         (R.PRIVACYFUNCTIONARIS,),
         purpose="Rechten van betrokkenen (AVG art. 15-19)",
-        activity="Behandelen van verzoeken van betrokkenen",
+        activity="privacy.rechten",
         description="Verzoeken om inzage, rectificatie en beperking vastleggen en afhandelen; het inzagerapport maken.",
     )
 )

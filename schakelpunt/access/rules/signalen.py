@@ -38,7 +38,7 @@ register(
         "signaal.view",
         (R.AANDACHTSFUNCTIONARIS, R.MELDER, R.CASUSREGISSEUR),
         purpose="Behandelen van signalen",
-        activity="Inzien van signalen",
+        activity="meldpunt.behandeling",
         scope=_eigen_meldpunt_of_opgeschaald_scope,
         description=(
             "Een signaal inzien: de melder alleen de eigen signalen, de aandachtsfunctionaris alle, "
@@ -51,7 +51,7 @@ register(
         "signaal.inzage.intrekken",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Intrekken van inzage in een signaal",
+        activity="meldpunt.behandeling",
         description="De inzage die een opschaling gaf weer intrekken.",
     )
 )
@@ -60,7 +60,7 @@ register(
         "signaal.aanvullen",
         (R.AANDACHTSFUNCTIONARIS, R.MELDER),
         purpose="Melden van een signaal",
-        activity="Aanvullen van signalen",
+        activity="meldpunt.intake",
         scope=_eigen_of_meldpunt_scope,
         description="Informatie toevoegen aan een signaal, bijvoorbeeld een antwoord op een vraag.",
     )
@@ -70,7 +70,7 @@ register(
         "signaal.bijlage.view",
         (R.AANDACHTSFUNCTIONARIS, R.MELDER, R.CASUSREGISSEUR),
         purpose="Behandelen van signalen",
-        activity="Inzien van bijlagen bij signalen",
+        activity="meldpunt.behandeling",
         scope=_eigen_meldpunt_of_opgeschaald_scope,
     )
 )
@@ -79,7 +79,7 @@ register(
         "signaal.triage",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Triage van signalen",
+        activity="meldpunt.behandeling",
         description="Meer informatie vragen, opschalen, afsluiten; terugkoppeling sturen.",
     )
 )
@@ -88,7 +88,7 @@ register(
         "signaal.melder.view",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Inzien identiteit melder",
+        activity="meldpunt.behandeling",
         description="De identiteit van de melder is alleen zichtbaar voor de aandachtsfunctionaris.",
     )
 )

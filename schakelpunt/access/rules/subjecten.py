@@ -43,7 +43,7 @@ register(
         "subject.registreren",
         (R.MELDER, R.AANDACHTSFUNCTIONARIS),
         purpose="Melden van een signaal",
-        activity="Koppelen van betrokkenen aan subjecten",
+        activity="meldpunt.intake",
         description="De betrokkenen van een nieuw signaal herkennen in het register; de melder ziet hier niets van.",
     )
 )
@@ -52,7 +52,7 @@ register(
         "subject.view",
         (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
         purpose="Behandelen van signalen",
-        activity="Inzien van subjecten",
+        activity="subjecten.register",
         scope=_meldpunt_of_inzage_scope,
         description="Een persoon inzien: de aandachtsfunctionaris alle, anderen alleen met een verleende inzage.",
     )
@@ -62,7 +62,7 @@ register(
         "subject.netwerk.view",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Inzien van het netwerk van subjecten",
+        activity="subjecten.register",
         description="Relaties, adressen en het familienetwerk van een persoon.",
     )
 )
@@ -71,7 +71,7 @@ register(
         "subject.volledig.view",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Inzien van het volledige beeld van een persoon",
+        activity="subjecten.register",
         description=(
             "Alles wat het meldpunt van een persoon weet: de signalen, de tijdlijn, relaties en adressen. "
             "Wie alleen een verleende inzage heeft, ziet de persoon en de hit, niet wat er gemeld is."
@@ -83,7 +83,7 @@ register(
         "subject.samenvoegingen.view",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Inzien van samenvoegingen en splitsingen van personen",
+        activity="subjecten.register",
         description="De geschiedenis van samenvoegingen en splitsingen van een persoon.",
     )
 )
@@ -92,7 +92,7 @@ register(
         "subject.hit",
         (R.AANDACHTSFUNCTIONARIS, R.CASUSREGISSEUR, R.DEELNEMER),
         purpose="Samenloop signaleren",
-        activity="Melding dat een persoon elders bekend is",
+        activity="subjecten.samenloop",
         scope=_meldpunt_of_inzage_scope,
         description="Alleen dát een persoon bij andere afdelingen bekend is, nooit wat er gemeld is.",
     )
@@ -102,7 +102,7 @@ register(
         "subject.inzage.mijn",
         (R.CASUSREGISSEUR, R.DEELNEMER),
         purpose="Behandelen van signalen",
-        activity="Inzien van subjecten",
+        activity="subjecten.register",
         scope=_alleen_inzage_scope,
         description="De personen waarin iemand inzage kreeg: een lijst om ze terug te vinden (Mijn personen).",
     )
@@ -112,7 +112,7 @@ register(
         "subject.combineren.vragen",
         (R.CASUSREGISSEUR, R.DEELNEMER),
         purpose="Samenloop signaleren",
-        activity="Verzoek aan het meldpunt om informatie te combineren",
+        activity="subjecten.samenloop",
         scope=_alleen_inzage_scope,
     )
 )
@@ -121,7 +121,7 @@ register(
         "subject.koppeling.view",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Inzien van koppelingen van betrokkenen aan subjecten",
+        activity="subjecten.register",
         description="Welk subject een betrokkene is, of welke kandidaten er zijn.",
     )
 )
@@ -130,7 +130,7 @@ register(
         "subject.match.beoordelen",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Beoordelen, samenvoegen en splitsen van personen",
+        activity="subjecten.register",
         description="Mogelijke matches bevestigen of afwijzen; samenvoegingen en splitsingen (en ongedaan maken).",
     )
 )
@@ -139,7 +139,7 @@ register(
         "subject.relatie.beheren",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Vastleggen van relaties tussen subjecten",
+        activity="subjecten.register",
     )
 )
 register(
@@ -147,7 +147,7 @@ register(
         "subject.inzage.verlenen",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Behandelen van signalen",
-        activity="Verlenen van inzage in een subject",
+        activity="subjecten.register",
     )
 )
 register(
@@ -155,7 +155,7 @@ register(
         "samenloop.view",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Samenloop signaleren",
-        activity="Inzien van samenloop",
+        activity="subjecten.samenloop",
     )
 )
 register(
@@ -163,6 +163,6 @@ register(
         "samenloop.afhandelen",
         (R.AANDACHTSFUNCTIONARIS,),
         purpose="Samenloop signaleren",
-        activity="Afhandelen van samenloop",
+        activity="subjecten.samenloop",
     )
 )

@@ -12,7 +12,7 @@ register(
         "taxonomie.view",
         tuple(R.values),
         purpose="Signaleren van criminaliteit",
-        activity="Raadplegen van de wegwijzer",
+        activity="kennis.wegwijzer",
         description="Fenomenen en indicatoren bekijken: waar let je op, wat vraag je, waar meld je.",
     )
 )
@@ -21,7 +21,7 @@ register(
         "taxonomie.manage",
         (R.BEHEERDER,),
         purpose="Functioneel beheer",
-        activity="Beheer van fenomenen en indicatoren",
+        activity="beheer.functioneel",
         description="Fenomenen en indicatoren toevoegen, wijzigen, uitzetten en weer actief maken.",
     )
 )

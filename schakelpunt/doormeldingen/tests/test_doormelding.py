@@ -117,7 +117,7 @@ def test_the_link_needs_the_code_works_once_and_logs_every_attempt(persona, opst
     with pytest.raises(services.LinkOngeldig) as info:
         services.document_ophalen(token=token, code=code)
     assert info.value.reden == "gebruikt"
-    attempts = AuditRecord.objects.filter(verwerking="Ophalen van een doormelding door de partner")
+    attempts = AuditRecord.objects.filter(verwerking="doormeldingen.verstrekking", actor_id__isnull=True)
     assert attempts.count() == 3 and attempts.filter(uitkomst="geslaagd").count() == 1
 
 

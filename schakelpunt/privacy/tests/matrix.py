@@ -63,8 +63,36 @@ def _inhouding(persona):
     return {"pk": i.pk}
 
 
+def _periode(persona):
+    from django.utils import timezone
+
+    from schakelpunt.audit.models import AuditPeriode
+
+    nu = timezone.now()
+    periode = AuditPeriode(
+        eerste_id=1,
+        laatste_id=1,
+        aantal=1,
+        vorige_hash="0" * 64,
+        laatste_hash="1" * 64,
+        van=nu,
+        tot=nu,
+        verzegeld_op=nu,
+        verzegeld_door="matrix",
+        key_id="dev",
+    )
+    periode.zegel = periode.compute_zegel()
+    periode.save()
+    return {"pk": periode.pk}
+
+
 PF = "privacyfunctionaris"
 MATRIX = {
+    "privacy:toegangslog": page(PF),
+    # Without a date: the Dutch message beside the field, status 400.
+    "privacy:toegangslog_verzegelen": page(PF, method="POST", ok=400),
+    # Within its retention: nothing is destroyed, the page says why (a redirect with the message).
+    "privacy:toegangslog_vernietigen": page(PF, method="POST", ok=302, kwargs=_periode),
     "privacy:bewaartermijnen": page("beheerder", PF),
     "privacy:lijsten": page(PF),
     "privacy:lijst": page(PF, kwargs=_lijst),

@@ -24,7 +24,7 @@ def test_beheerder_creates_a_fenomeen_and_it_is_logged(persona):
     record = last_record("fenomeen", "nieuw-fenomeen")
     assert (record.actie, record.rol, record.uitkomst) == (Action.CREATE, "beheerder", Outcome.SUCCESS)
     assert record.actor_id == beheerder.pk
-    assert record.verwerking == "Beheer van fenomenen en indicatoren"
+    assert record.verwerking == "beheer.functioneel"
 
 
 def test_update_logs_which_fields_changed(persona):

@@ -192,7 +192,9 @@ def test_beheer_refuses_everyone_else(client_as, taxonomie, role):
     stored = Indicator.objects.get(code="t-verzuim")
     assert (stored.naam, stored.actief) == ("Testverzuim", True)
     assert (
-        AuditRecord.objects.filter(verwerking="Beheer van fenomenen en indicatoren", uitkomst=Outcome.REFUSED).count()
+        AuditRecord.objects.filter(
+            verwerking="beheer.functioneel", object_type__startswith="taxonomie", uitkomst=Outcome.REFUSED
+        ).count()
         == 2
     )
 
