@@ -12,6 +12,7 @@ from schakelpunt.access.decorators import require
 from schakelpunt.accounts.models import User
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import log_access
+from schakelpunt.errors import ConflictError
 from schakelpunt.verwerkingen import register
 from schakelpunt.verwerkingen.models import KEY_PATTERN, Vertrouwelijkheid, Verwerking, VerwerkingVersie
 
@@ -25,10 +26,6 @@ VELDEN = {
     "bewaartermijn": "Noem de bewaartermijn.",
 }
 MAXIMA = {"naam": 200, "bewaartermijn": 500}
-
-
-class ConflictError(Exception):
-    """Someone else made a new version since the user opened this one."""
 
 
 def _clean(velden: dict[str, str], vertrouwelijkheid: str) -> dict[str, str]:
