@@ -253,6 +253,8 @@ PHRASE_TWIN = "mogelijk tweeling"
 SWAP_PENALTY = 1.0  # a swap is a common slip, but also a second explanation tried: one bit
 
 _SWAP_WORTH_TRYING = frozenset({WEAK, DIFFERENT, PARTIAL, INITIALS, INITIALS_ALL})
+# What a name compared with the other record's other name may be for a swap to fit (see _swapped_levels).
+_SWAP_FITS = frozenset({EXACT, STRONG, TYPO, PARTIAL, WEAK})
 
 # Levels that tell two members of one family apart (for the automatic-link rule).
 _SEPARATING_SURNAME = frozenset({EXACT, STRONG, PARTIAL})
@@ -490,19 +492,27 @@ def _swapped_levels(a: PreparedRecord, b: PreparedRecord) -> tuple[str, str] | N
         return None
     # "de Vries" typed as a given name is parsed as two names ("de", "vries").
     b_given_as_surname = "".join(b.gn_names)
-    sn = (
-        EXACT
-        if b_given_as_surname in (a.sn_full, a.sn_stem)
-        else _given_name_level(a.sn_stem, a.sn_phon, b.gn_first, b.gn_first_phon)
-    )
-    if sn not in (EXACT, STRONG, TYPO):
+    if b_given_as_surname in (a.sn_full, a.sn_stem):
+        sn = EXACT
+    elif len(a.sn_parts) > 1 and b_given_as_surname in a.sn_parts:
+        # "A.P. Brink-Groen" written as "Brink Aya": one part of the double name in the given-name field.
+        sn = PARTIAL
+    else:
+        sn = _given_name_level(a.sn_stem, a.sn_phon, b.gn_first, b.gn_first_phon)
+    if sn not in _SWAP_FITS:
         return None
+    sn = STRONG if sn == TYPO else sn
     if not a.gn_first:
-        return ((EXACT if sn == EXACT else STRONG), INITIALS) if a.gn_initials[0] == initial_class(b.sn_stem) else None
+        return (sn, INITIALS) if sn != WEAK and a.gn_initials[0] == initial_class(b.sn_stem) else None
     gn = _given_name_level(a.gn_first, a.gn_first_phon, b.sn_stem, b.sn_phon)
-    if gn not in (EXACT, STRONG, TYPO):
+    if gn not in _SWAP_FITS:
         return None
-    return (EXACT if sn == EXACT else STRONG), (FIRST_EXACT if gn == EXACT else gn)
+    # A slip in one of the swapped names may make it only "weak" ("Wojciech Kowalczyk" written
+    # "Kowalczyk Wojcieh"): fine when the other name is exactly the same, never both. WEAK is
+    # not separating, so such a pair is at most "possible" (a twin could be meant).
+    if WEAK in (sn, gn) and not (sn == EXACT or gn == EXACT):
+        return None
+    return sn, (FIRST_EXACT if gn == EXACT else gn)
 
 
 def prior_log2_odds(population: int) -> float:

@@ -144,3 +144,36 @@ def test_one_initial_is_initials_and_two_that_fit_are_more() -> None:
     assert _given_level(full, prepare(person(voornamen="J."))) == INITIALS
     assert _given_level(full, prepare(person(voornamen="J.P."))) == "initials_all"
     assert _given_level(full, prepare(person(voornamen="J.K."))) == "different"
+
+
+def test_swapped_names_with_a_slip_that_makes_the_given_name_only_weak() -> None:
+    # "Wojcieh" is one letter short of "Wojciech" near the end, which alone reads as another
+    # ending (Lotte/Lotta), so the swap was not tried and the pair was vetoed as two people.
+    a = person(voornamen="Wojciech", geslachtsnaam="Kowalczyk", geboortedatum=D(1997, 5, 26), postcode="8407EG")
+    b = person(voornamen="Kowalczyk", geslachtsnaam="Wojcieh", geboortedatum=D(1997, 5, 26), postcode="8407EG")
+    for x, y in ((a, b), (b, a)):
+        result = compare(x, y)
+        assert PHRASE_SWAPPED in result.explanation
+        # A weak given name never links automatically: a person decides.
+        assert result.decision == "possible"
+
+
+def test_swapped_names_with_both_names_only_weak_stay_apart() -> None:
+    a = person(voornamen="Wojciech", geslachtsnaam="Kowalczyk", geboortedatum=D(1997, 5, 26))
+    b = person(voornamen="Kowalczik", geslachtsnaam="Wojcieh", geboortedatum=D(1997, 5, 26))
+    assert PHRASE_SWAPPED not in compare(a, b).explanation
+
+
+def test_swapped_names_with_one_part_of_a_double_surname_against_initials() -> None:
+    a = person(voornamen="A.P.", geslachtsnaam="Brinkman-Groenveld", geboortedatum=D(1989, 2, 8), postcode="7562SN")
+    b = person(voornamen="Brinkman", geslachtsnaam="Aya", geboortedatum=D(1989, 2, 8), postcode="7562SN")
+    result = compare(a, b)
+    assert PHRASE_SWAPPED in result.explanation
+    assert result.decision == "possible"
+
+
+def test_swapped_twins_with_one_letter_apart_are_never_linked() -> None:
+    # Elisa and Elias de Boer, twins: one of them written with the names swapped.
+    a = person(voornamen="Elisa", geslachtsnaam="Boer", voorvoegsel="de", geboortedatum=D(2001, 4, 4), postcode="1234AB")
+    b = person(voornamen="Boer", geslachtsnaam="Elias", geboortedatum=D(2001, 4, 4), postcode="1234AB")
+    assert compare(a, b).decision != "match"
