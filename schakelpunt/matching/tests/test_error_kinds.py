@@ -174,6 +174,8 @@ def test_swapped_names_with_one_part_of_a_double_surname_against_initials() -> N
 
 def test_swapped_twins_with_one_letter_apart_are_never_linked() -> None:
     # Elisa and Elias de Boer, twins: one of them written with the names swapped.
-    a = person(voornamen="Elisa", geslachtsnaam="Boer", voorvoegsel="de", geboortedatum=D(2001, 4, 4), postcode="1234AB")
+    a = person(
+        voornamen="Elisa", geslachtsnaam="Boer", voorvoegsel="de", geboortedatum=D(2001, 4, 4), postcode="1234AB"
+    )
     b = person(voornamen="Boer", geslachtsnaam="Elias", geboortedatum=D(2001, 4, 4), postcode="1234AB")
     assert compare(a, b).decision != "match"
