@@ -38,6 +38,7 @@ Nothing here scores a *person*; it scores whether two records describe the same 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from math import log2
 
@@ -546,13 +547,41 @@ def compare(
 
 
 def compare_batch(
-    a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float, *, twins: bool = False
+    a: PreparedRecord,
+    b: PreparedRecord,
+    thresholds: Thresholds,
+    prior: float,
+    *,
+    twins: bool = False,
+    surname_u: Mapping[str, float] | None = None,
 ) -> MatchResult | None:
     """compare() for batch deduplication: prepared records and the prior computed once
     (``prior_log2_odds(population)``). Returns None, without finishing the comparison, as soon
     as the pair is certainly a nonmatch (a hard rule without the same BSN) and, with ``twins``,
-    not a possible twin; otherwise exactly compare()'s result."""
-    return _compare(a, b, thresholds, prior, brief=True, twins=twins)
+    not a possible twin; otherwise exactly compare()'s result.
+
+    ``surname_u`` (surname_frequencies) gives the same surname the weight of how common that
+    surname is in the batch, instead of one weight for every surname."""
+    return _compare(a, b, thresholds, prior, brief=True, twins=twins, surname_u=surname_u)
+
+
+# A surname's own u is never taken below this (a name seen twice in a small batch says much,
+# but not more than a BSN-free register can know) nor above the u of a weak agreement.
+SURNAME_U_MIN = 1e-5
+SURNAME_U_MAX = 0.02
+
+
+def surname_frequencies(records: Iterable[PreparedRecord]) -> dict[str, float]:
+    """The u of "same surname" per surname, from how often it occurs among ``records``: the share
+    of records that carry it (term-frequency adjustment, as Splink does it), clamped to
+    [SURNAME_U_MIN, SURNAME_U_MAX]. Keyed by the surname stem."""
+    counts: dict[str, int] = {}
+    n = 0
+    for r in records:
+        n += 1
+        if r.sn_stem:
+            counts[r.sn_stem] = counts.get(r.sn_stem, 0) + 1
+    return {k: min(SURNAME_U_MAX, max(SURNAME_U_MIN, c / max(n, 1))) for k, c in counts.items()}
 
 
 def _compare(
@@ -563,6 +592,7 @@ def _compare(
     *,
     brief: bool = False,
     twins: bool = False,
+    surname_u: Mapping[str, float] | None = None,
 ) -> MatchResult | None:
     weight = 0.0
     why: list[str] = []
@@ -595,7 +625,8 @@ def _compare(
     if swapped:
         why.append(PHRASE_SWAPPED)
     if sn != MISSING:
-        weight += _W_SURNAME[sn]
+        u = surname_u.get(a.sn_stem) if surname_u and sn == EXACT and not swapped else None
+        weight += log2(M_U["surname"][EXACT][0] / u) if u else _W_SURNAME[sn]
         why.append(_P_SURNAME[sn])
     if gn != MISSING:
         weight += _W_GIVEN[gn]

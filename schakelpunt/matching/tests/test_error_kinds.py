@@ -179,3 +179,63 @@ def test_swapped_twins_with_one_letter_apart_are_never_linked() -> None:
     )
     b = person(voornamen="Boer", geslachtsnaam="Elias", geboortedatum=D(2001, 4, 4), postcode="1234AB")
     assert compare(a, b).decision != "match"
+
+
+# --- How common a surname is (term frequencies, find_duplicate_pairs) ---------------------------
+
+
+def _batch_with_many(surname: str, n: int = 300) -> list:
+    return [
+        prepare(person(voornamen=f"Naam{i}", geslachtsnaam=surname, geboortedatum=D(1950 + i % 50, 1 + i % 12, 1)))
+        for i in range(n)
+    ]
+
+
+def test_surname_frequencies_are_the_share_of_records_clamped() -> None:
+    from ..score import SURNAME_U_MAX, surname_frequencies
+
+    batch = [prepare(person(voornamen="Sepp", geslachtsnaam="Zwijsen"))] + _batch_with_many("Jansen", 99)
+    u = surname_frequencies(batch)
+    assert u[batch[0].sn_stem] == 0.01
+    assert u[batch[1].sn_stem] == SURNAME_U_MAX  # 99 % of the batch: no less telling than a weak likeness
+
+
+def test_a_rare_surname_with_the_same_given_name_is_worth_a_look_and_a_common_one_is_not() -> None:
+    from ..score import DEFAULT_THRESHOLDS, compare_batch, prior_log2_odds
+
+    rare = [
+        prepare(person(voornamen="Sepp Willem", geslachtsnaam="Zwijsen")),
+        prepare(person(voornamen="Sepp", geslachtsnaam="Zwijsen")),
+    ]
+    common = [
+        prepare(person(voornamen="Jan Willem", geslachtsnaam="Jansen")),
+        prepare(person(voornamen="Jan", geslachtsnaam="Jansen")),
+    ]
+    # As in a batch of 100 000 records: Zwijsen twice, Jansen a thousand times.
+    u = {rare[0].sn_stem: 2 / 100_000, common[0].sn_stem: 1_000 / 100_000}
+    prior = prior_log2_odds(100_000)
+
+    def decision(pair, surname_u):
+        result = compare_batch(*pair, DEFAULT_THRESHOLDS, prior, surname_u=surname_u)
+        return result.decision if result else "nonmatch"
+
+    # One weight for every surname: a name alone is too little among 100 000 records.
+    assert decision(rare, None) == "nonmatch"
+    # A rare surname says much more than a common one.
+    assert decision(rare, u) == "possible"
+    assert decision(common, u) == "nonmatch"
+
+
+def test_a_rare_surname_does_not_link_twins_or_namesakes() -> None:
+    from ..score import DEFAULT_THRESHOLDS, compare_batch, prior_log2_odds
+
+    adres = {"postcode": "1234AB", "huisnummer": 5}
+    twin_a = prepare(person(voornamen="Tim", geslachtsnaam="Zwijsen", geboortedatum=D(2010, 3, 3), **adres))
+    twin_b = prepare(person(voornamen="T.", geslachtsnaam="Zwijsen", geboortedatum=D(2010, 3, 3), **adres))
+    father = prepare(person(voornamen="Sepp", geslachtsnaam="Zwijsen", geboortedatum=D(1960, 3, 3), **adres))
+    son = prepare(person(voornamen="Sepp", geslachtsnaam="Zwijsen", **adres))
+    u = {twin_a.sn_stem: 1e-5}  # as rare as it gets
+    prior = prior_log2_odds(100_000)
+    for a, b in ((twin_a, twin_b), (father, son)):
+        result = compare_batch(a, b, DEFAULT_THRESHOLDS, prior, surname_u=u)
+        assert result is None or result.decision != "match"
