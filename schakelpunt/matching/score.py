@@ -508,11 +508,10 @@ def _swapped_levels(a: PreparedRecord, b: PreparedRecord) -> tuple[str, str] | N
     gn = _given_name_level(a.gn_first, a.gn_first_phon, b.sn_stem, b.sn_phon)
     if gn not in _SWAP_FITS:
         return None
-    # A slip in one of the swapped names may make it only "weak" ("Wojciech Kowalczyk" written
-    # "Kowalczyk Wojcieh"): fine when the other name is exactly the same, never both. WEAK is
-    # not separating, so such a pair is at most "possible" (a twin could be meant).
-    if WEAK in (sn, gn) and not (sn == EXACT or gn == EXACT):
-        return None
+    # A slip in a swapped name may leave it only "weak" ("Wojciech Kowalczyk" written "Kowalczyk
+    # Wojcieh", or "Andreas Weber" as "Webek Anrreas"). WEAK is not separating and weighs little,
+    # so such a pair is at most "possible", and only with more agreeing (the same date of birth
+    # and address): a person decides, since a twin could be meant.
     return sn, (FIRST_EXACT if gn == EXACT else gn)
 
 
