@@ -246,6 +246,10 @@ def test_the_street_counts_in_the_live_lookup_where_there_is_no_postcode(meld):
         )
     )
     bekend = koppeling(eerste).persoon
+    # Stored under its street and number too (no postcode), as an imported person would be.
+    assert any(
+        k.startswith("a:") for k in PersoonSleutel.objects.filter(persoon=bekend).values_list("sleutel", flat=True)
+    )
     tweede = meld(
         persoon(
             voornamen="Lea", geslachtsnaam="Michel", geboortejaar=1947, **{**BUITENLAND, "straat": "Avenue VictorHugo"}
