@@ -23,6 +23,7 @@ from .score import (
     probability,
     use_parameters,
 )
+from .score import surname_frequencies as score_surname_frequencies
 
 __all__ = [
     "InMemoryIndex",
@@ -125,6 +126,7 @@ def find_duplicate_pairs(
     twins: bool = False,
     learn: bool = False,
     promote_guarded: bool = False,
+    surname_frequencies: bool = True,
 ) -> Iterator[tuple]:
     """Likely duplicates within one collection of records, for batch deduplication.
 
@@ -143,6 +145,9 @@ def find_duplicate_pairs(
     (resolve_guarded): more recall, but on the benchmark sets it also linked twins and fathers
     and sons whose sibling was not in the collection, so it is off by default.
 
+    With ``surname_frequencies`` the same surname weighs by how common it is among these records
+    (score.surname_frequencies): a rare surname counts for more, a common one for less.
+
     With ``learn`` the m and u probabilities are first estimated from these records by EM
     (em.estimate, on at most EM_PAIRS of the candidate pairs) and used for this run; the
     hand-set ones are back in place afterwards.
@@ -158,24 +163,25 @@ def find_duplicate_pairs(
     keep = (MATCH, POSSIBLE) if include_possible else (MATCH,)
 
     prior = prior_log2_odds(population)
+    surname_u = score_surname_frequencies(prepared) if surname_frequencies else None
     if learn:
         before = {attr: dict(table) for attr, table in M_U.items()}
         use_parameters(em.estimate(prepared, islice(plan.pairs(), EM_PAIRS)))
         try:
-            yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded)
+            yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded, surname_u)
         finally:
             use_parameters(before)
         return
-    yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded)
+    yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded, surname_u)
 
 
 EM_PAIRS = 200_000
 
 
-def _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote) -> Iterator[tuple]:
+def _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote, surname_u=None) -> Iterator[tuple]:
     def score(first: int, last: int | None) -> Iterator[tuple]:
         for i, j in plan.pairs(first, last):
-            result = compare_batch(prepared[i], prepared[j], thresholds, prior, twins=twins)
+            result = compare_batch(prepared[i], prepared[j], thresholds, prior, twins=twins, surname_u=surname_u)
             if result is None:
                 continue
             if result.guarded:

@@ -14,6 +14,7 @@ more than one full name (Jan to Johannes and Jannes), so a name can have several
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping
 
 from .normalize import _NAME_VARIANTS
@@ -121,8 +122,9 @@ DEFAULT: dict[str, tuple[str, ...]] = {
 
 _table: dict[str, frozenset[str]] = {}
 # Where the beheerder's additions come from: subjecten registers a reader of its Roepnaam table.
-# It is read by refresh(), which the batch commands call before they start; never on the path
-# of a single lookup, which must not cost a query.
+# It is read by refresh(), which the batch commands call before they start, and by
+# refresh_if_older(), which the web lookup calls: at most once per given number of seconds per
+# process, and again after mark_stale() (a change of the table in this process).
 _source: list[Callable[[], Iterable[tuple[str, str]]]] = []
 
 
@@ -131,11 +133,35 @@ def set_source(source: Callable[[], Iterable[tuple[str, str]]] | None) -> None:
     _source.clear()
     if source is not None:
         _source.append(source)
+    mark_stale()
 
 
 def refresh() -> None:
     """Use the default table plus what the registered source holds now."""
+    global _read_at
     configure(list(_source[0]()) if _source else ())
+    _read_at = time.monotonic()
+
+
+# When refresh() last read the source (time.monotonic()), None: not since it was marked stale.
+_read_at: float | None = None
+
+
+def refresh_if_older(max_age: float) -> None:
+    """refresh() if the source was last read more than ``max_age`` seconds ago, or never, or the
+    table was marked stale since; otherwise nothing (no query).
+
+    For a long-running process that looks records up one by one (the web lookup): the beheerder's
+    additions count there too, at the cost of one read per ``max_age`` seconds per process.
+    """
+    if _source and (_read_at is None or time.monotonic() - _read_at > max_age):
+        refresh()
+
+
+def mark_stale() -> None:
+    """The source changed: the next refresh_if_older() reads it again."""
+    global _read_at
+    _read_at = None
 
 
 def _build(entries: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:

@@ -38,6 +38,7 @@ Nothing here scores a *person*; it scores whether two records describe the same 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from math import log2
 
@@ -253,6 +254,8 @@ PHRASE_TWIN = "mogelijk tweeling"
 SWAP_PENALTY = 1.0  # a swap is a common slip, but also a second explanation tried: one bit
 
 _SWAP_WORTH_TRYING = frozenset({WEAK, DIFFERENT, PARTIAL, INITIALS, INITIALS_ALL})
+# What a name compared with the other record's other name may be for a swap to fit (see _swapped_levels).
+_SWAP_FITS = frozenset({EXACT, STRONG, TYPO, PARTIAL, WEAK})
 
 # Levels that tell two members of one family apart (for the automatic-link rule).
 _SEPARATING_SURNAME = frozenset({EXACT, STRONG, PARTIAL})
@@ -490,19 +493,26 @@ def _swapped_levels(a: PreparedRecord, b: PreparedRecord) -> tuple[str, str] | N
         return None
     # "de Vries" typed as a given name is parsed as two names ("de", "vries").
     b_given_as_surname = "".join(b.gn_names)
-    sn = (
-        EXACT
-        if b_given_as_surname in (a.sn_full, a.sn_stem)
-        else _given_name_level(a.sn_stem, a.sn_phon, b.gn_first, b.gn_first_phon)
-    )
-    if sn not in (EXACT, STRONG, TYPO):
+    if b_given_as_surname in (a.sn_full, a.sn_stem):
+        sn = EXACT
+    elif len(a.sn_parts) > 1 and b_given_as_surname in a.sn_parts:
+        # "A.P. Brink-Groen" written as "Brink Aya": one part of the double name in the given-name field.
+        sn = PARTIAL
+    else:
+        sn = _given_name_level(a.sn_stem, a.sn_phon, b.gn_first, b.gn_first_phon)
+    if sn not in _SWAP_FITS:
         return None
+    sn = STRONG if sn == TYPO else sn
     if not a.gn_first:
-        return ((EXACT if sn == EXACT else STRONG), INITIALS) if a.gn_initials[0] == initial_class(b.sn_stem) else None
+        return (sn, INITIALS) if sn != WEAK and a.gn_initials[0] == initial_class(b.sn_stem) else None
     gn = _given_name_level(a.gn_first, a.gn_first_phon, b.sn_stem, b.sn_phon)
-    if gn not in (EXACT, STRONG, TYPO):
+    if gn not in _SWAP_FITS:
         return None
-    return (EXACT if sn == EXACT else STRONG), (FIRST_EXACT if gn == EXACT else gn)
+    # A slip in a swapped name may leave it only "weak" ("Wojciech Kowalczyk" written "Kowalczyk
+    # Wojcieh", or "Andreas Weber" as "Webek Anrreas"). WEAK is not separating and weighs little,
+    # so such a pair is at most "possible", and only with more agreeing (the same date of birth
+    # and address): a person decides, since a twin could be meant.
+    return sn, (FIRST_EXACT if gn == EXACT else gn)
 
 
 def prior_log2_odds(population: int) -> float:
@@ -536,13 +546,41 @@ def compare(
 
 
 def compare_batch(
-    a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float, *, twins: bool = False
+    a: PreparedRecord,
+    b: PreparedRecord,
+    thresholds: Thresholds,
+    prior: float,
+    *,
+    twins: bool = False,
+    surname_u: Mapping[str, float] | None = None,
 ) -> MatchResult | None:
     """compare() for batch deduplication: prepared records and the prior computed once
     (``prior_log2_odds(population)``). Returns None, without finishing the comparison, as soon
     as the pair is certainly a nonmatch (a hard rule without the same BSN) and, with ``twins``,
-    not a possible twin; otherwise exactly compare()'s result."""
-    return _compare(a, b, thresholds, prior, brief=True, twins=twins)
+    not a possible twin; otherwise exactly compare()'s result.
+
+    ``surname_u`` (surname_frequencies) gives the same surname the weight of how common that
+    surname is in the batch, instead of one weight for every surname."""
+    return _compare(a, b, thresholds, prior, brief=True, twins=twins, surname_u=surname_u)
+
+
+# A surname's own u is never taken below this (a name seen twice in a small batch says much,
+# but not more than a BSN-free register can know) nor above the u of a weak agreement.
+SURNAME_U_MIN = 1e-5
+SURNAME_U_MAX = 0.02
+
+
+def surname_frequencies(records: Iterable[PreparedRecord]) -> dict[str, float]:
+    """The u of "same surname" per surname, from how often it occurs among ``records``: the share
+    of records that carry it (term-frequency adjustment, as Splink does it), clamped to
+    [SURNAME_U_MIN, SURNAME_U_MAX]. Keyed by the surname stem."""
+    counts: dict[str, int] = {}
+    n = 0
+    for r in records:
+        n += 1
+        if r.sn_stem:
+            counts[r.sn_stem] = counts.get(r.sn_stem, 0) + 1
+    return {k: min(SURNAME_U_MAX, max(SURNAME_U_MIN, c / max(n, 1))) for k, c in counts.items()}
 
 
 def _compare(
@@ -553,6 +591,7 @@ def _compare(
     *,
     brief: bool = False,
     twins: bool = False,
+    surname_u: Mapping[str, float] | None = None,
 ) -> MatchResult | None:
     weight = 0.0
     why: list[str] = []
@@ -585,7 +624,8 @@ def _compare(
     if swapped:
         why.append(PHRASE_SWAPPED)
     if sn != MISSING:
-        weight += _W_SURNAME[sn]
+        u = surname_u.get(a.sn_stem) if surname_u and sn == EXACT and not swapped else None
+        weight += log2(M_U["surname"][EXACT][0] / u) if u else _W_SURNAME[sn]
         why.append(_P_SURNAME[sn])
     if gn != MISSING:
         weight += _W_GIVEN[gn]

@@ -36,9 +36,23 @@ class SubjectenConfig(AppConfig):
         from schakelpunt.matching import nicknames
 
         nicknames.set_source(_roepnamen)
+        # A change of the table in this process counts at the next lookup; other processes (the
+        # other web workers) read it again within ROEPNAMEN_MAX_AGE (services.kandidaten).
+        from django.db.models.signals import post_delete, post_save
+
+        from schakelpunt.subjecten.models import Roepnaam
+
+        post_save.connect(_roepnamen_gewijzigd, sender=Roepnaam, dispatch_uid="roepnamen_gewijzigd_save")
+        post_delete.connect(_roepnamen_gewijzigd, sender=Roepnaam, dispatch_uid="roepnamen_gewijzigd_delete")
 
 
 def _roepnamen() -> list[tuple[str, str]]:
     from schakelpunt.subjecten.models import Roepnaam
 
     return list(Roepnaam.objects.values_list("naam", "roepnaam"))
+
+
+def _roepnamen_gewijzigd(**kwargs) -> None:
+    from schakelpunt.matching import nicknames
+
+    nicknames.mark_stale()

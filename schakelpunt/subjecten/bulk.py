@@ -19,7 +19,6 @@ imported person as created, with the purpose "migratie".
 from __future__ import annotations
 
 import csv
-import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,7 +36,13 @@ from schakelpunt.matching.model import PersonRecord, PreparedRecord
 from schakelpunt.matching.score import PHRASE_TWIN
 from schakelpunt.signalen import validators
 from schakelpunt.subjecten.models import Adres, Bron, Persoon, PersoonSleutel, Relatie, RelatieSoort
-from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, record_uit_rij
+from schakelpunt.subjecten.services.sleutels import (
+    KANDIDAAT_KOLOMMEN,
+    STRAAT_KOLOMMEN,
+    met_straat,
+    record_met_straat_uit_rij,
+    record_uit_rij,
+)
 
 IMPORT_KOLOMMEN = (
     "ref",
@@ -252,18 +257,11 @@ def _sleutels_invoegen(rijen: list[tuple[int, str]]) -> None:
 
 
 def _record(p: Persoon, adres: dict | None) -> PersonRecord:
-    return _met_straat(
+    return met_straat(
         _record_zonder_straat(p, adres),
         adres["straat"] if adres else "",
         adres["woonplaats"] if adres else "",
     )
-
-
-def _met_straat(record: PersonRecord, straat: str | None, woonplaats: str | None) -> PersonRecord:
-    """The engine compares street and place where there is no Dutch postcode (an address abroad)."""
-    if not (straat or woonplaats):
-        return record
-    return dataclasses.replace(record, straat=straat or "", woonplaats=woonplaats or "")
 
 
 def _record_zonder_straat(p: Persoon, adres: dict | None) -> PersonRecord:
@@ -349,20 +347,17 @@ def importeren_uit_bestand(pad: str | Path, **kwargs) -> ImportResultaat:
 # --- Duplicates -----------------------------------------------------------------------------
 
 
-_STRAAT_KOLOMMEN = ("woonadres__straat", "woonadres__woonplaats")
-
-
 def geimporteerde_records(*, chunk_size: int = 20000) -> Iterator[PreparedRecord]:
     """Every imported, not merged person as a prepared engine record (ref = import_ref), streamed."""
     rows = (
         Persoon.objects.exclude(import_ref="")
         .filter(samengevoegd_in__isnull=True)
         .order_by()
-        .values_list("import_ref", *KANDIDAAT_KOLOMMEN[1:], *_STRAAT_KOLOMMEN)
+        .values_list("import_ref", *KANDIDAAT_KOLOMMEN[1:], *STRAAT_KOLOMMEN)
         .iterator(chunk_size=chunk_size)
     )
     for row in rows:
-        yield engine.prepare(_met_straat(record_uit_rij(row[:-2]), *row[-2:]), cache=False)
+        yield engine.prepare(record_met_straat_uit_rij(row), cache=False)
 
 
 def duplicaten_vinden(
@@ -417,10 +412,10 @@ def sleutels_herberekenen(*, batch_size: int = 5000, voortgang: Callable[[int], 
     klaar = 0
     for start in range(0, len(ids), batch_size):
         deel = ids[start : start + batch_size]
-        rows = Persoon.objects.filter(pk__in=deel).values_list(*KANDIDAAT_KOLOMMEN, *_STRAAT_KOLOMMEN)
+        rows = Persoon.objects.filter(pk__in=deel).values_list(*KANDIDAAT_KOLOMMEN, *STRAAT_KOLOMMEN)
         sleutels = []
         for row in rows:
-            record = _met_straat(record_uit_rij(row[:-2]), *row[-2:])
+            record = record_met_straat_uit_rij(row)
             sleutels.extend((row[0], k) for k in engine.blocking_keys(engine.prepare(record, cache=False)))
         with transaction.atomic():
             PersoonSleutel.objects.filter(persoon_id__in=deel).delete()

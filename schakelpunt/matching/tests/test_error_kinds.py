@@ -144,3 +144,103 @@ def test_one_initial_is_initials_and_two_that_fit_are_more() -> None:
     assert _given_level(full, prepare(person(voornamen="J."))) == INITIALS
     assert _given_level(full, prepare(person(voornamen="J.P."))) == "initials_all"
     assert _given_level(full, prepare(person(voornamen="J.K."))) == "different"
+
+
+def test_swapped_names_with_a_slip_that_makes_the_given_name_only_weak() -> None:
+    # "Wojcieh" is one letter short of "Wojciech" near the end, which alone reads as another
+    # ending (Lotte/Lotta), so the swap was not tried and the pair was vetoed as two people.
+    a = person(voornamen="Wojciech", geslachtsnaam="Kowalczyk", geboortedatum=D(1997, 5, 26), postcode="8407EG")
+    b = person(voornamen="Kowalczyk", geslachtsnaam="Wojcieh", geboortedatum=D(1997, 5, 26), postcode="8407EG")
+    for x, y in ((a, b), (b, a)):
+        result = compare(x, y)
+        assert PHRASE_SWAPPED in result.explanation
+        # A weak given name never links automatically: a person decides.
+        assert result.decision == "possible"
+
+
+def test_swapped_names_with_a_slip_in_both_need_the_same_date_and_address() -> None:
+    adres = {"postcode": "8581JN", "huisnummer": 209}
+    a = person(voornamen="Andreas", geslachtsnaam="Weber", geboortedatum=D(1978, 7, 21), **adres)
+    b = person(voornamen="Webek", geslachtsnaam="Anrreas", geboortedatum=D(1978, 7, 21), **adres)
+    result = compare(a, b)
+    assert PHRASE_SWAPPED in result.explanation and result.decision == "possible"
+    # Without the same address, two slips and a birthday are not enough to show anyone.
+    elsewhere = person(voornamen="Webek", geslachtsnaam="Anrreas", geboortedatum=D(1978, 7, 21), postcode="1111AA")
+    assert compare(a, elsewhere).decision == "nonmatch"
+
+
+def test_swapped_names_with_one_part_of_a_double_surname_against_initials() -> None:
+    a = person(voornamen="A.P.", geslachtsnaam="Brinkman-Groenveld", geboortedatum=D(1989, 2, 8), postcode="7562SN")
+    b = person(voornamen="Brinkman", geslachtsnaam="Aya", geboortedatum=D(1989, 2, 8), postcode="7562SN")
+    result = compare(a, b)
+    assert PHRASE_SWAPPED in result.explanation
+    assert result.decision == "possible"
+
+
+def test_swapped_twins_with_one_letter_apart_are_never_linked() -> None:
+    # Elisa and Elias de Boer, twins: one of them written with the names swapped.
+    a = person(
+        voornamen="Elisa", geslachtsnaam="Boer", voorvoegsel="de", geboortedatum=D(2001, 4, 4), postcode="1234AB"
+    )
+    b = person(voornamen="Boer", geslachtsnaam="Elias", geboortedatum=D(2001, 4, 4), postcode="1234AB")
+    assert compare(a, b).decision != "match"
+
+
+# --- How common a surname is (term frequencies, find_duplicate_pairs) ---------------------------
+
+
+def _batch_with_many(surname: str, n: int = 300) -> list:
+    return [
+        prepare(person(voornamen=f"Naam{i}", geslachtsnaam=surname, geboortedatum=D(1950 + i % 50, 1 + i % 12, 1)))
+        for i in range(n)
+    ]
+
+
+def test_surname_frequencies_are_the_share_of_records_clamped() -> None:
+    from ..score import SURNAME_U_MAX, surname_frequencies
+
+    batch = [prepare(person(voornamen="Sepp", geslachtsnaam="Zwijsen"))] + _batch_with_many("Jansen", 99)
+    u = surname_frequencies(batch)
+    assert u[batch[0].sn_stem] == 0.01
+    assert u[batch[1].sn_stem] == SURNAME_U_MAX  # 99 % of the batch: no less telling than a weak likeness
+
+
+def test_a_rare_surname_with_the_same_given_name_is_worth_a_look_and_a_common_one_is_not() -> None:
+    from ..score import DEFAULT_THRESHOLDS, compare_batch, prior_log2_odds
+
+    rare = [
+        prepare(person(voornamen="Sepp Willem", geslachtsnaam="Zwijsen")),
+        prepare(person(voornamen="Sepp", geslachtsnaam="Zwijsen")),
+    ]
+    common = [
+        prepare(person(voornamen="Jan Willem", geslachtsnaam="Jansen")),
+        prepare(person(voornamen="Jan", geslachtsnaam="Jansen")),
+    ]
+    # As in a batch of 100 000 records: Zwijsen twice, Jansen a thousand times.
+    u = {rare[0].sn_stem: 2 / 100_000, common[0].sn_stem: 1_000 / 100_000}
+    prior = prior_log2_odds(100_000)
+
+    def decision(pair, surname_u):
+        result = compare_batch(*pair, DEFAULT_THRESHOLDS, prior, surname_u=surname_u)
+        return result.decision if result else "nonmatch"
+
+    # One weight for every surname: a name alone is too little among 100 000 records.
+    assert decision(rare, None) == "nonmatch"
+    # A rare surname says much more than a common one.
+    assert decision(rare, u) == "possible"
+    assert decision(common, u) == "nonmatch"
+
+
+def test_a_rare_surname_does_not_link_twins_or_namesakes() -> None:
+    from ..score import DEFAULT_THRESHOLDS, compare_batch, prior_log2_odds
+
+    adres = {"postcode": "1234AB", "huisnummer": 5}
+    twin_a = prepare(person(voornamen="Tim", geslachtsnaam="Zwijsen", geboortedatum=D(2010, 3, 3), **adres))
+    twin_b = prepare(person(voornamen="T.", geslachtsnaam="Zwijsen", geboortedatum=D(2010, 3, 3), **adres))
+    father = prepare(person(voornamen="Sepp", geslachtsnaam="Zwijsen", geboortedatum=D(1960, 3, 3), **adres))
+    son = prepare(person(voornamen="Sepp", geslachtsnaam="Zwijsen", **adres))
+    u = {twin_a.sn_stem: 1e-5}  # as rare as it gets
+    prior = prior_log2_odds(100_000)
+    for a, b in ((twin_a, twin_b), (father, son)):
+        result = compare_batch(a, b, DEFAULT_THRESHOLDS, prior, surname_u=u)
+        assert result is None or result.decision != "match"

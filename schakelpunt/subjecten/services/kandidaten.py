@@ -15,13 +15,13 @@ from django.db.models import Count, F
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
-from schakelpunt.matching import engine
+from schakelpunt.matching import engine, nicknames
 from schakelpunt.matching.model import MATCH, POSSIBLE, PersonRecord
 from schakelpunt.subjecten.models import (
     Persoon,
     PersoonSleutel,
 )
-from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, record_uit_rij
+from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, STRAAT_KOLOMMEN, record_met_straat_uit_rij
 
 # --- The interactive matching path ----------------------------------------------------------
 
@@ -68,7 +68,10 @@ def _sleutel_tellingen(keys: Iterable[str]) -> dict[str, int]:
     )
 
 
-_SLEUTEL_KOLOMMEN = ("sleutel", *(f"persoon__{k}" if k != "id" else "persoon_id" for k in KANDIDAAT_KOLOMMEN))
+_SLEUTEL_KOLOMMEN = (
+    "sleutel",
+    *(f"persoon__{k}" if k != "id" else "persoon_id" for k in (*KANDIDAAT_KOLOMMEN, *STRAAT_KOLOMMEN)),
+)
 
 
 def _sleutel_rijen(keys_per_record: list[list[str]]) -> tuple[list[list[str]], dict[str, list[tuple]]]:
@@ -137,12 +140,19 @@ def _samengevoegd(rows: Iterable[tuple]) -> dict[int, int | None]:
     return samengevoegd
 
 
+# The beheerder's roepnamen (Roepnaam) are read again at most this often per process, so that a
+# lookup normally costs no query for them; a change made in this process counts at once.
+ROEPNAMEN_MAX_AGE = 60.0
+
+
 def personen_kandidaten(records: list[PersonRecord]) -> list[list[Kandidaat]]:
     """persoon_kandidaten for several records (the person betrokkenen of one signal) in one lookup.
 
     All blocking keys in one count and one candidate query, then each record is scored in
-    process against the candidates of its own keys, exactly as one by one.
+    process against the candidates of its own keys, exactly as one by one. The engine's table
+    of roepnamen includes the beheerder's (read again when older than ROEPNAMEN_MAX_AGE).
     """
+    nicknames.refresh_if_older(ROEPNAMEN_MAX_AGE)
     keys_per_record, per_sleutel = _sleutel_rijen([engine.blocking_keys(r) for r in records])
     if not per_sleutel:
         return [[] for _ in records]
@@ -160,7 +170,7 @@ def personen_kandidaten(records: list[PersonRecord]) -> list[list[Kandidaat]]:
         for row in rows:
             p = prepared.get(row[0])
             if p is None:
-                p = prepared[row[0]] = engine.prepare(record_uit_rij(row), cache=False)
+                p = prepared[row[0]] = engine.prepare(record_met_straat_uit_rij(row), cache=False)
             kandidaten.append(p)
         results = engine.match_one(query, kandidaten, population=population)
         bsns = {p.ref: p.bsn for p in kandidaten} if query.bsn else {}

@@ -7,6 +7,8 @@ The normalisation of address and organisation keys is the matching engine's
 
 from __future__ import annotations
 
+import dataclasses
+
 from schakelpunt.matching import engine
 from schakelpunt.matching.model import PartialDate, PersonRecord
 from schakelpunt.signalen.models import Betrokkene
@@ -36,6 +38,24 @@ KANDIDAAT_KOLOMMEN = (
     "woonadres__huisletter",
     "woonadres__toevoeging",
 )
+
+
+# Street and place of the address, read after KANDIDAAT_KOLOMMEN where a record needs them: the
+# engine compares them where there is no Dutch postcode (an address abroad, or one written
+# without it), and keys such an address by street and number (blocking.py).
+STRAAT_KOLOMMEN = ("woonadres__straat", "woonadres__woonplaats")
+
+
+def met_straat(record: PersonRecord, straat: str | None, woonplaats: str | None) -> PersonRecord:
+    """``record`` with the street and place of its address (left as it is when there are none)."""
+    if not (straat or woonplaats):
+        return record
+    return dataclasses.replace(record, straat=straat or "", woonplaats=woonplaats or "")
+
+
+def record_met_straat_uit_rij(row: tuple) -> PersonRecord:
+    """A PersonRecord from a row of KANDIDAAT_KOLOMMEN followed by STRAAT_KOLOMMEN."""
+    return met_straat(record_uit_rij(row[:-2]), *row[-2:])
 
 
 def _datum(jaar, maand, dag, geschat) -> PartialDate | None:
@@ -95,6 +115,8 @@ def persoon_record(persoon: Persoon, *, ref: str | None = None) -> PersonRecord:
         huisletter=adres.huisletter if adres else "",
         toevoeging=adres.toevoeging if adres else "",
         telefoon=tuple(persoon.telefoonnummers or ()),
+        straat=(adres.straat or "") if adres else "",
+        woonplaats=(adres.woonplaats or "") if adres else "",
     )
 
 
@@ -111,6 +133,8 @@ def betrokkene_record(b: Betrokkene) -> PersonRecord:
         huisletter=b.huisletter,
         toevoeging=b.toevoeging,
         telefoon=(b.telefoonnummer,) if b.telefoonnummer else (),
+        straat=b.straat or "",
+        woonplaats=b.woonplaats or "",
     )
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from schakelpunt.matching import nicknames
 from schakelpunt.subjecten import services
 from schakelpunt.subjecten.models import (
     Adres,
@@ -17,6 +18,7 @@ from schakelpunt.subjecten.models import (
     PersoonSleutel,
     Relatie,
     RelatieSoort,
+    Roepnaam,
     Telefoonnummer,
     Voertuig,
 )
@@ -184,6 +186,7 @@ def test_candidates_come_from_one_indexed_lookup(meld):
     record = services.PersonRecord(
         ref="q", voornamen="Fatima", geslachtsnaam="Bakkali", geboortedatum=services.PartialDate(1975, 1, 2)
     )
+    nicknames.refresh()  # the beheerder's roepnamen were just read: no query for them in the lookup
     with CaptureQueriesContext(connection) as ctx:
         kandidaten = services.persoon_kandidaten(record)
     sleutel_queries = [q["sql"] for q in ctx.captured_queries if "subjecten_persoonsleutel" in q["sql"]]
@@ -230,3 +233,90 @@ def test_resolving_never_loses_the_signal(meld, settings, monkeypatch):
     settings.TESTING = True
     call_command("betrokkenen_koppelen", stdout=io.StringIO())
     assert BetrokkeneKoppeling.objects.filter(signaal=signaal).exists()
+
+
+BUITENLAND = {"straat": "Avenue Victor Hugo", "huisnummer": 64, "woonplaats": "Bordeaux", "land": "Frankrijk"}
+
+
+def test_the_street_counts_in_the_live_lookup_where_there_is_no_postcode(meld):
+    """A year of birth alone links only with the same address; abroad the address is street and number."""
+    eerste = meld(
+        persoon(
+            voornamen="Léa", geslachtsnaam="Michel", geboortejaar=1947, geboortemaand=12, geboortedag=9, **BUITENLAND
+        )
+    )
+    bekend = koppeling(eerste).persoon
+    # Stored under its street and number too (no postcode), as an imported person would be.
+    assert any(
+        k.startswith("a:") for k in PersoonSleutel.objects.filter(persoon=bekend).values_list("sleutel", flat=True)
+    )
+    tweede = meld(
+        persoon(
+            voornamen="Lea", geslachtsnaam="Michel", geboortejaar=1947, **{**BUITENLAND, "straat": "Avenue VictorHugo"}
+        ),
+        afdeling="Jeugd",
+    )
+    k = koppeling(tweede)
+    assert (k.persoon, k.methode) == (bekend, Methode.WAARSCHIJNLIJK)
+    assert "zelfde adres" in k.toelichting
+
+
+def test_another_street_abroad_is_no_link_on_a_year_alone(meld):
+    meld(
+        persoon(
+            voornamen="Léa", geslachtsnaam="Michel", geboortejaar=1947, geboortemaand=12, geboortedag=9, **BUITENLAND
+        )
+    )
+    ander = meld(
+        persoon(
+            voornamen="Lea", geslachtsnaam="Michel", geboortejaar=1947, **{**BUITENLAND, "straat": "Rue de la Paix"}
+        ),
+        afdeling="Jeugd",
+    )
+    assert koppeling(ander).methode == Methode.NIEUW
+    assert MogelijkeMatch.objects.filter(persoon=koppeling(ander).persoon).exists()
+
+
+def test_the_beheerders_roepnamen_count_in_the_live_lookup(meld):
+    smit = dict(geslachtsnaam="Smit", geboortejaar=1970, geboortemaand=2, geboortedag=3, **ADRES)
+    bekend = koppeling(meld(persoon(voornamen="Albertus", **smit))).persoon
+    record = services.PersonRecord(
+        ref="q",
+        voornamen="Bertje",
+        geslachtsnaam="Smit",
+        geboortedatum=services.PartialDate(1970, 2, 3),
+        postcode="1234AB",
+        huisnummer=12,
+    )
+    try:
+        # Another given name at the same address and birthday: a twin, as far as the engine knows.
+        assert services.persoon_zoeken(record).persoon is None
+        Roepnaam.objects.create(naam="albertus", roepnaam="bertje")  # as manage.py roepnamen does
+        gevonden = services.persoon_zoeken(record)
+        assert gevonden.persoon == bekend
+        assert "roepnaam" in gevonden.kandidaat.toelichting
+        # A later lookup does not read the table again (at most once per ROEPNAMEN_MAX_AGE seconds).
+        with CaptureQueriesContext(connection) as ctx:
+            services.persoon_zoeken(record)
+        assert not [q for q in ctx.captured_queries if "subjecten_roepnaam" in q["sql"]]
+    finally:
+        Roepnaam.objects.all().delete()
+        nicknames.refresh()
+
+
+def test_roepnamen_of_another_worker_are_read_when_the_table_is_older_than_the_maximum_age(meld, monkeypatch):
+    smit = dict(geslachtsnaam="Smit", geboortejaar=1970, geboortemaand=2, geboortedag=3, **ADRES)
+    bekend = koppeling(meld(persoon(voornamen="Albertus", **smit))).persoon
+    record = services.PersonRecord(
+        ref="q", voornamen="Bertje", geslachtsnaam="Smit", geboortedatum=services.PartialDate(1970, 2, 3)
+    )
+    try:
+        nicknames.refresh()
+        # Another process added it: no signal reaches this one.
+        Roepnaam.objects.bulk_create([Roepnaam(naam="albertus", roepnaam="bertje")])
+        assert services.persoon_zoeken(record).persoon is None
+        monkeypatch.setattr(services.kandidaten, "ROEPNAMEN_MAX_AGE", 0.0)
+        assert services.persoon_zoeken(record).persoon == bekend
+    finally:
+        Roepnaam.objects.all().delete()
+        nicknames.refresh()
