@@ -116,6 +116,9 @@ class SignaalTelling(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.maand:%Y-%m} afdeling {self.afdeling_pk}: {self.aantal}"
+
 
 class FenomeenTelling(models.Model):
     """Signal-fenomeen links per month, under the main fenomeen (a sub-fenomeen counts under its parent)."""
@@ -126,3 +129,6 @@ class FenomeenTelling(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["maand", "fenomeen_pk"], name="fenomeentelling_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.maand:%Y-%m} fenomeen {self.fenomeen_pk}: {self.aantal}"

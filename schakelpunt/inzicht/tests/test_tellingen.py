@@ -62,7 +62,7 @@ def test_services_keep_the_counts_right_as_signals_arrive_are_triaged_and_destro
                 )
     retention.vernietig("signaal", signalen[0].pk)
     retention.vernietig("signaal", signalen[9].pk)
-    banden = {t: n for t, n in SignaalTelling.objects.filter(aantal__gt=0).values_list("triage", "aantal")}
+    banden = dict(SignaalTelling.objects.filter(aantal__gt=0).values_list("triage", "aantal"))
     assert banden == {tellingen.BINNEN: 7, tellingen.NA: 2, tellingen.NOG_NIET: 3}
     # What the writes left is what a rebuild from the source gives, and the figures agree with the live path.
     na_writes = _stored()
@@ -90,7 +90,7 @@ def test_generated_data_gives_the_same_suppressed_figures_both_ways(seed, kwarta
     terugkoppeling early, late or not at all — written directly, then counted by a rebuild."""
     rng = random.Random(seed)
     melder = persona("melder")
-    afdelingen = [None, *Afdeling.objects.all()[:3]] or [None]
+    afdelingen = [None, *Afdeling.objects.all()[:3]]
     fenomenen = list(Fenomeen.objects.all())
     huidig = Kwartaal.van(timezone.localdate())
     dagen = (timezone.localdate() - kwartaal.begin).days
