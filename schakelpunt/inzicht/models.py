@@ -132,3 +132,18 @@ class FenomeenTelling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.maand:%Y-%m} fenomeen {self.fenomeen_pk}: {self.aantal}"
+
+
+class PersoonTelling(models.Model):
+    """Links of a person to signals received in a month: one row per month and person, removed at zero,
+    so the rows of a month are the distinct persons of that month."""
+
+    maand = models.DateField()
+    persoon_pk = models.IntegerField()
+    aantal = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["maand", "persoon_pk"], name="persoontelling_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.maand:%Y-%m} persoon {self.persoon_pk}: {self.aantal}"

@@ -24,6 +24,7 @@ from schakelpunt.inzicht.grid import Kwartaal
 from schakelpunt.inzicht.models import (
     FenomeenTelling,
     Module,
+    PersoonTelling,
     SignaalTelling,
     Trendnotitie,
     TrendVolger,
@@ -96,13 +97,18 @@ def signalen_per_fenomeen(kwartaal: Kwartaal, *, live: bool = False) -> Figuur:
     )
 
 
-def personen_per_maand(kwartaal: Kwartaal) -> Figuur:
-    rows = (
-        _in_kwartaal(kwartaal)
-        .annotate(maand=ExtractMonth("ontvangen_op"))
-        .values_list("maand")
-        .annotate(aantal=Count("subject_koppelingen__persoon", distinct=True))
-    )
+def personen_per_maand(kwartaal: Kwartaal, *, live: bool = False) -> Figuur:
+    if live:
+        rows = list(
+            _in_kwartaal(kwartaal)
+            .annotate(maand=ExtractMonth("ontvangen_op"))
+            .values_list("maand")
+            .annotate(aantal=Count("subject_koppelingen__persoon", distinct=True))
+        )
+    else:
+        # One PersoonTelling row per month and person: counting the rows counts the distinct persons.
+        counted = _tellingen(PersoonTelling, kwartaal).values_list("maand").annotate(aantal=Count("id"))
+        rows = [(maand.month, aantal) for maand, aantal in counted]
     cellen = _per_maand([("personen", m, a) for m, a in rows], ["personen"], kwartaal)
     tabel = protect(["Verschillende personen"], kwartaal.maand_labels, cellen, drempel=_drempel())
     # The same person can be in signals of two months: the quarter is not the sum of its months.
@@ -295,7 +301,7 @@ def figuren_kwartaal(kwartaal: Kwartaal, *, live: bool = False) -> list[Figuur]:
     return [
         signalen_per_fenomeen(kwartaal, live=live),
         gekoppeld[0],
-        personen_per_maand(kwartaal),
+        personen_per_maand(kwartaal, live=live),
         gekoppeld[1],
         gekoppeld[2],
         samenloop_per_maand(kwartaal),

@@ -1,6 +1,7 @@
 """Pre-aggregated signal counts for inzicht: per month x afdeling x triage band x terugkoppeling band,
-and per month x main fenomeen. Kept in the transaction of each write that changes them, so the
-figures of any quarter read a few hundred rows instead of one row per signal (ADR 0017).
+per month x main fenomeen, and per month x person (the distinct persons of a month). Kept in the
+transaction of each write that changes them, so the figures of a quarter never read one row per
+signal (ADR 0017).
 
 A write wraps its change in ``signalen.hertellen.hertellen(ids)``: the signals' contribution is
 read from the source before and after, and the difference is added. New signals arrive through
@@ -19,9 +20,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from schakelpunt.inzicht.models import FenomeenTelling, SignaalTelling
+from schakelpunt.inzicht.models import FenomeenTelling, PersoonTelling, SignaalTelling
 from schakelpunt.signalen.models import Signaal, Terugkoppeling, TriageStap
 from schakelpunt.signalen.workflow import termijn_grens
+from schakelpunt.subjecten.models import BetrokkeneKoppeling
 
 BINNEN, NA, NOG_NIET = 0, 1, 2
 
@@ -40,7 +42,7 @@ def band(ontvangen: datetime.datetime, moment: datetime.datetime | None) -> int:
 def bijdragen(signalen: QuerySet) -> Counter:
     """What these signals add to the counts, read from the source tables.
 
-    Keys: ("s", maand, afdeling_pk, triage, terugkoppeling) and ("f", maand, fenomeen_pk)."""
+    Keys: ("s", maand, afdeling_pk, triage, terugkoppeling), ("f", maand, fenomeen_pk), ("p", maand, persoon_pk)."""
     eerste_triage = TriageStap.objects.filter(signaal=OuterRef("pk")).order_by("tijdstip").values("tijdstip")[:1]
     eerste_terug = (
         Terugkoppeling.objects.filter(signaal=OuterRef("pk")).order_by("verzonden_op").values("verzonden_op")[:1]
@@ -60,23 +62,36 @@ def bijdragen(signalen: QuerySet) -> Counter:
     )
     for ontvangen, parent, fenomeen in links.iterator(chunk_size=5000):
         telling[("f", maand_van(ontvangen), parent or fenomeen)] += 1
+    personen = (
+        BetrokkeneKoppeling.objects.filter(signaal__in=signalen.values("pk"), persoon__isnull=False)
+        .values_list("signaal__ontvangen_op", "persoon_id")
+        .order_by()
+    )
+    for ontvangen, persoon in personen.iterator(chunk_size=5000):
+        telling[("p", maand_van(ontvangen), persoon)] += 1
     return telling
 
 
-def _rij(key: tuple) -> tuple[type[SignaalTelling] | type[FenomeenTelling], dict]:
+MODELLEN = {"s": SignaalTelling, "f": FenomeenTelling, "p": PersoonTelling}
+
+
+def _velden(key: tuple) -> dict:
     if key[0] == "s":
         _s, maand, afdeling, triage, terug = key
-        return SignaalTelling, {"maand": maand, "afdeling_pk": afdeling, "triage": triage, "terugkoppeling": terug}
-    _f, maand, fenomeen = key
-    return FenomeenTelling, {"maand": maand, "fenomeen_pk": fenomeen}
+        return {"maand": maand, "afdeling_pk": afdeling, "triage": triage, "terugkoppeling": terug}
+    if key[0] == "f":
+        return {"maand": key[1], "fenomeen_pk": key[2]}
+    return {"maand": key[1], "persoon_pk": key[2]}
 
 
 def toepassen(delta: Counter) -> None:
     """Add `delta` to the stored counts (inside the caller's transaction; keys in a fixed order, so two
     writers never wait on each other's rows crosswise)."""
     for key in sorted(k for k, n in delta.items() if n):
-        model, velden = _rij(key)
+        model, velden = MODELLEN[key[0]], _velden(key)
         if model.objects.filter(**velden).update(aantal=F("aantal") + delta[key]):
+            if delta[key] < 0:  # a row at zero goes: a month's person rows are its distinct persons
+                model.objects.filter(**velden, aantal=0).delete()
             continue
         try:
             with transaction.atomic():
@@ -104,14 +119,10 @@ def signaal_geteld(signaal: Signaal) -> None:
 def opbouwen() -> int:
     """Rebuild every count from the source in one transaction; returns the number of signals counted."""
     with transaction.atomic():
-        SignaalTelling.objects.all().delete()
-        FenomeenTelling.objects.all().delete()
+        for model in MODELLEN.values():
+            model.objects.all().delete()
         telling = bijdragen(Signaal.objects.all())
-        rows = [_rij(key) + (n,) for key, n in sorted(telling.items())]
-        SignaalTelling.objects.bulk_create(
-            [SignaalTelling(**velden, aantal=n) for model, velden, n in rows if model is SignaalTelling], 2000
-        )
-        FenomeenTelling.objects.bulk_create(
-            [FenomeenTelling(**velden, aantal=n) for model, velden, n in rows if model is FenomeenTelling], 2000
-        )
+        for soort, model in MODELLEN.items():
+            rows = [model(**_velden(key), aantal=n) for key, n in sorted(telling.items()) if key[0] == soort and n]
+            model.objects.bulk_create(rows, batch_size=2000)
     return sum(n for key, n in telling.items() if key[0] == "s")
