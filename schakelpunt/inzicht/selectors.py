@@ -16,6 +16,7 @@ from django.utils import timezone
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide
 from schakelpunt.accounts.models import Afdeling
+from schakelpunt.adviesvragen.selectors import adviesvraag_aantallen
 from schakelpunt.casussen.models import Casus, Fase
 from schakelpunt.doormeldingen.constants import Status as DoormeldingStatus
 from schakelpunt.doormeldingen.models import Doormelding, Ketenpartner
@@ -292,6 +293,48 @@ def doormeldingen_per_partner(kwartaal: Kwartaal) -> Figuur:
     )
 
 
+def adviesvragen_gekoppeld(kwartaal: Kwartaal) -> list[Figuur]:
+    """Adviesvragen (ADR 0015) per month: by fenomeen, and whether they became a signal. Both tables split
+    the same questions, so they share their column totals and are protected together."""
+    fenomenen = list(Fenomeen.objects.filter(parent__isnull=True).order_by("naam").values_list("pk", "naam"))
+    rij = {pk: i for i, (pk, _n) in enumerate(fenomenen)}
+    index = {m: i for i, m in enumerate(kwartaal.maanden)}
+    per_fenomeen = [[0] * 3 for _ in range(len(fenomenen) + 1)]
+    uitkomst = [[0] * 3 for _ in range(2)]
+    for maand, fenomeen, aantal, signaal in adviesvraag_aantallen(begin=kwartaal.begin, einde=kwartaal.einde):
+        m = index.get(maand)
+        if m is None:
+            continue
+        per_fenomeen[rij.get(fenomeen, len(fenomenen))][m] += aantal
+        uitkomst[0][m] += signaal
+        uitkomst[1][m] += aantal - signaal
+    fenomeen_t, uitkomst_t = protect_samen(
+        [
+            ([n for _pk, n in fenomenen] + ["Geen fenomeen gekozen"], per_fenomeen),
+            (["Er is een signaal van gemaakt", "Geen signaal (nog)"], uitkomst),
+        ],
+        kwartaal.maand_labels,
+        drempel=_drempel(),
+    )
+    return [
+        Figuur(
+            "adviesvraag",
+            "Adviesvragen per fenomeen",
+            "Vragen van professionals aan het meldpunt zonder namen (\"leg de casus voor\"), per maand, naar het "
+            "fenomeen waar de vrager aan dacht.",
+            fenomeen_t,
+            "Fenomeen",
+        ),
+        Figuur(
+            "adviesvraagsignaal",
+            "Adviesvragen die een signaal werden",
+            "Van de adviesvragen van de maand: hoeveel de vrager daarna als signaal meldde.",
+            uitkomst_t,
+            "Uitkomst",
+        ),
+    ]
+
+
 def figuren_kwartaal(kwartaal: Kwartaal, *, live: bool = False) -> list[Figuur]:
     """Every published figure of one quarter, in the order of the page, the PDF and the API.
 
@@ -308,6 +351,7 @@ def figuren_kwartaal(kwartaal: Kwartaal, *, live: bool = False) -> list[Figuur]:
         casussen_per_fase(kwartaal),
         casussen_doorlooptijd(kwartaal),
         doormeldingen_per_partner(kwartaal),
+        *adviesvragen_gekoppeld(kwartaal),
     ]
 
 
