@@ -320,7 +320,7 @@ def adviesvragen_gekoppeld(kwartaal: Kwartaal) -> list[Figuur]:
         Figuur(
             "adviesvraag",
             "Adviesvragen per fenomeen",
-            "Vragen van professionals aan het meldpunt zonder namen (\"leg de casus voor\"), per maand, naar het "
+            'Vragen van professionals aan het meldpunt zonder namen ("leg de casus voor"), per maand, naar het '
             "fenomeen waar de vrager aan dacht.",
             fenomeen_t,
             "Fenomeen",
