@@ -40,6 +40,8 @@ def test_bestuur_reads_the_figures_of_a_quarter(page, persona, browser_login):
         "Eerste beoordeling tegen de termijn",
         "Casussen per fase",
         "Doormeldingen per ketenpartner en stand",
+        "Adviesvragen per fenomeen",
+        "Adviesvragen die een signaal werden",
     ):
         assert page.page.get_by_role("table", name=f"{titel} — {vorige.label}").is_visible()
     assert page.page.get_by_role(
