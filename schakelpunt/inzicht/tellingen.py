@@ -72,7 +72,11 @@ def bijdragen(signalen: QuerySet) -> Counter:
     return telling
 
 
-MODELLEN = {"s": SignaalTelling, "f": FenomeenTelling, "p": PersoonTelling}
+MODELLEN: dict[str, type[SignaalTelling] | type[FenomeenTelling] | type[PersoonTelling]] = {
+    "s": SignaalTelling,
+    "f": FenomeenTelling,
+    "p": PersoonTelling,
+}
 
 
 def _velden(key: tuple) -> dict:
@@ -124,5 +128,5 @@ def opbouwen() -> int:
         telling = bijdragen(Signaal.objects.all())
         for soort, model in MODELLEN.items():
             rows = [model(**_velden(key), aantal=n) for key, n in sorted(telling.items()) if key[0] == soort and n]
-            model.objects.bulk_create(rows, batch_size=2000)
+            model._default_manager.bulk_create(rows, batch_size=2000)  # type: ignore[arg-type]
     return sum(n for key, n in telling.items() if key[0] == "s")
