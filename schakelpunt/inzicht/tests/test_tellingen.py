@@ -156,3 +156,16 @@ def test_distinct_persons_follow_registration_merge_and_undo(kwartaal, persona):
     assert sorted(PersoonTelling.objects.values_list("persoon_pk", flat=True)) == personen_ids
     _same_figures(huidig)
     assert personen() == selectors.personen_per_maand(huidig, live=True).tabel.cellen[0]
+
+
+def test_linking_betrokkenen_later_counts_their_persons(persona):
+    """`manage.py betrokkenen_koppelen` resolves betrokkenen saved without a subject: the month gains them."""
+    from schakelpunt.signalen.tests.factories import BetrokkeneFactory, SignaalFactory
+
+    s = SignaalFactory(melder=persona("melder"))
+    BetrokkeneFactory(signaal=s, voornamen="Later", geslachtsnaam="Gekoppeld", geboortejaar=1990)
+    tellingen.opbouwen()
+    assert not PersoonTelling.objects.exists()
+    call_command("betrokkenen_koppelen", stdout=mock.MagicMock())
+    assert PersoonTelling.objects.count() == 1
+    _same_figures(Kwartaal.van(timezone.localdate()))
