@@ -50,6 +50,38 @@ VRAGEN = [
 ]
 
 
+# Shorter questions over the last two months, so the figures (inzicht) have cells above the threshold.
+KORT = [
+    ("Een uitzendkracht slaapt volgens collega's in het bedrijfspand. Moet ik iets doen?", "mensenhandel-arbeid"),
+    ("Een jongere vertelt over een 'vriend' die alles voor haar betaalt. Is dit een signaal?", "mensenhandel-seksueel"),
+    ("Een cliënt moet een deel van zijn loon afstaan aan de man die het werk regelde.", "mensenhandel-arbeid"),
+    ("Een leerling heeft ineens dure spullen en zegt klusjes te doen. Waar let ik op?", "mensenhandel-crimineel"),
+]
+KORT_DAGEN = (3, 6, 9, 12, 15, 18, 24, 33, 38, 41, 45, 50, 54, 58)
+
+
+def _kort(users, af, fenomenen) -> None:
+    melders = [users[n] for n in ("wonen", "sociaalteam", "melder2") if n in users]
+    if not melders:
+        return
+    for i, dagen in enumerate(KORT_DAGEN):
+        situatie, fenomeen = KORT[i % len(KORT)]
+        adviesvraag = services.adviesvraag_stellen(
+            actor=melders[i % len(melders)], situatie=situatie, vraag="", fenomeen=fenomenen.get(fenomeen)
+        )
+        gesteld = timezone.now() - datetime.timedelta(days=dagen, hours=3)
+        velden = {"gesteld_op": gesteld}
+        if af and dagen > 4:
+            services.adviesvraag_beantwoorden(
+                actor=af,
+                adviesvraag=adviesvraag,
+                antwoord="Twijfel is genoeg: maak er een signaal van. De wegwijzer noemt wat je kunt vragen.",
+                wegwijzer=fenomenen.get(fenomeen),
+            )
+            velden["beantwoord_op"] = gesteld + datetime.timedelta(hours=6)
+        Adviesvraag.objects.filter(pk=adviesvraag.pk).update(**velden)
+
+
 def seed(stdout) -> None:
     if Adviesvraag.objects.exists():
         return
@@ -75,4 +107,5 @@ def seed(stdout) -> None:
         if signaal is not None:
             velden.update(status=Adviesvraag.Status.SIGNAAL, signaal=signaal, gelezen_op=velden["beantwoord_op"])
         Adviesvraag.objects.filter(pk=adviesvraag.pk).update(**velden)
+    _kort(users, af, fenomenen)
     stdout.write(f"Adviesvragen: {Adviesvraag.objects.count()} synthetische vragen.")

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import ExtractMonth, TruncMonth
 
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide, fetch, scope
@@ -91,3 +91,18 @@ def adviesvraag_telling(*, user, vanaf: datetime.date | None = None) -> list[Tel
         )
         for r in rows
     ]
+
+
+def adviesvraag_aantallen(*, begin: datetime.date, einde: datetime.date) -> list[tuple[int, int | None, int, int]]:
+    """Questions asked from `begin` up to `einde`: (month, main fenomeen or None, asked, became a signal).
+
+    Numbers only, for inzicht's figures on the fixed grid; the caller checks ``inzicht.view`` and
+    sends them through disclosure control. A sub-fenomeen counts under its main fenomeen."""
+    rows = (
+        Adviesvraag.objects.filter(gesteld_op__date__gte=begin, gesteld_op__date__lt=einde)
+        .annotate(maand=ExtractMonth("gesteld_op"))
+        .values_list("maand", "fenomeen__parent_id", "fenomeen_id")
+        .annotate(aantal=Count("id"), signaal_geworden=Count("signaal"))
+        .order_by()
+    )
+    return [(maand, parent or fenomeen, aantal, signaal) for maand, parent, fenomeen, aantal, signaal in rows]

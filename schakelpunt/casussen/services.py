@@ -47,6 +47,7 @@ from schakelpunt.casussen.models import (
 from schakelpunt.errors import ConflictError
 from schakelpunt.notificaties.services import notificatie_send
 from schakelpunt.signalen.constants import Soort, Status
+from schakelpunt.signalen.hertellen import hertellen
 from schakelpunt.signalen.models import Betrokkene, Signaal, Terugkoppeling
 
 # What the melder is told when their signal joins a casus: that it is being worked on, never the casus.
@@ -191,7 +192,8 @@ def _signaal_koppelen(casus: Casus, signaal: Signaal, actor, heropen_reden: str)
     locked.save()
     link = CasusSignaal.objects.create(casus=casus, signaal=locked, toegevoegd_door=actor, heropend_reden=reden)
     _subjecten_uit_signaal(casus, locked, actor)
-    Terugkoppeling.objects.create(signaal=locked, tekst=TERUGKOPPELING_IN_CASUS, door=actor)
+    with hertellen([locked.pk]):  # a first terugkoppeling changes inzicht's counts
+        Terugkoppeling.objects.create(signaal=locked, tekst=TERUGKOPPELING_IN_CASUS, door=actor)
     notificatie_send(
         ontvangers=[locked.melder],
         onderwerp=f"Nieuws over je signaal {locked.nummer}",

@@ -33,8 +33,8 @@ class TabelSerializer(serializers.Serializer):
 
 class FiguurSerializer(serializers.Serializer):
     code = serializers.CharField(
-        help_text="fenomeen, afdeling, personen, triage, terugkoppeling, samenloop, casusfase, doorlooptijd "
-        "of doormelding."
+        help_text="fenomeen, afdeling, personen, triage, terugkoppeling, samenloop, casusfase, doorlooptijd, "
+        "doormelding, adviesvraag of adviesvraagsignaal."
     )
     titel = serializers.CharField()
     uitleg = serializers.CharField()

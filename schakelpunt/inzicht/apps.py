@@ -7,3 +7,14 @@ class InzichtConfig(AppConfig):
     name = "schakelpunt.inzicht"
     label = "inzicht"
     verbose_name = "Inzicht"
+
+    def ready(self) -> None:
+        # The pre-aggregated counts follow every write to signals, in the same transaction (ADR 0018).
+        from schakelpunt.inzicht import tellingen
+        from schakelpunt.signalen import services as signalen_services
+        from schakelpunt.signalen.hertellen import HERTELLEN
+
+        if tellingen.signaal_geteld not in signalen_services.NA_REGISTRATIE:
+            signalen_services.NA_REGISTRATIE.append(tellingen.signaal_geteld)
+        if tellingen.hertellen not in HERTELLEN:
+            HERTELLEN.append(tellingen.hertellen)

@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from schakelpunt.inzicht import tellingen
 from schakelpunt.inzicht.models import Module, Trendnotitie, Voortgang
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
@@ -31,6 +32,9 @@ NOTITIES = [
 
 
 def seed(stdout) -> None:
+    # The demo story backdates its signals past the services (ui/demo.py): count them from the source.
+    aantal = tellingen.opbouwen()
+    stdout.write(f"Inzicht: voorgetelde cijfers van {aantal} signalen.")
     if Trendnotitie.objects.exists():
         return
     users = get_user_model().objects

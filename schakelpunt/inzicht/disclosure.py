@@ -46,14 +46,6 @@ class Tabel:
         return sum(1 for v in cells if v is None)
 
 
-def _full(cells: list[list[int]]) -> list[list[int]]:
-    """The table with its margins: an extra column of row totals and an extra row of column totals."""
-    rows = [list(r) + [sum(r)] for r in cells]
-    ncols = len(cells[0]) if cells else 0
-    totals = [sum(r[c] for r in rows) for c in range(ncols + 1)]
-    return rows + [totals]
-
-
 def _equations(nrows: int, ncols: int) -> list[dict[tuple[int, int], int]]:
     """Additivity of the full (nrows+1) x (ncols+1) table: each line sums to its margin."""
     eqs = []
@@ -112,46 +104,10 @@ def determined(suppressed: set[tuple[int, int]], nrows: int, ncols: int) -> set[
 
 
 def protect(rijen: list[str], kolommen: list[str], cellen: list[list[int]], *, drempel: int = 5) -> Tabel:
-    """Publish `cellen` (rows x columns of counts) with margins, small cells and what betrays them suppressed."""
-    nrows, ncols = len(rijen), len(kolommen)
-    if any(len(r) != ncols for r in cellen) or len(cellen) != nrows:
-        raise ValueError("cellen past niet bij rijen en kolommen")
-    # A table without rows or columns (no phases configured, no departments yet) is all zeros.
-    full = _full(cellen) if nrows and ncols else [[0] * (ncols + 1) for _ in range(nrows + 1)]
-    suppressed = {(r, c) for r in range(nrows + 1) for c in range(ncols + 1) if 0 < full[r][c] < drempel}
-    while True:
-        open_cells = determined(suppressed, nrows, ncols)
-        if not open_cells:
-            break
-        target = min(open_cells)
-        r0, c0 = target
-        # Suppress the smallest published non-zero cell on the same row or column as the cell
-        # that could be computed back (interior cells before margins: they cost less information).
-        candidates = [
-            (r, c)
-            for r in range(nrows + 1)
-            for c in range(ncols + 1)
-            if (r == r0 or c == c0) and (r, c) not in suppressed and full[r][c] > 0
-        ]
-        if not candidates:
-            candidates = [(r, c) for r in range(nrows + 1) for c in range(ncols + 1) if (r, c) not in suppressed]
-        if not candidates:
-            break
-        margin = lambda cell: cell[0] == nrows or cell[1] == ncols  # noqa: E731
-        suppressed.add(min(candidates, key=lambda cell: (margin(cell), full[cell[0]][cell[1]], cell)))
+    """Publish `cellen` (rows x columns of counts) with margins, small cells and what betrays them suppressed.
 
-    def value(r: int, c: int) -> int | None:
-        return None if (r, c) in suppressed else full[r][c]
-
-    return Tabel(
-        rijen=list(rijen),
-        kolommen=list(kolommen),
-        cellen=[[value(r, c) for c in range(ncols)] for r in range(nrows)],
-        rijtotalen=[value(r, ncols) for r in range(nrows)],
-        kolomtotalen=[value(nrows, c) for c in range(ncols)],
-        totaal=value(nrows, ncols),
-        drempel=drempel,
-    )
+    One table is the simplest case of linked tables: the same audit and the same suppression loop."""
+    return protect_samen([(rijen, cellen)], kolommen, drempel=drempel)[0]
 
 
 # --- Tables that share their margins --------------------------------------------------------------

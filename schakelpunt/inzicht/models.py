@@ -93,3 +93,57 @@ class Voortgang(models.Model):
 
     def __str__(self) -> str:
         return f"voortgang {self.user_id} {self.module_id}"
+
+
+# --- Pre-aggregated counts (tellingen.py, ADR 0018) -------------------------------------------------
+# Keys, not relations: a count outlives nothing and protects nothing. Kept in the transaction of
+# every write that changes them; `manage.py inzicht_tellingen` rebuilds them from the source.
+
+
+class SignaalTelling(models.Model):
+    """Signals received in a month, per afdeling and per band of first triage and first terugkoppeling."""
+
+    maand = models.DateField()  # the first day of the month, local time
+    afdeling_pk = models.IntegerField()  # 0: geen afdeling
+    triage = models.PositiveSmallIntegerField()  # 0 within the term, 1 after it, 2 not yet
+    terugkoppeling = models.PositiveSmallIntegerField()  # the same bands
+    aantal = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["maand", "afdeling_pk", "triage", "terugkoppeling"], name="signaaltelling_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.maand:%Y-%m} afdeling {self.afdeling_pk}: {self.aantal}"
+
+
+class FenomeenTelling(models.Model):
+    """Signal-fenomeen links per month, under the main fenomeen (a sub-fenomeen counts under its parent)."""
+
+    maand = models.DateField()
+    fenomeen_pk = models.IntegerField()
+    aantal = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["maand", "fenomeen_pk"], name="fenomeentelling_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.maand:%Y-%m} fenomeen {self.fenomeen_pk}: {self.aantal}"
+
+
+class PersoonTelling(models.Model):
+    """Links of a person to signals received in a month: one row per month and person, removed at zero,
+    so the rows of a month are the distinct persons of that month."""
+
+    maand = models.DateField()
+    persoon_pk = models.IntegerField()
+    aantal = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["maand", "persoon_pk"], name="persoontelling_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.maand:%Y-%m} persoon {self.persoon_pk}: {self.aantal}"

@@ -16,12 +16,21 @@ from django.utils import timezone
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide
 from schakelpunt.accounts.models import Afdeling
+from schakelpunt.adviesvragen.selectors import adviesvraag_aantallen
 from schakelpunt.casussen.models import Casus, Fase
 from schakelpunt.doormeldingen.constants import Status as DoormeldingStatus
 from schakelpunt.doormeldingen.models import Doormelding, Ketenpartner
 from schakelpunt.inzicht.disclosure import Tabel, protect, protect_samen
 from schakelpunt.inzicht.grid import Kwartaal
-from schakelpunt.inzicht.models import Module, Trendnotitie, TrendVolger, Voortgang
+from schakelpunt.inzicht.models import (
+    FenomeenTelling,
+    Module,
+    PersoonTelling,
+    SignaalTelling,
+    Trendnotitie,
+    TrendVolger,
+    Voortgang,
+)
 from schakelpunt.signalen.models import Signaal, Terugkoppeling, TriageStap
 from schakelpunt.signalen.workflow import termijn_grens
 from schakelpunt.subjecten.models import SamenloopAlert
@@ -58,16 +67,25 @@ def _per_maand(rows, keys: list, kwartaal: Kwartaal) -> list[list[int]]:
     return cellen
 
 
-def signalen_per_fenomeen(kwartaal: Kwartaal) -> Figuur:
+def _tellingen(model, kwartaal: Kwartaal) -> QuerySet:
+    """The pre-aggregated counts of the quarter's months (tellingen.py)."""
+    return model.objects.filter(maand__gte=kwartaal.begin, maand__lt=kwartaal.einde, aantal__gt=0).order_by()
+
+
+def signalen_per_fenomeen(kwartaal: Kwartaal, *, live: bool = False) -> Figuur:
     fenomenen = list(Fenomeen.objects.filter(parent__isnull=True).order_by("naam").values_list("pk", "naam"))
-    rows = (
-        _in_kwartaal(kwartaal)
-        .annotate(maand=ExtractMonth("ontvangen_op"))
-        .values_list("fenomenen__parent_id", "fenomenen__id", "maand")
-        .annotate(aantal=Count("id", distinct=True))
-    )
-    # A sub-fenomeen counts under its main fenomeen.
-    flat = [(parent or fid, maand, aantal) for parent, fid, maand, aantal in rows if fid is not None]
+    if live:
+        rows = (
+            _in_kwartaal(kwartaal)
+            .annotate(maand=ExtractMonth("ontvangen_op"))
+            .values_list("fenomenen__parent_id", "fenomenen__id", "maand")
+            .annotate(aantal=Count("id", distinct=True))
+        )
+        # A sub-fenomeen counts under its main fenomeen.
+        flat = [(parent or fid, maand, aantal) for parent, fid, maand, aantal in rows if fid is not None]
+    else:
+        counted = _tellingen(FenomeenTelling, kwartaal).values_list("fenomeen_pk", "maand", "aantal")
+        flat = [(fenomeen, maand.month, aantal) for fenomeen, maand, aantal in counted]
     keys = [pk for pk, _naam in fenomenen]
     return Figuur(
         "fenomeen",
@@ -80,13 +98,18 @@ def signalen_per_fenomeen(kwartaal: Kwartaal) -> Figuur:
     )
 
 
-def personen_per_maand(kwartaal: Kwartaal) -> Figuur:
-    rows = (
-        _in_kwartaal(kwartaal)
-        .annotate(maand=ExtractMonth("ontvangen_op"))
-        .values_list("maand")
-        .annotate(aantal=Count("subject_koppelingen__persoon", distinct=True))
-    )
+def personen_per_maand(kwartaal: Kwartaal, *, live: bool = False) -> Figuur:
+    if live:
+        rows = list(
+            _in_kwartaal(kwartaal)
+            .annotate(maand=ExtractMonth("ontvangen_op"))
+            .values_list("maand")
+            .annotate(aantal=Count("subject_koppelingen__persoon", distinct=True))
+        )
+    else:
+        # One PersoonTelling row per month and person: counting the rows counts the distinct persons.
+        counted = _tellingen(PersoonTelling, kwartaal).values_list("maand").annotate(aantal=Count("id"))
+        rows = [(maand.month, aantal) for maand, aantal in counted]
     cellen = _per_maand([("personen", m, a) for m, a in rows], ["personen"], kwartaal)
     tabel = protect(["Verschillende personen"], kwartaal.maand_labels, cellen, drempel=_drempel())
     # The same person can be in signals of two months: the quarter is not the sum of its months.
@@ -111,7 +134,7 @@ def _te_laat(ontvangen, moment) -> bool:
     return ontvangen < termijn_grens(moment)
 
 
-def _signalen_gekoppeld(kwartaal: Kwartaal) -> list[Figuur]:
+def _signalen_gekoppeld(kwartaal: Kwartaal, *, live: bool = False) -> list[Figuur]:
     """Three tables that split the same signals per month: by afdeling, by first triage against the
     term, by first terugkoppeling against the term. They share their column totals, so they are
     protected together (disclosure.protect_samen): one table's published total cannot open another."""
@@ -125,22 +148,33 @@ def _signalen_gekoppeld(kwartaal: Kwartaal) -> list[Figuur]:
     per_afdeling = [[0] * 3 for _ in range(len(afdelingen) + 1)]
     triage = [[0] * 3 for _ in range(3)]
     terug = [[0] * 3 for _ in range(3)]
-    rows = (
-        _in_kwartaal(kwartaal)
-        .annotate(triage=Subquery(eerste_triage), terug=Subquery(eerste_terugkoppeling))
-        .values_list("afdeling_id", "ontvangen_op", "triage", "terug")
-        .order_by()
-    )
-    for afdeling_id, ontvangen, eerste, teruggekoppeld in rows.iterator(chunk_size=5000):
-        m = index.get(_maand(ontvangen))
-        if m is None:
-            continue
-        per_afdeling[rij_afdeling.get(afdeling_id, len(afdelingen))][m] += 1
-        for matrix, moment in ((triage, eerste), (terug, teruggekoppeld)):
-            if moment is None:
-                matrix[2][m] += 1
-            else:
-                matrix[1 if _te_laat(ontvangen, moment) else 0][m] += 1
+    if live:
+        # The reference computation, one row per signal: what the counts must always equal (tests).
+        rows = (
+            _in_kwartaal(kwartaal)
+            .annotate(triage=Subquery(eerste_triage), terug=Subquery(eerste_terugkoppeling))
+            .values_list("afdeling_id", "ontvangen_op", "triage", "terug")
+            .order_by()
+        )
+        for afdeling_id, ontvangen, eerste, teruggekoppeld in rows.iterator(chunk_size=5000):
+            m = index.get(_maand(ontvangen))
+            if m is None:
+                continue
+            per_afdeling[rij_afdeling.get(afdeling_id, len(afdelingen))][m] += 1
+            for matrix, moment in ((triage, eerste), (terug, teruggekoppeld)):
+                if moment is None:
+                    matrix[2][m] += 1
+                else:
+                    matrix[1 if _te_laat(ontvangen, moment) else 0][m] += 1
+    else:
+        counted = _tellingen(SignaalTelling, kwartaal).values_list(
+            "maand", "afdeling_pk", "triage", "terugkoppeling", "aantal"
+        )
+        for maand, afdeling_pk, triage_band, terug_band, aantal in counted:
+            m = index[maand.month]
+            per_afdeling[rij_afdeling.get(afdeling_pk, len(afdelingen))][m] += aantal
+            triage[triage_band][m] += aantal
+            terug[terug_band][m] += aantal
     werkdagen = settings.SIGNAAL_TERMIJN_WERKDAGEN
     afdeling_t, triage_t, terug_t = protect_samen(
         [
@@ -259,19 +293,65 @@ def doormeldingen_per_partner(kwartaal: Kwartaal) -> Figuur:
     )
 
 
-def figuren_kwartaal(kwartaal: Kwartaal) -> list[Figuur]:
-    """Every published figure of one quarter, in the order of the page, the PDF and the API."""
-    gekoppeld = _signalen_gekoppeld(kwartaal)
+def adviesvragen_gekoppeld(kwartaal: Kwartaal) -> list[Figuur]:
+    """Adviesvragen (ADR 0015) per month: by fenomeen, and whether they became a signal. Both tables split
+    the same questions, so they share their column totals and are protected together."""
+    fenomenen = list(Fenomeen.objects.filter(parent__isnull=True).order_by("naam").values_list("pk", "naam"))
+    rij = {pk: i for i, (pk, _n) in enumerate(fenomenen)}
+    index = {m: i for i, m in enumerate(kwartaal.maanden)}
+    per_fenomeen = [[0] * 3 for _ in range(len(fenomenen) + 1)]
+    uitkomst = [[0] * 3 for _ in range(2)]
+    for maand, fenomeen, aantal, signaal in adviesvraag_aantallen(begin=kwartaal.begin, einde=kwartaal.einde):
+        m = index.get(maand)
+        if m is None:
+            continue
+        per_fenomeen[rij.get(fenomeen, len(fenomenen))][m] += aantal
+        uitkomst[0][m] += signaal
+        uitkomst[1][m] += aantal - signaal
+    fenomeen_t, uitkomst_t = protect_samen(
+        [
+            ([n for _pk, n in fenomenen] + ["Geen fenomeen gekozen"], per_fenomeen),
+            (["Er is een signaal van gemaakt", "Geen signaal (nog)"], uitkomst),
+        ],
+        kwartaal.maand_labels,
+        drempel=_drempel(),
+    )
     return [
-        signalen_per_fenomeen(kwartaal),
+        Figuur(
+            "adviesvraag",
+            "Adviesvragen per fenomeen",
+            'Vragen van professionals aan het meldpunt zonder namen ("leg de casus voor"), per maand, naar het '
+            "fenomeen waar de vrager aan dacht.",
+            fenomeen_t,
+            "Fenomeen",
+        ),
+        Figuur(
+            "adviesvraagsignaal",
+            "Adviesvragen die een signaal werden",
+            "Van de adviesvragen van de maand: hoeveel de vrager daarna als signaal meldde.",
+            uitkomst_t,
+            "Uitkomst",
+        ),
+    ]
+
+
+def figuren_kwartaal(kwartaal: Kwartaal, *, live: bool = False) -> list[Figuur]:
+    """Every published figure of one quarter, in the order of the page, the PDF and the API.
+
+    The signal figures read the pre-aggregated counts; ``live=True`` computes them from one row per
+    signal instead (the reference the counts are tested against; too slow at a million signals)."""
+    gekoppeld = _signalen_gekoppeld(kwartaal, live=live)
+    return [
+        signalen_per_fenomeen(kwartaal, live=live),
         gekoppeld[0],
-        personen_per_maand(kwartaal),
+        personen_per_maand(kwartaal, live=live),
         gekoppeld[1],
         gekoppeld[2],
         samenloop_per_maand(kwartaal),
         casussen_per_fase(kwartaal),
         casussen_doorlooptijd(kwartaal),
         doormeldingen_per_partner(kwartaal),
+        *adviesvragen_gekoppeld(kwartaal),
     ]
 
 

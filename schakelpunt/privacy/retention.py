@@ -15,6 +15,7 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
 from schakelpunt.privacy.models import Bewaarblokkade, Bewaartermijn, Soort, Verzoek
+from schakelpunt.signalen.hertellen import hertellen
 from schakelpunt.signalen.models import Concept, Signaal
 
 
@@ -151,7 +152,8 @@ def vernietig(object_type: str, object_id: int) -> dict[str, int]:
     from schakelpunt.subjecten.models import Bron, Persoon
 
     persoon_ids = set(signaal.subject_koppelingen.exclude(persoon=None).values_list("persoon_id", flat=True))
-    signaal.delete()
+    with hertellen([signaal.pk]):  # inzicht's pre-aggregated counts lose it in the same transaction
+        signaal.delete()
     # Persons the register knew only from this signal, and that nobody else refers to, go too.
     wees = Persoon.objects.filter(pk__in=persoon_ids, bron=Bron.SIGNAAL).exclude(Q(koppelingen__isnull=False))
     for persoon in wees:

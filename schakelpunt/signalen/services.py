@@ -34,6 +34,7 @@ from schakelpunt.signalen.constants import (
     Status,
     TriageActie,
 )
+from schakelpunt.signalen.hertellen import hertellen
 from schakelpunt.signalen.inzage import signaal_inzage_verlenen
 from schakelpunt.signalen.models import (
     Aanvulling,
@@ -463,33 +464,35 @@ def signaal_triage(
             check_transition(locked.status, naar)
         except ValueError as exc:
             raise ValidationError({"actie": str(exc)}) from None
-        stap = TriageStap.objects.create(
-            signaal=locked,
-            actie=actie,
-            rationale=rationale.strip(),
-            van_status=locked.status,
-            naar_status=naar,
-            vraag=vraag.strip() if actie == TriageActie.MEER_INFORMATIE else "",
-            afsluitreden=afsluitreden if actie == TriageActie.AFSLUITEN else "",
-            door=actor,
-        )
-        if collegas:
-            stap.genotificeerd.set(collegas)
-            # Who is asked to act must be able to read what they act on: a grant, logged, revocable.
-            for collega in collegas:
-                if not decide(collega, "signaal.view", locked):
-                    signaal_inzage_verlenen(actor=actor, signaal=locked, collega=collega, triagestap=stap)
-        locked.status = naar
-        locked.is_open = naar != Status.AFGESLOTEN
-        if actie == TriageActie.OPSCHALEN:
-            locked.urgent = True
-        if actie == TriageActie.AFSLUITEN:
-            locked.afgesloten_op = timezone.now()
-            locked.afsluitreden = afsluitreden
-        locked.prioriteit = locked.bereken_prioriteit()
-        locked.versie += 1
-        locked.save()
-        Terugkoppeling.objects.create(signaal=locked, triagestap=stap, tekst=terugkoppeling.strip(), door=actor)
+        # Counts derived from signals (inzicht) follow the first triage and terugkoppeling.
+        with hertellen([locked.pk]):
+            stap = TriageStap.objects.create(
+                signaal=locked,
+                actie=actie,
+                rationale=rationale.strip(),
+                van_status=locked.status,
+                naar_status=naar,
+                vraag=vraag.strip() if actie == TriageActie.MEER_INFORMATIE else "",
+                afsluitreden=afsluitreden if actie == TriageActie.AFSLUITEN else "",
+                door=actor,
+            )
+            if collegas:
+                stap.genotificeerd.set(collegas)
+                # Who is asked to act must be able to read what they act on: a grant, logged, revocable.
+                for collega in collegas:
+                    if not decide(collega, "signaal.view", locked):
+                        signaal_inzage_verlenen(actor=actor, signaal=locked, collega=collega, triagestap=stap)
+            locked.status = naar
+            locked.is_open = naar != Status.AFGESLOTEN
+            if actie == TriageActie.OPSCHALEN:
+                locked.urgent = True
+            if actie == TriageActie.AFSLUITEN:
+                locked.afgesloten_op = timezone.now()
+                locked.afsluitreden = afsluitreden
+            locked.prioriteit = locked.bereken_prioriteit()
+            locked.versie += 1
+            locked.save()
+            Terugkoppeling.objects.create(signaal=locked, triagestap=stap, tekst=terugkoppeling.strip(), door=actor)
         log_access(
             actor=actor,
             decision=decision,

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from schakelpunt.inzicht import tellingen
 from schakelpunt.inzicht.grid import Kwartaal, kwartalen
 from schakelpunt.signalen.models import Signaal
 from schakelpunt.signalen.tests.factories import SignaalFactory
@@ -21,6 +22,7 @@ def test_bestuur_reads_the_figures_of_a_quarter(page, persona, browser_login):
         s = SignaalFactory(melder=persona("melder"))
         s.fenomenen.add(fenomeen)
         Signaal.objects.filter(pk=s.pk).update(ontvangen_op=when)
+    tellingen.opbouwen()  # written past the services (factories), as a bulk load would
     browser_login(persona("bestuur"))
     page.page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Inzicht").click()
     page.page.wait_for_url("**/inzicht/")
@@ -38,6 +40,8 @@ def test_bestuur_reads_the_figures_of_a_quarter(page, persona, browser_login):
         "Eerste beoordeling tegen de termijn",
         "Casussen per fase",
         "Doormeldingen per ketenpartner en stand",
+        "Adviesvragen per fenomeen",
+        "Adviesvragen die een signaal werden",
     ):
         assert page.page.get_by_role("table", name=f"{titel} — {vorige.label}").is_visible()
     assert page.page.get_by_role(

@@ -66,3 +66,13 @@ def test_the_differencing_attack_on_margins_fails():
     suppressed, _ = _suppressed(tabel)
     assert (0, 0) in suppressed
     assert not determined(suppressed, 3, 3)
+
+
+def test_a_secondary_suppression_the_audit_does_not_need_is_given_back():
+    """protect is protect_samen of one table: after the greedy step, unneeded secondary suppressions are
+    published again. Here the greedy step hid every cell; the 12 of b in January is given back."""
+    tabel = protect(["a", "b"], ["jan", "feb"], [[6, 1], [12, 12]])
+    suppressed, _ = _suppressed(tabel)
+    assert tabel.cellen[0][1] is None and tabel.cellen[1][0] == 12
+    assert tabel.onderdrukt == 7
+    assert determined(suppressed, 2, 2) == set()

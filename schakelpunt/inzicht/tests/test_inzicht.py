@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from schakelpunt.inzicht import selectors
+from schakelpunt.inzicht import selectors, tellingen
 from schakelpunt.inzicht.grid import Kwartaal
 from schakelpunt.signalen.models import Signaal
 from schakelpunt.signalen.tests.factories import BetrokkeneFactory, SignaalFactory
@@ -30,6 +30,7 @@ def kwartaal_met_cijfers(persona):
     when = timezone.make_aware(datetime.datetime.combine(k.begin, datetime.time(12)))
     _signalen(2, fenomenen[0], persona("melder"), when)  # a small cell
     _signalen(9, fenomenen[1], persona("melder"), when)
+    tellingen.opbouwen()  # written past the services (factories), as a bulk load would
     return k, fenomenen
 
 

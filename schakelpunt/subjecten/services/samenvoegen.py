@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from schakelpunt.access.decorators import require
+from schakelpunt.signalen.hertellen import hertellen
 from schakelpunt.subjecten.models import (
     Beoordeling,
     BetrokkeneKoppeling,
@@ -57,21 +58,27 @@ def _verhuizen(bron: Persoon, doel: Persoon) -> dict[str, list[int]]:
         .exclude(persoon_id__in=MogelijkeMatch.objects.filter(kandidaat=doel).values("persoon_id")),
     }
     moved: dict[str, list[int]] = {}
-    for naam, model, veld in VERPLAATSBAAR:
-        moved[naam] = list(selecties[naam].values_list("pk", flat=True))
-        if moved[naam]:
-            model.objects.filter(pk__in=moved[naam]).update(**{veld: doel})
+    # Counts derived from signals (inzicht's distinct persons per month) follow the moved links.
+    with hertellen(selecties["koppelingen"].values_list("signaal_id", flat=True)):
+        for naam, model, veld in VERPLAATSBAAR:
+            moved[naam] = list(selecties[naam].values_list("pk", flat=True))
+            if moved[naam]:
+                model.objects.filter(pk__in=moved[naam]).update(**{veld: doel})
     return moved
 
 
 def _terugzetten(verplaatst: dict, *, van: Persoon, naar: Persoon) -> dict[str, list[int]]:
     """Move exactly the recorded rows back, as far as they are still on `van`."""
     moved: dict[str, list[int]] = {}
-    for naam, model, veld in VERPLAATSBAAR:
-        ids = list(model.objects.filter(pk__in=verplaatst.get(naam, []), **{veld: van}).values_list("pk", flat=True))
-        if ids:
-            model.objects.filter(pk__in=ids).update(**{veld: naar})
-        moved[naam] = ids
+    koppelingen = BetrokkeneKoppeling.objects.filter(pk__in=verplaatst.get("koppelingen", []))
+    with hertellen(koppelingen.values_list("signaal_id", flat=True)):
+        for naam, model, veld in VERPLAATSBAAR:
+            ids = list(
+                model.objects.filter(pk__in=verplaatst.get(naam, []), **{veld: van}).values_list("pk", flat=True)
+            )
+            if ids:
+                model.objects.filter(pk__in=ids).update(**{veld: naar})
+            moved[naam] = ids
     return moved
 
 
@@ -165,9 +172,10 @@ def persoon_afsplitsen(
                 )
             ),
         }
-        BetrokkeneKoppeling.objects.filter(pk__in=moved["koppelingen"]).update(
-            persoon=nieuw, methode=Methode.HANDMATIG, score=None, toelichting=f"afgesplitst: {reden}"[:1000]
-        )
+        with hertellen(signaal_ids):
+            BetrokkeneKoppeling.objects.filter(pk__in=moved["koppelingen"]).update(
+                persoon=nieuw, methode=Methode.HANDMATIG, score=None, toelichting=f"afgesplitst: {reden}"[:1000]
+            )
         Relatie.objects.filter(pk__in=moved["relaties_van"]).update(van_persoon=nieuw)
         Relatie.objects.filter(pk__in=moved["relaties_naar"]).update(naar_persoon=nieuw)
         record = Samenvoeging.objects.create(

@@ -5,7 +5,9 @@ resolved as its melder, exactly as at registration, and samenloop is checked.
 """
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
+from schakelpunt.signalen.hertellen import hertellen
 from schakelpunt.signalen.models import Signaal
 from schakelpunt.subjecten.services.koppelen import signaal_betrokkenen_koppelen
 
@@ -17,5 +19,7 @@ class Command(BaseCommand):
         signalen = Signaal.objects.filter(betrokkenen__koppeling__isnull=True).distinct().order_by("pk")
         aantal = 0
         for signaal in signalen.iterator(chunk_size=500):
-            aantal += len(signaal_betrokkenen_koppelen(signaal))
+            # inzicht's distinct persons per month follow the new links (signalen.hertellen).
+            with transaction.atomic(), hertellen([signaal.pk]):
+                aantal += len(signaal_betrokkenen_koppelen(signaal))
         self.stdout.write(self.style.SUCCESS(f"{aantal} betrokkene(n) gekoppeld."))
