@@ -1,0 +1,23 @@
+"""Hostile input on every URL of the signalen app, as every persona: never a server error."""
+
+import pytest
+
+from schakelpunt.signalen import api, forms
+from schakelpunt.signalen.tests.matrix import MATRIX
+from schakelpunt.testing.vijandig import ROLES, assert_no_server_error, field_names
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+# Keys the views read from the request themselves, beside the forms.
+EXTRA = ("actie", "pagina", "betrokkenen-TOTAL_FORMS", "betrokkenen-INITIAL_FORMS")
+NAMES = field_names(api, forms, extra=EXTRA)
+
+
+def PREFIXES(kwargs):
+    return ("betrokkenen-0",)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_no_server_error(name, role, persona, client, api_client_as):
+    assert_no_server_error(name, MATRIX[name], role, persona, client, api_client_as, NAMES, prefixes=PREFIXES)
