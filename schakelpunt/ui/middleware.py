@@ -83,6 +83,12 @@ class RequestBodyLimitMiddleware:
             from schakelpunt.ui.views import request_too_large
 
             return request_too_large(request)
+        if _address_with_nul(request):
+            # The query string and the path too: a NUL in `?zoek=` or in a text path segment
+            # would reach PostgreSQL, which refuses it in text (SQLite does not).
+            from schakelpunt.ui.views import bad_request
+
+            return bad_request(request)
         if length:
             try:
                 has_nul = _text_with_nul(request)
@@ -97,6 +103,13 @@ class RequestBodyLimitMiddleware:
 
                 return bad_request(request)
         return self.get_response(request)
+
+
+def _address_with_nul(request) -> bool:
+    """A NUL character in the path or in a key or value of the query string."""
+    if "\x00" in request.path_info:
+        return True
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
 
 
 def _text_with_nul(request) -> bool:
