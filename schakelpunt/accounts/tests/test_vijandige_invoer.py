@@ -28,3 +28,12 @@ NAMES = field_names(api, forms, extra=EXTRA)
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_no_server_error(name, role, persona, client, api_client_as):
     assert_no_server_error(name, MATRIX[name], role, persona, client, api_client_as, NAMES)
+
+
+def test_a_next_that_is_no_url_is_followed_not_looked_up_as_a_view(client_as):
+    """Was a 500: a logged-in user on the login page with ?next=abc (redirect() tried a view "abc")."""
+    from django.urls import reverse
+
+    response = client_as("melder").get(reverse("accounts:login"), {"next": "abc"})
+    assert response.status_code == 302
+    assert response["Location"] == "abc"

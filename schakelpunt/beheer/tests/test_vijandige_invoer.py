@@ -17,3 +17,11 @@ NAMES = field_names(forms, extra=EXTRA)
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_no_server_error(name, role, persona, client, api_client_as):
     assert_no_server_error(name, MATRIX[name], role, persona, client, api_client_as, NAMES)
+
+
+def test_an_unknown_role_in_the_path_is_a_404(client_as, persona):
+    """Was a 500: ValueError "'x' is not a valid Rol" (and a NUL would reach PostgreSQL)."""
+    from django.urls import reverse
+
+    url = reverse("beheer:rol_intrekken", kwargs={"pk": persona("melder").pk, "rol": "geen-rol"})
+    assert client_as("beheerder").post(url).status_code == 404

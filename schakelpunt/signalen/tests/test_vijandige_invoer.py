@@ -4,7 +4,7 @@ import pytest
 
 from schakelpunt.signalen import api, forms
 from schakelpunt.signalen.tests.matrix import MATRIX
-from schakelpunt.testing.vijandig import ROLES, assert_no_server_error, field_names
+from schakelpunt.testing.vijandig import BEYOND_INT64, ROLES, assert_no_server_error, field_names
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -21,3 +21,12 @@ def PREFIXES(kwargs):
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_no_server_error(name, role, persona, client, api_client_as):
     assert_no_server_error(name, MATRIX[name], role, persona, client, api_client_as, NAMES, prefixes=PREFIXES)
+
+
+def test_a_choice_id_beyond_int64_is_a_message_next_to_the_field():
+    """Was a 500 (OverflowError on SQLite) in the report form, triage, trends and taxonomie beheer."""
+    from schakelpunt.signalen.forms import SignaalForm
+
+    form = SignaalForm(data={"indicatoren": [BEYOND_INT64], "fenomenen": ["-" + BEYOND_INT64]})
+    assert not form.is_valid()
+    assert form.errors["indicatoren"] and form.errors["fenomenen"]

@@ -155,3 +155,12 @@ def test_a_nul_in_a_page_form_is_a_400_not_a_database_error(client_as):
         reverse("ui:home"), "zoek=a%00b", content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 400
+
+
+def test_a_nul_in_the_query_string_or_path_is_a_400_not_a_database_error(client_as):
+    """PostgreSQL refuses a NUL in text: a search or filter value with one never reaches it."""
+    client = client_as("privacyfunctionaris")
+    assert client.get(reverse("audit:search"), {"gebruiker": "a\x00b"}).status_code == 400
+    assert client.get(reverse("audit:search") + "?a%00b=1").status_code == 400
+    assert client.get("/beheer/gebruikers/1/rollen/nul%00teken/intrekken/").status_code == 400
+    assert client.get(reverse("audit:search"), {"gebruiker": "a%00b"}).status_code == 200  # typed, not a NUL
