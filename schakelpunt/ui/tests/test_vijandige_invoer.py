@@ -1,4 +1,8 @@
-"""Hostile input on every URL of the ui app, as every persona: never a server error."""
+"""Hostile input on every URL of the ui app, as every persona: never a server error.
+
+The API schema is generated for every request (seconds each on a loaded machine) and reads no
+input: it gets SAMPLE_VALUES, one value of each kind, instead of all of HOSTILE_VALUES.
+"""
 
 import pytest
 
@@ -16,4 +20,6 @@ NAMES = field_names(forms, extra=EXTRA)
 @pytest.mark.parametrize("role", (*ROLES, ANONIEM))
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_no_server_error(name, role, persona, client, api_client_as):
-    assert_no_server_error(name, MATRIX[name], role, persona, client, api_client_as, NAMES)
+    assert_no_server_error(
+        name, MATRIX[name], role, persona, client, api_client_as, NAMES, sample=name in {"api-schema", "api-docs"}
+    )
