@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponseNotAllowed
 from django.http.multipartparser import MultiPartParserError
 
 from schakelpunt.api import is_api_request
@@ -61,6 +62,26 @@ class NoStoreMiddleware:
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         return response
+
+
+# What a page (not the API) is asked with: a form posts, everything else reads.
+PAGE_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+
+
+class PageMethodMiddleware:
+    """A page asked with PUT, PATCH, DELETE or another method no page takes: 405, at once.
+
+    Views limit their methods where they write (require_POST), but a reading view would otherwise
+    answer a DELETE by rendering itself. The API's views state their own methods (DRF).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in PAGE_METHODS and not is_api_request(request):
+            return HttpResponseNotAllowed(PAGE_METHODS)
+        return self.get_response(request)
 
 
 class RequestBodyLimitMiddleware:
