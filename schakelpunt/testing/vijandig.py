@@ -1,11 +1,14 @@
 """Hostile input for every URL of an app: each persona, bad values in every field, never a 500.
 
 `hostile_requests(...)` yields (description, method, url, kwargs-for-the-test-client) for one
-matrix row: the page or endpoint with its path ids replaced by ids beyond int64, every known
-field name filled with each hostile value (query string and form body alike), and for the API
-wrong content types, broken and deeply nested JSON. The tests of casussen, doormeldingen and
-overleggen run these as each persona and assert only that the answer is not a server error:
-what the right answer is (a message next to the field, 400, 404, 409) the feature tests say.
+matrix row: the page or endpoint with its path ids replaced by ids beyond int64 and its text
+path values (slugs, codes, tokens) by long, NUL and undecodable ones, the methods it does not
+take, every known field name filled with each hostile value (query string and form body alike),
+and for the API wrong content types, broken and deeply nested JSON. Every app with URLs has a
+`tests/test_vijandige_invoer.py` that runs these as each persona (and anonymously where a URL is
+public) and asserts only that the answer is not a server error, and that a page asked to PUT,
+PATCH or DELETE says 405: what the right answer is (a message next to the field, 400, 404, 409)
+the feature tests say. A role the matrix refuses gets two values only (the refusal comes first).
 """
 
 import inspect
