@@ -37,3 +37,14 @@ def test_a_next_that_is_no_url_is_followed_not_looked_up_as_a_view(client_as):
     response = client_as("melder").get(reverse("accounts:login"), {"next": "abc"})
     assert response.status_code == 302
     assert response["Location"] == "abc"
+
+
+def test_an_overlong_username_is_a_message_not_a_login_attempt(client):
+    """Was a 500 on PostgreSQL: django-axes stored the tried name in a varchar(255)."""
+    from axes.models import AccessAttempt
+    from django.urls import reverse
+
+    response = client.post(reverse("accounts:login"), {"username": "x" * 10_000, "password": "geheim"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
+    assert not AccessAttempt.objects.exists()
