@@ -25,3 +25,18 @@ def test_an_unknown_role_in_the_path_is_a_404(client_as, persona):
 
     url = reverse("beheer:rol_intrekken", kwargs={"pk": persona("melder").pk, "rol": "geen-rol"})
     assert client_as("beheerder").post(url).status_code == 404
+
+
+def test_an_overlong_department_name_is_a_message(client_as):
+    """Was a 500 on PostgreSQL: the rename posts a bare field, and naam is a varchar(200)."""
+    from django.urls import reverse
+
+    from schakelpunt.accounts.models import Afdeling
+
+    afdeling = Afdeling.objects.create(naam="Wijkteam Oost")
+    response = client_as("beheerder").post(
+        reverse("beheer:afdeling", kwargs={"pk": afdeling.pk}), {"naam": "x" * 201}, follow=True
+    )
+    assert "hoogstens 200 tekens" in response.content.decode()
+    afdeling.refresh_from_db()
+    assert afdeling.naam == "Wijkteam Oost"

@@ -1,7 +1,8 @@
 """Hostile input on every URL of the privacy app, as every persona: never a server error.
 
-The inzagerapport PDF is rendered for every request (seconds each on a loaded machine): it gets
-SAMPLE_VALUES, one value of each kind, instead of all of HOSTILE_VALUES.
+The inzagerapport (page and PDF) is put together for every request, the PDF rendered (seconds
+each on a loaded machine): both get SAMPLE_VALUES, one value of each kind, instead of all of
+HOSTILE_VALUES.
 """
 
 import pytest
@@ -17,7 +18,7 @@ EXTRA = ("item", "termijn", "versie")
 NAMES = field_names(forms, extra=EXTRA)
 
 
-SAMPLED = {"privacy:inzagerapport_pdf"}
+SAMPLED = {"privacy:inzagerapport", "privacy:inzagerapport_pdf"}
 
 
 def PREFIXES(kwargs):
