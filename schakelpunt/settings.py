@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "schakelpunt.ui.middleware.RequestLogMiddleware",
+    "schakelpunt.ui.middleware.PageMethodMiddleware",
     "schakelpunt.ui.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

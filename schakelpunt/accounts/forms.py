@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,10 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Gebruikersnaam")
+        # AuthenticationForm sets max_length after the field is made, so nothing checks it: an
+        # overlong name reached authenticate() and django-axes' failure record (varchar 255), a
+        # 500 on PostgreSQL. Now it is a message beside the field and nobody is asked.
+        self.fields["username"].validators.append(MaxLengthValidator(self.fields["username"].max_length))
         self.fields["password"].label = _("Wachtwoord")
         self.fields["username"].widget.attrs.update(
             {"autocomplete": "username", "class": "utrecht-textbox utrecht-textbox--html-input"}

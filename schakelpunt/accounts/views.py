@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -31,6 +31,8 @@ from schakelpunt.audit.services import log_event
 
 
 def _safe_next(request, default: str = "ui:home") -> str:
+    """`next` if it stays on this site, else the default page: a URL, never a view name (answer
+    it with HttpResponseRedirect, as `redirect()` would try a `next` like "abc" as a view name)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
@@ -48,7 +50,7 @@ def _start_session(request, user, *, mfa_ok: bool) -> None:
 @require_http_methods(["GET", "POST"])
 def login_view(request):
     if request.user.is_authenticated and request.method == "GET":
-        return redirect(_safe_next(request))
+        return HttpResponseRedirect(_safe_next(request))
     form = LoginForm(request, data=request.POST or None)
     if request.method == "POST":
         if form.is_valid():
@@ -57,7 +59,7 @@ def login_view(request):
             log_event(actor=user, actie=Action.LOGIN)
             if user.needs_two_factor:
                 return redirect(reverse("accounts:two_factor") + "?" + urlencode({"next": _safe_next(request)}))
-            return redirect(_safe_next(request))
+            return HttpResponseRedirect(_safe_next(request))
         if getattr(request, "axes_locked_out", False):
             return locked_out(request)
         log_event(
@@ -148,7 +150,7 @@ def two_factor(request):
             log_event(
                 actor=user, actie=Action.LOGIN, verwerking="beveiliging.toegang", toelichting="tweede factor geslaagd"
             )
-            return redirect(_safe_next(request))
+            return HttpResponseRedirect(_safe_next(request))
         log_event(
             actor=user,
             actie=Action.LOGIN,
@@ -175,7 +177,7 @@ def reauthenticate(request):
     if request.method == "POST":
         if form.is_valid():
             request.session[REAUTH_AT] = time.time()
-            return redirect(_safe_next(request, "accounts:security"))
+            return HttpResponseRedirect(_safe_next(request, "accounts:security"))
         if getattr(request, "axes_locked_out", False):
             return locked_out(request)
         log_event(

@@ -223,6 +223,11 @@ def _check_naam(naam: str, bestaand: Afdeling | None = None) -> str:
     naam = (naam or "").strip()
     if not naam:
         raise ValidationError({"naam": "Vul de naam van de afdeling in."})
+    # The rename form posts a bare field: check the length here, not only in AfdelingForm
+    # (PostgreSQL refuses a name beyond the column; SQLite would have stored it).
+    maximum = Afdeling._meta.get_field("naam").max_length
+    if len(naam) > maximum:
+        raise ValidationError({"naam": f"De naam mag hoogstens {maximum} tekens lang zijn."})
     if Afdeling.objects.filter(naam__iexact=naam).exclude(pk=getattr(bestaand, "pk", None)).exists():
         raise ValidationError({"naam": "Er is al een afdeling met deze naam."})
     return naam

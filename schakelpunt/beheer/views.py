@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -112,13 +113,15 @@ def rol_geven(request, pk: int):
 @require_POST
 @requires("beheer.users.manage")
 def rol_intrekken(request, pk: int, rol: str):
+    if rol not in Rol.values:
+        raise Http404("Onbekende rol")  # a tampered path; the lookup below would not get a valid role
     target, _decision = fetch(request.user, "beheer.users.manage", User.objects.all(), pk, object_type="gebruiker")
     try:
         services.rol_intrekken(actor=request.user, user=target, rol=rol)
     except ValidationError as exc:
         messages.error(request, _fout(exc))
     else:
-        messages.success(request, f"De rol {Rol(rol).label if rol in Rol.values else rol} is ingetrokken.")
+        messages.success(request, f"De rol {Rol(rol).label} is ingetrokken.")
     return redirect("beheer:gebruiker", pk=pk)
 
 

@@ -7,6 +7,7 @@ from schakelpunt.accounts.models import Afdeling
 from schakelpunt.casussen.constants import ActieStatus, BesluitSoort, EvaluatieUitkomst, MeldenUitkomst, Partner
 from schakelpunt.casussen.models import CasusSubject, Fase
 from schakelpunt.casussen.services import deelnemer_keuzes, regie_keuzes
+from schakelpunt.ui.forms import BegrensdeMeerkeuze
 
 DATE = forms.DateInput(attrs={"type": "date"})
 PARTNER_KEUZES = [("", "—"), *Partner.choices]
@@ -126,19 +127,6 @@ class BesluitForm(Form):
 
 class SubjectForm(Form):
     persoon = forms.IntegerField(label="Persoonsnummer uit het register", min_value=1)
-
-
-class BegrensdeMeerkeuze(forms.ModelMultipleChoiceField):
-    """A multiple choice of objects whose ids are checked to be numbers the database can hold
-    before they are looked up (a tampered id beyond int64 is a message, not a 500)."""
-
-    def _check_values(self, value):
-        for pk in value:
-            if not (str(pk).isascii() and str(pk).isdigit() and 0 < int(pk) < 2**62):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
-                )
-        return super()._check_values(value)
 
 
 class UitvraagForm(Form):

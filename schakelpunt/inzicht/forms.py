@@ -3,6 +3,7 @@
 from django import forms
 
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
+from schakelpunt.ui.forms import BegrensdeMeerkeuze
 
 
 class TrendnotitieForm(forms.Form):
@@ -24,13 +25,13 @@ class TrendnotitieForm(forms.Form):
             "invalid": "Vul een datum in, bijvoorbeeld 31-12-2026.",
         },
     )
-    fenomenen = forms.ModelMultipleChoiceField(
+    fenomenen = BegrensdeMeerkeuze(
         label="Fenomenen",
         queryset=Fenomeen.objects.filter(actief=True),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    indicatoren = forms.ModelMultipleChoiceField(
+    indicatoren = BegrensdeMeerkeuze(
         label="Indicatoren",
         queryset=Indicator.objects.filter(actief=True),
         required=False,

@@ -21,7 +21,7 @@ from schakelpunt.signalen.constants import (
 )
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 from schakelpunt.taxonomie.seed_data import TERUGKOPPELING_SJABLONEN
-from schakelpunt.ui.forms import DatumField
+from schakelpunt.ui.forms import BegrensdeMeerkeuze, DatumField
 
 JA_NEE = [("nee", "Nee"), ("ja", "Ja")]
 ADRES_VELDEN = services.ADRES_VELDEN
@@ -74,14 +74,14 @@ class SignaalForm(forms.Form):
         max_length=300,
         help_text="Bijvoorbeeld: tijdens huisbezoek, op kantoor, adres of wijk.",
     )
-    indicatoren = forms.ModelMultipleChoiceField(
+    indicatoren = BegrensdeMeerkeuze(
         label="Wat viel je op?",
         required=False,
         queryset=Indicator.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         help_text="Vink aan wat past. Bij elke keuze zie je waar je op kunt letten.",
     )
-    fenomenen = forms.ModelMultipleChoiceField(
+    fenomenen = BegrensdeMeerkeuze(
         label="Waar denk je aan?",
         required=False,
         queryset=Fenomeen.objects.none(),
@@ -292,7 +292,7 @@ class TriageForm(forms.Form):
         choices=[("", "Kies een reden"), *AfsluitReden.choices],
         help_text="Nodig bij 'afsluiten met een reden'.",
     )
-    collegas = forms.ModelMultipleChoiceField(
+    collegas = BegrensdeMeerkeuze(
         label="Collega's direct op de hoogte brengen",
         required=False,
         queryset=None,

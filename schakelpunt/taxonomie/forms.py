@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakelpunt.taxonomie.models import Fenomeen, Indicator, Levensdomein
 from schakelpunt.taxonomie.services import item_version
+from schakelpunt.ui.forms import BegrensdeMeerkeuze
 
 CODE_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # "nieuw" would collide with the URL of the "new item" page.
@@ -25,7 +26,7 @@ class FenomeenChoiceField(forms.ModelChoiceField):
         return _label(obj)
 
 
-class FenomenenChoiceField(forms.ModelMultipleChoiceField):
+class FenomenenChoiceField(BegrensdeMeerkeuze):
     def label_from_instance(self, obj):
         return _label(obj)
 

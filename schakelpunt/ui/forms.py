@@ -11,6 +11,21 @@ DATUM_MIN = datetime.date(1900, 1, 1)
 DATUM_MAX = datetime.date(2100, 12, 31)
 
 
+class BegrensdeMeerkeuze(forms.ModelMultipleChoiceField):
+    """A multiple choice of objects whose ids are checked to be numbers the database can hold
+    before they are looked up (a tampered id beyond int64 is a message, not a 500: Django guards
+    the single choice's lookup against an overflow, not the `pk__in` of a multiple choice)."""
+
+    def _check_values(self, value):
+        if self.to_field_name is None:
+            for pk in value:
+                if not (str(pk).isascii() and str(pk).isdigit() and 0 < int(pk) < 2**62):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super()._check_values(value)
+
+
 class DatumField(forms.DateField):
     """A date between DATUM_MIN and DATUM_MAX, with a Dutch message outside that range."""
 

@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponseNotAllowed
 from django.http.multipartparser import MultiPartParserError
 
 from schakelpunt.api import is_api_request
@@ -63,6 +64,26 @@ class NoStoreMiddleware:
         return response
 
 
+# What a page (not the API) is asked with: a form posts, everything else reads.
+PAGE_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+
+
+class PageMethodMiddleware:
+    """A page asked with PUT, PATCH, DELETE or another method no page takes: 405, at once.
+
+    Views limit their methods where they write (require_POST), but a reading view would otherwise
+    answer a DELETE by rendering itself. The API's views state their own methods (DRF).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in PAGE_METHODS and not is_api_request(request):
+            return HttpResponseNotAllowed(PAGE_METHODS)
+        return self.get_response(request)
+
+
 class RequestBodyLimitMiddleware:
     """Refuse a request body above the limit with 413 before anything reads it.
 
@@ -83,6 +104,12 @@ class RequestBodyLimitMiddleware:
             from schakelpunt.ui.views import request_too_large
 
             return request_too_large(request)
+        if _address_with_nul(request):
+            # The query string and the path too: a NUL in `?zoek=` or in a text path segment
+            # would reach PostgreSQL, which refuses it in text (SQLite does not).
+            from schakelpunt.ui.views import bad_request
+
+            return bad_request(request)
         if length:
             try:
                 has_nul = _text_with_nul(request)
@@ -97,6 +124,13 @@ class RequestBodyLimitMiddleware:
 
                 return bad_request(request)
         return self.get_response(request)
+
+
+def _address_with_nul(request) -> bool:
+    """A NUL character in the path or in a key or value of the query string."""
+    if "\x00" in request.path_info:
+        return True
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
 
 
 def _text_with_nul(request) -> bool:

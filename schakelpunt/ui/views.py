@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from schakelpunt.access.decorators import requires
 from schakelpunt.accounts import services as account_services
@@ -127,8 +127,12 @@ def _schema() -> dict:
     return SchemaGenerator().get_schema(request=None, public=True)
 
 
+@require_safe
 def api_docs(request):
-    """A readable, accessible description of the API, rendered from the OpenAPI document."""
+    """A readable, accessible description of the API, rendered from the OpenAPI document.
+
+    A page under /api/, so PageMethodMiddleware leaves it alone: it says itself that it only reads.
+    """
     schema = _schema()
     endpoints = []
     for path, operations in schema.get("paths", {}).items():

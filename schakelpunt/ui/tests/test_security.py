@@ -155,3 +155,23 @@ def test_a_nul_in_a_page_form_is_a_400_not_a_database_error(client_as):
         reverse("ui:home"), "zoek=a%00b", content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 400
+
+
+def test_a_nul_in_the_query_string_or_path_is_a_400_not_a_database_error(client_as):
+    """PostgreSQL refuses a NUL in text: a search or filter value with one never reaches it."""
+    client = client_as("privacyfunctionaris")
+    assert client.get(reverse("audit:search"), {"gebruiker": "a\x00b"}).status_code == 400
+    assert client.get(reverse("audit:search") + "?a%00b=1").status_code == 400
+    assert client.get("/beheer/gebruikers/1/rollen/nul%00teken/intrekken/").status_code == 400
+    assert client.get(reverse("audit:search"), {"gebruiker": "a%00b"}).status_code == 200  # typed, not a NUL
+
+
+def test_a_page_asked_to_put_patch_or_delete_says_405(client, client_as):
+    """A reading view rendered itself for any method; the API keeps its own answers (DRF)."""
+    for method in ("put", "patch", "delete"):
+        response = getattr(client, method)(reverse("ui:home"))  # anonymous too: before the login
+        assert response.status_code == 405
+        assert "PUT" not in response["Allow"] and "POST" in response["Allow"]
+    http = client_as("melder")
+    assert http.delete(reverse("ui:home")).status_code == 405
+    assert http.get(reverse("ui:home")).status_code == 200  # reading is unchanged
