@@ -1,8 +1,8 @@
 from django import forms
 
-from schakelpunt.casussen.forms import BegrensdeMeerkeuze
 from schakelpunt.doormeldingen.constants import Kanaal, Markering, Status
 from schakelpunt.doormeldingen.models import Grondslag, Ketenpartner
+from schakelpunt.ui.forms import BegrensdeMeerkeuze
 
 
 class DoormeldingForm(forms.Form):
