@@ -244,6 +244,8 @@ BetrokkeneFormSet = forms.formset_factory(
     extra=1,
     max_num=settings.SIGNAAL_BETROKKENEN_MAX,
     validate_max=True,
+    # A tampered TOTAL_FORMS builds (and renders) at most this many forms, not Django's 1000 more.
+    absolute_max=settings.SIGNAAL_BETROKKENEN_MAX,
 )
 
 

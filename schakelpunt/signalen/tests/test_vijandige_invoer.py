@@ -30,3 +30,16 @@ def test_a_choice_id_beyond_int64_is_a_message_next_to_the_field():
     form = SignaalForm(data={"indicatoren": [BEYOND_INT64], "fenomenen": ["-" + BEYOND_INT64]})
     assert not form.is_valid()
     assert form.errors["indicatoren"] and form.errors["fenomenen"]
+
+
+def test_a_tampered_form_count_builds_no_more_betrokkenen_than_allowed():
+    """Was ~30 s a request: TOTAL_FORMS=2**64 built and rendered Django's 1020 forms."""
+    from django.conf import settings
+
+    from schakelpunt.signalen.forms import BetrokkeneFormSet
+
+    formset = BetrokkeneFormSet(
+        {"betrokkenen-TOTAL_FORMS": BEYOND_INT64, "betrokkenen-INITIAL_FORMS": "0"}, prefix="betrokkenen"
+    )
+    assert len(formset.forms) <= settings.SIGNAAL_BETROKKENEN_MAX
+    assert not formset.is_valid()
