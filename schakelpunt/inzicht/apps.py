@@ -1,6 +1,7 @@
 """Inzicht: figures without personal data on a fixed grid, protected against disclosure."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class InzichtConfig(AppConfig):
@@ -18,3 +19,5 @@ class InzichtConfig(AppConfig):
             signalen_services.NA_REGISTRATIE.append(tellingen.signaal_geteld)
         if tellingen.hertellen not in HERTELLEN:
             HERTELLEN.append(tellingen.hertellen)
+        # A database that has signals but no counts yet (the first migrate with ADR 0018) gets them built.
+        post_migrate.connect(tellingen.opbouwen_na_migreren, sender=self, dispatch_uid="inzicht-tellingen")

@@ -120,6 +120,16 @@ def signaal_geteld(signaal: Signaal) -> None:
     toepassen(bijdragen(Signaal.objects.filter(pk=signaal.pk)))
 
 
+def opbouwen_na_migreren(*, using: str = "default", **kwargs) -> None:
+    """After `migrate`: build the counts once for a database with signals but no counts yet (the first
+    deploy with ADR 0018). Here and not in a migration: a migration must do the same thing forever,
+    and the rule that derives the counts is this module's, as it is now."""
+    if SignaalTelling.objects.using(using).exists() or not Signaal.objects.using(using).exists():
+        return
+    if using == "default":
+        opbouwen()
+
+
 def opbouwen() -> int:
     """Rebuild every count from the source in one transaction; returns the number of signals counted."""
     with transaction.atomic():

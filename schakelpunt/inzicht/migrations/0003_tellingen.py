@@ -3,15 +3,6 @@
 from django.db import migrations, models
 
 
-def opbouwen(apps, schema_editor):
-    """Count the signals already there. Uses the app's code (not historical models): the counts are
-    derived data, and the rule that derives them lives in one place. `manage.py inzicht_tellingen`
-    does the same at any later time."""
-    from schakelpunt.inzicht import tellingen
-
-    tellingen.opbouwen()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("inzicht", "0002_leerlijn_modules"),
@@ -62,5 +53,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(opbouwen, migrations.RunPython.noop),
     ]

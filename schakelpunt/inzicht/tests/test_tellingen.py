@@ -169,3 +169,22 @@ def test_linking_betrokkenen_later_counts_their_persons(persona):
     call_command("betrokkenen_koppelen", stdout=mock.MagicMock())
     assert PersoonTelling.objects.count() == 1
     _same_figures(Kwartaal.van(timezone.localdate()))
+
+
+def test_the_first_migrate_with_the_count_tables_counts_the_signals_already_there(kwartaal, persona):
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    signaal = signalen_services.signaal_create(actor=persona("melder"), omschrijving="Iets")
+    geteld = _stored()
+    for model in (SignaalTelling, FenomeenTelling, PersoonTelling):
+        model.objects.all().delete()  # as before the tables existed
+    post_migrate.send(sender=apps.get_app_config("inzicht"), app_config=apps.get_app_config("inzicht"), using="default")
+    assert _stored() == geteld and SignaalTelling.objects.get().aantal == 1
+    # A database that has its counts is left alone (no rebuild on every migrate).
+    with mock.patch.object(tellingen, "opbouwen") as opbouwen:
+        post_migrate.send(
+            sender=apps.get_app_config("inzicht"), app_config=apps.get_app_config("inzicht"), using="default"
+        )
+    opbouwen.assert_not_called()
+    assert signaal.pk

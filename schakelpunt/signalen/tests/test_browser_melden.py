@@ -87,6 +87,10 @@ def test_standaardsignaal_velden_en_klikken(page, persona, browser_login, capsys
     assert tweede.get_by_label("Met").locator("option:checked").inner_text() == "betrokkene 1: Noor Proefkind"
     page.check()
 
+    # Let the draft autosave (1 s after the last change) finish first: the test server shares one SQLite
+    # connection between its threads, and a save racing the submit loses its savepoint there.
+    p.wait_for_timeout(1200)
+    p.wait_for_function("!document.querySelector('#concept-status').classList.contains('htmx-request')")
     t.klik(p.get_by_role("button", name="Signaal versturen"))
     p.wait_for_url("**/signalen/*/")
     page.check()

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# Callables Django itself writes into a migration (a field's upload_to): the only allowed references.
-TOEGESTAAN = {"schakelpunt.signalen.models"}
+# Callables Django itself writes into a migration (a field's upload_to or default): the only allowed
+# references (signalen: an attachment's upload_to; audit: the chain head's random register token).
+TOEGESTAAN = {"schakelpunt.signalen.models", "schakelpunt.audit.models"}
 
 
 def _migraties() -> list[Path]:
