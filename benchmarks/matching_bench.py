@@ -89,6 +89,15 @@ def _prepare_database(db: str, size: int) -> None:
         conn.execute(f"CREATE DATABASE {PG_DB}")
 
 
+def _database_exists(db: str, size: int) -> bool:
+    if db == "sqlite":
+        return _sqlite_path(size).exists()
+    import psycopg
+
+    with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_DB]).fetchone() is not None
+
+
 def _drop_database(db: str, size: int) -> None:
     if db == "sqlite":
         for suffix in ("", "-wal", "-shm"):
@@ -618,11 +627,17 @@ def run_size(size: int, dbs: list[str], args, results: dict, save) -> None:
         save()
 
     for db in dbs:
-        _log(f"size {size} {db}: import")
-        _prepare_database(db, size)
         res = entry.setdefault(db, {})
+        reuse = args.reuse_db and _database_exists(db, size)
+        if not reuse:
+            _log(f"size {size} {db}: import")
+            _prepare_database(db, size)
         try:
-            res["import"] = _child("import", db, size)
+            if reuse:
+                _log(f"size {size} {db}: reusing the database of an earlier --keep-db run (no import)")
+                res["import"] = {"reused": True}
+            else:
+                res["import"] = _child("import", db, size)
             _log(f"size {size} {db}: {res['import']}")
             save()
             pairs = _work(size) / f"pairs_{db}.csv"
@@ -697,6 +712,11 @@ def main() -> None:
     parser.add_argument("--splink-max-size", type=int, default=10**9, help="skip Splink above this size")
     parser.add_argument("--splink-u-pairs", type=float, default=1e7, help="max_pairs for Splink's u estimation")
     parser.add_argument("--keep-db", action="store_true", help="keep the last database of each size")
+    parser.add_argument(
+        "--reuse-db",
+        action="store_true",
+        help="use the database a --keep-db run left (same size, seed and generator) instead of importing again",
+    )
     parser.add_argument("--json", help="results file (default benchmarks/results/matching_<time>.json)")
     parser.add_argument(
         "--generator", choices=["nl", "intl"], default="nl", help="population.py (nl) or population_intl.py (intl)"

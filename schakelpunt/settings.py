@@ -449,6 +449,7 @@ SAMENLOOP_MIN_SIGNALEN = envint("SAMENLOOP_MIN_SIGNALEN", 3)
 SAMENLOOP_PERIODE_DAGEN = envint("SAMENLOOP_PERIODE_DAGEN", 365)
 # How many family relations away a person still counts as the same family network.
 SAMENLOOP_NETWERK_STAPPEN = envint("SAMENLOOP_NETWERK_STAPPEN", 2)
-# At most this many persons per blocking key are compared with a new record (a key like
-# "every J. Jansen" says little); see schakelpunt/matching/blocking.py.
-SUBJECT_MAX_PER_SLEUTEL = envint("SUBJECT_MAX_PER_SLEUTEL", 500)
+# A blocking key shared by more persons than this (a key like "every J. Jansen") is skipped when a
+# new record has a more selective key, and otherwise capped to the newest this-many persons; see
+# schakelpunt/subjecten/services/kandidaten.py and docs/benchmarks.md (100: no recall lost at 1M).
+SUBJECT_MAX_PER_SLEUTEL = envint("SUBJECT_MAX_PER_SLEUTEL", 100)

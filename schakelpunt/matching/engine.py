@@ -19,6 +19,7 @@ from .score import (
     Thresholds,
     compare,
     compare_batch,
+    generation_apart,
     prior_log2_odds,
     probability,
     use_parameters,
@@ -61,15 +62,22 @@ def match_one(
     sees every stored record of both, promotes.
     """
     query = prepare(record)
+    prior = prior_log2_odds(population)
     scored = []
     for candidate in candidates:
         other = prepare(candidate)
         if other.ref == query.ref:
             continue
-        scored.append((compare(query, other, thresholds, population=population), other))
+        if include_nonmatch:
+            scored.append((compare(query, other, thresholds, population=population), other))
+            continue
+        # Most candidates of a common surname are certainly someone else: compare_batch stops
+        # there, without finishing the comparison or its explanation; the rest is compare()'s.
+        result = compare_batch(query, other, thresholds, prior)
+        if result is not None:
+            scored.append((result, other))
     guarded = [(r, o) for r, o in scored if r.guarded]
     if guarded and promote_guarded:
-        prior = prior_log2_odds(population)
         shown = [o for r, o in scored if r.decision != NONMATCH]
         for result, other in guarded:
             if not any(_relatives(other, o, thresholds, prior) for o in shown if o is not other):
@@ -77,6 +85,16 @@ def match_one(
     results = [r for r, _ in scored if include_nonmatch or r.decision != NONMATCH]
     results.sort(key=lambda r: (-r.score, r.ref_b))
     return results
+
+
+def born_a_generation_apart(query: PreparedRecord, candidate: PersonRecord) -> bool:
+    """Whether compare() would call the two records two people on their birth years alone
+    (score.generation_apart) with no BSN on both sides that could overrule it. The web lookup
+    skips such a candidate before preparing it: it would never be shown."""
+    dob = candidate.geboortedatum
+    if query.year is None or dob is None or dob.year is None or (query.bsn and candidate.bsn):
+        return False
+    return generation_apart(abs(query.year - dob.year), query.estimated or dob.estimated)
 
 
 def _relatives(a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float) -> bool:

@@ -192,32 +192,65 @@ def _first_real_name(names: tuple[str, ...]) -> str:
     return ""
 
 
+# Names repeat (a register holds thousands of Jansens and Mohammeds): what is derived from a
+# name alone is computed once per spelling. Pure functions of their arguments; the roepnamen
+# table (nicknames.canonical), which the beheerder can change, is not part of them.
+_NAME_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_NAME_CACHE_SIZE)
+def _surname_fields(geslachtsnaam: str | None, voorvoegsel: str | None) -> tuple:
+    surname = nz.parse_surname(geslachtsnaam, voorvoegsel)
+    parts = surname.parts
+    return (
+        surname.full,
+        re.sub(r"[^a-z]", "", surname.prefix),
+        surname.stem,
+        parts,
+        nz.phonetic_key(surname.stem),
+        # Blocking uses the first part only: "Jansen-de Vries" is filed under Jansen, and
+        # reaches "de Vries" through the date-of-birth and address keys.
+        nz.phonetic_skeleton(nz.phonetic_key(parts[0])) if parts else "",
+        # ... and "Jansen-de Vries" is also filed under Vries, for the record that has only that.
+        nz.phonetic_skeleton(nz.phonetic_key(parts[-1])) if len(parts) > 1 else "",
+        nz.initial_class(surname.stem),
+    )
+
+
+@lru_cache(maxsize=_NAME_CACHE_SIZE)
+def _given_fields(voornamen: str | None) -> tuple:
+    given = nz.parse_given_names(voornamen)
+    return (
+        given.first,
+        nz.phonetic_key(given.first),
+        given.names,
+        given.initials,
+        nz.phonetic_skeleton(nz.phonetic_key(_first_real_name(given.names))),
+    )
+
+
+@lru_cache(maxsize=_NAME_CACHE_SIZE)
+def _street_letters(straat: str | None) -> str:
+    return nz.letters_only(straat)
+
+
 def _prepare(record: PersonRecord) -> PreparedRecord:
     p = PreparedRecord()
     p.ref = record.ref
     p.bsn = nz.normalize_bsn(record.bsn)
-
-    surname = nz.parse_surname(record.geslachtsnaam, record.voorvoegsel)
-    p.sn_full = surname.full
-    p.sn_prefix = re.sub(r"[^a-z]", "", surname.prefix)
-    p.sn_stem = surname.stem
-    p.sn_parts = surname.parts
-    p.sn_phon = nz.phonetic_key(surname.stem)
-    # Blocking uses the first part only: "Jansen-de Vries" is filed under Jansen, and
-    # reaches "de Vries" through the date-of-birth and address keys.
-    p.sn_skel = nz.phonetic_skeleton(nz.phonetic_key(surname.parts[0])) if surname.parts else ""
-    # ... and "Jansen-de Vries" is also filed under Vries, for the record that has only that.
-    p.sn_skel_last = nz.phonetic_skeleton(nz.phonetic_key(surname.parts[-1])) if len(surname.parts) > 1 else ""
-    p.sn_initial = nz.initial_class(surname.stem)
-
-    given = nz.parse_given_names(record.voornamen)
-    p.gn_first = given.first
-    p.gn_first_phon = nz.phonetic_key(given.first)
-    p.gn_canon = nicknames.canonical(given.first)
-    p.gn_names = given.names
-    p.gn_initials = given.initials
-    p.gn_skel = nz.phonetic_skeleton(nz.phonetic_key(_first_real_name(given.names)))
-    p.initial = given.initials[:1]
+    (
+        p.sn_full,
+        p.sn_prefix,
+        p.sn_stem,
+        p.sn_parts,
+        p.sn_phon,
+        p.sn_skel,
+        p.sn_skel_last,
+        p.sn_initial,
+    ) = _surname_fields(record.geslachtsnaam, record.voorvoegsel)
+    p.gn_first, p.gn_first_phon, p.gn_names, p.gn_initials, p.gn_skel = _given_fields(record.voornamen)
+    p.gn_canon = nicknames.canonical(p.gn_first)
+    p.initial = p.gn_initials[:1]
 
     dob = record.geboortedatum
     if dob is not None and dob.year is not None:
@@ -232,7 +265,7 @@ def _prepare(record: PersonRecord) -> PreparedRecord:
     letter = (record.huisletter or letter or "").strip().upper()[:1]
     addition = nz.normalize_toevoeging(record.toevoeging) or addition
     # "Lange Voorhout" and "Langevoorhout": the street as letters only, so spacing does not count.
-    street = nz.letters_only(record.straat)
+    street = _street_letters(record.straat)
     p.street = f"{street}|{number}" if street and number is not None else ""
     if p.postcode and number is not None:
         p.addr_nr = f"{p.postcode}{number}"
@@ -251,15 +284,18 @@ def _prepare(record: PersonRecord) -> PreparedRecord:
     return p
 
 
-_prepare_cached = lru_cache(maxsize=8192)(_prepare)
+# About 20 MB per process: the web lookup's candidates of common surnames come back lookup after
+# lookup (every J. Jansen is a candidate for every new J. Jansen).
+_prepare_cached = lru_cache(maxsize=20_000)(_prepare)
 
 
 def prepare(record: PersonRecord | PreparedRecord, *, cache: bool = True) -> PreparedRecord:
     """Normalise a record once. Passing an already prepared record returns it unchanged.
 
-    The small cache serves the web request and match_one, where the same query record is
-    compared with many candidates; batch code passes cache=False so a million records do
-    not churn it.
+    The cache serves the web request: the query record compared with many candidates, and the
+    candidates the lookup loads from the database (keyed by all their fields, so a changed
+    person is prepared again; cleared when the roepnamen change). Batch code passes cache=False
+    so a million records do not churn it.
     """
     if isinstance(record, PreparedRecord):
         return record

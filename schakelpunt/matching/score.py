@@ -402,13 +402,20 @@ def _slip(x: int, y: int) -> bool:
     return j == i + 1 and sx[i] == sy[j] and sx[j] == sy[i]
 
 
+def generation_apart(gap: int, estimated: bool) -> bool:
+    """Birth years ``gap`` years apart are a generation (father and son), not a slip: a hard rule
+    (level FAR) that only the same BSN overrules. BlockPlan uses it too, to skip such pairs
+    without scoring them."""
+    return gap >= (GENERATION_GAP_ESTIMATED if estimated else GENERATION_GAP_YEARS)
+
+
 def _dob_level(a: PreparedRecord, b: PreparedRecord) -> str:
     ya, yb = a.year, b.year
     if ya is None or yb is None:
         return MISSING
     gap = abs(ya - yb)
     estimated = a.estimated or b.estimated
-    if gap >= (GENERATION_GAP_ESTIMATED if estimated else GENERATION_GAP_YEARS):
+    if generation_apart(gap, estimated):
         return FAR
     if estimated:
         return YEAR_NEAR if gap <= 2 else DIFFERENT

@@ -155,3 +155,48 @@ def test_compare_batch_is_compare_or_a_certain_nonmatch() -> None:
         else:
             assert (quick.score, quick.decision, quick.explanation) == (full.score, full.decision, full.explanation)
     assert stopped > 0
+
+
+def test_match_one_gives_what_compare_gives_for_every_candidate_it_shows() -> None:
+    from ..score import compare
+
+    records = [prepare(r, cache=False) for r in _small_population(300)]
+    shown = 0
+    for query in records[:60]:
+        results = match_one(query, records, population=len(records))
+        expected = [compare(query, other, population=len(records)) for other in records if other.ref != query.ref]
+        expected = sorted((r for r in expected if r.decision != "nonmatch"), key=lambda r: (-r.score, r.ref_b))
+        assert [(r.ref_b, r.score, r.decision, r.explanation) for r in results] == [
+            (r.ref_b, r.score, r.decision, r.explanation) for r in expected
+        ]
+        shown += len(results)
+    assert shown > 50
+
+
+def test_leaving_out_candidates_born_a_generation_apart_changes_no_result() -> None:
+    from ..engine import born_a_generation_apart
+
+    records = _small_population(300)
+    skipped = 0
+    for query in records[:60]:
+        q = prepare(query)
+        kept = [c for c in records if not born_a_generation_apart(q, c)]
+        skipped += len(records) - len(kept)
+        everyone = [(r.ref_b, r.score, r.decision) for r in match_one(query, records, population=len(records))]
+        assert [(r.ref_b, r.score, r.decision) for r in match_one(query, kept, population=len(records))] == everyone
+    assert skipped > 1000
+
+
+def test_a_generation_apart_is_not_decided_where_a_bsn_could_overrule_it() -> None:
+    from ..engine import born_a_generation_apart
+
+    father = person(voornamen="Jan", geslachtsnaam="Smit", geboortedatum=D(1960, 1, 2), bsn="111222333")
+    son = person(voornamen="Jan", geslachtsnaam="Smit", geboortedatum=D(1990, 1, 2))
+    assert born_a_generation_apart(prepare(son), father) is True  # one BSN overrules nothing
+    assert born_a_generation_apart(prepare(father), son) is True
+    # A BSN on both sides: compare() must see them (the same BSN overrules the years).
+    son_with_bsn = person(voornamen="Jan", geslachtsnaam="Smit", geboortedatum=D(1990, 1, 2), bsn="111222333")
+    assert born_a_generation_apart(prepare(son_with_bsn), father) is False
+    guessed = person(voornamen="Jan", geslachtsnaam="Smit", geboortedatum=D(1977, estimated=True))
+    assert born_a_generation_apart(prepare(guessed), son) is False  # 13 years, and a guess
+    assert born_a_generation_apart(prepare(person(geslachtsnaam="Smit")), son) is False

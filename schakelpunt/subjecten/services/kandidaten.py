@@ -170,7 +170,10 @@ def personen_kandidaten(records: list[PersonRecord]) -> list[list[Kandidaat]]:
         for row in rows:
             p = prepared.get(row[0])
             if p is None:
-                p = prepared[row[0]] = engine.prepare(record_met_straat_uit_rij(row), cache=False)
+                kandidaat = record_met_straat_uit_rij(row)
+                if engine.born_a_generation_apart(query, kandidaat):
+                    continue  # a father, a son, or a namesake of another age: never shown
+                p = prepared[row[0]] = engine.prepare(kandidaat)
             kandidaten.append(p)
         results = engine.match_one(query, kandidaten, population=population)
         bsns = {p.ref: p.bsn for p in kandidaten} if query.bsn else {}
