@@ -9,7 +9,18 @@ from itertools import islice
 
 from . import em
 from .blocking import BlockPlan, InMemoryIndex, blocking_keys
-from .model import MATCH, NONMATCH, POSSIBLE, Decision, MatchResult, PersonRecord, PreparedRecord, prepare
+from .model import (
+    MATCH,
+    NONMATCH,
+    POSSIBLE,
+    Decision,
+    MatchResult,
+    PersonRecord,
+    PreparedRecord,
+    from_profile,
+    prepare,
+    to_profile,
+)
 from .score import (
     DEFAULT_POPULATION,
     DEFAULT_THRESHOLDS,
@@ -31,8 +42,10 @@ __all__ = [
     "blocking_keys",
     "compare",
     "find_duplicate_pairs",
+    "from_profile",
     "match_one",
     "prepare",
+    "to_profile",
 ]
 
 
@@ -87,14 +100,18 @@ def match_one(
     return results
 
 
-def born_a_generation_apart(query: PreparedRecord, candidate: PersonRecord) -> bool:
+def born_a_generation_apart(query: PreparedRecord, candidate: PersonRecord | PreparedRecord) -> bool:
     """Whether compare() would call the two records two people on their birth years alone
     (score.generation_apart) with no BSN on both sides that could overrule it. The web lookup
-    skips such a candidate before preparing it: it would never be shown."""
-    dob = candidate.geboortedatum
-    if query.year is None or dob is None or dob.year is None or (query.bsn and candidate.bsn):
+    skips such a candidate before comparing (or preparing) it: it would never be shown."""
+    if isinstance(candidate, PreparedRecord):
+        year, estimated, bsn = candidate.year, candidate.estimated, candidate.bsn
+    else:
+        dob = candidate.geboortedatum
+        year, estimated, bsn = (dob.year, dob.estimated, candidate.bsn) if dob else (None, False, candidate.bsn)
+    if query.year is None or year is None or (query.bsn and bsn):
         return False
-    return generation_apart(abs(query.year - dob.year), query.estimated or dob.estimated)
+    return generation_apart(abs(query.year - year), query.estimated or estimated)
 
 
 def _relatives(a: PreparedRecord, b: PreparedRecord, thresholds: Thresholds, prior: float) -> bool:

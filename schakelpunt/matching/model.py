@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -300,6 +301,50 @@ def prepare(record: PersonRecord | PreparedRecord, *, cache: bool = True) -> Pre
     if isinstance(record, PreparedRecord):
         return record
     return _prepare_cached(record) if cache else _prepare(record)
+
+
+# --- The prepared form, stored -------------------------------------------------------------
+#
+# A register stores each person's prepared form beside its blocking keys (subjecten), so that a
+# lookup loads its candidates ready to compare instead of normalising every one of them again.
+# PROFILE_VERSION names the normalisation: raise it whenever _prepare (or what it calls) would give
+# another result, so that stored forms of the old one are not used (from_profile gives None) until
+# they are written again (manage.py sleutels_herberekenen). The roepnamen are not stored: the
+# beheerder can change them, so gn_canon is looked up when the form is loaded.
+PROFILE_VERSION = 1
+_PROFILE_FIELDS = tuple(f for f in PreparedRecord.__slots__ if f not in ("ref", "gn_canon"))
+_TUPLE_FIELDS = ("sn_parts", "gn_names")
+
+
+def to_profile(p: PreparedRecord) -> str:
+    """The prepared form as compact JSON text (without the ref and the roepnamen)."""
+    values: list = [PROFILE_VERSION]
+    for name in _PROFILE_FIELDS:
+        value = getattr(p, name)
+        values.append(sorted(value) if isinstance(value, frozenset) else value)
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+
+
+def from_profile(text: str | None, ref: str) -> PreparedRecord | None:
+    """The prepared record stored as ``text`` by to_profile, with ``ref``; None when there is none
+    or it was made by another version of the normalisation (then prepare the record itself)."""
+    if not text:
+        return None
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(values, list) or len(values) != len(_PROFILE_FIELDS) + 1 or values[0] != PROFILE_VERSION:
+        return None
+    p = PreparedRecord()
+    for name, value in zip(_PROFILE_FIELDS, values[1:], strict=True):
+        setattr(p, name, value)
+    for name in _TUPLE_FIELDS:
+        setattr(p, name, tuple(getattr(p, name)))
+    p.phones = frozenset(p.phones)
+    p.ref = ref
+    p.gn_canon = nicknames.canonical(p.gn_first)
+    return p
 
 
 @dataclass(slots=True)

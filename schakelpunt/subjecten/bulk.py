@@ -39,6 +39,7 @@ from schakelpunt.subjecten.models import Adres, Bron, Persoon, PersoonSleutel, R
 from schakelpunt.subjecten.services.sleutels import (
     KANDIDAAT_KOLOMMEN,
     STRAAT_KOLOMMEN,
+    kandidaat_uit_rij,
     met_straat,
     record_met_straat_uit_rij,
     record_uit_rij,
@@ -220,12 +221,16 @@ def _batch_opslaan(rijen: list[_Rij], bron_naam: str, resultaat: ImportResultaat
         return
     with transaction.atomic():
         adres_ids = _adressen(uniek)
+        voorbereid = []
         for r in uniek:
             r.persoon.woonadres_id = adres_ids.get(r.adres_sleutel) if r.adres is not None else None
+            # The prepared form does not hold the ref, so it is made before the person has an id.
+            record = engine.prepare(_record(r.persoon, r.adres), cache=False)
+            r.persoon.matchprofiel = engine.to_profile(record)
+            voorbereid.append(record)
         personen = Persoon.objects.bulk_create([r.persoon for r in uniek])
         sleutels, relaties = [], []
-        for r, p in zip(uniek, personen, strict=True):
-            record = engine.prepare(_record(p, r.adres), cache=False)
+        for p, record in zip(personen, voorbereid, strict=True):
             sleutels.extend((p.pk, k) for k in engine.blocking_keys(record))
             if p.woonadres_id:
                 relaties.append(
@@ -353,11 +358,11 @@ def geimporteerde_records(*, chunk_size: int = 20000) -> Iterator[PreparedRecord
         Persoon.objects.exclude(import_ref="")
         .filter(samengevoegd_in__isnull=True)
         .order_by()
-        .values_list("import_ref", *KANDIDAAT_KOLOMMEN[1:], *STRAAT_KOLOMMEN)
+        .values_list("import_ref", *KANDIDAAT_KOLOMMEN[1:], *STRAAT_KOLOMMEN, "matchprofiel")
         .iterator(chunk_size=chunk_size)
     )
     for row in rows:
-        yield engine.prepare(record_met_straat_uit_rij(row), cache=False)
+        yield engine.prepare(kandidaat_uit_rij(row[:-1], row[-1]), cache=False)
 
 
 def duplicaten_vinden(
@@ -403,7 +408,8 @@ def duplicaten_vinden(
 
 
 def sleutels_herberekenen(*, batch_size: int = 5000, voortgang: Callable[[int], None] | None = None) -> int:
-    """Recompute the blocking keys (PersoonSleutel) of every person that is not merged away.
+    """Recompute the blocking keys (PersoonSleutel) and the stored prepared form (matchprofiel) of
+    every person that is not merged away.
 
     Needed once after an engine change of ``blocking_keys``: the web lookup only finds a person
     through the keys stored for it. One transaction per batch; returns the number of persons.
@@ -413,13 +419,15 @@ def sleutels_herberekenen(*, batch_size: int = 5000, voortgang: Callable[[int], 
     for start in range(0, len(ids), batch_size):
         deel = ids[start : start + batch_size]
         rows = Persoon.objects.filter(pk__in=deel).values_list(*KANDIDAAT_KOLOMMEN, *STRAAT_KOLOMMEN)
-        sleutels = []
+        sleutels, profielen = [], []
         for row in rows:
-            record = record_met_straat_uit_rij(row)
-            sleutels.extend((row[0], k) for k in engine.blocking_keys(engine.prepare(record, cache=False)))
+            prepared = engine.prepare(record_met_straat_uit_rij(row), cache=False)
+            sleutels.extend((row[0], k) for k in engine.blocking_keys(prepared))
+            profielen.append(Persoon(pk=row[0], matchprofiel=engine.to_profile(prepared)))
         with transaction.atomic():
             PersoonSleutel.objects.filter(persoon_id__in=deel).delete()
             _sleutels_invoegen(sleutels)
+            Persoon.objects.bulk_update(profielen, ["matchprofiel"], batch_size=1000)
         klaar += len(deel)
         if voortgang:
             voortgang(klaar)

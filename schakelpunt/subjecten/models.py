@@ -120,6 +120,9 @@ class Persoon(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The matching engine's prepared form of the fields above (engine.to_profile), written with the
+    # blocking keys, so that a lookup need not normalise its candidates again; derived data only.
+    matchprofiel = models.TextField(_("matchprofiel"), blank=True, default="", editable=False)
     import_ref = models.CharField(_("importreferentie"), max_length=100, blank=True, db_index=True)
     bron = models.CharField(_("bron"), max_length=20, choices=Bron.choices, default=Bron.SIGNAAL)
     samengevoegd_in = models.ForeignKey(

@@ -232,3 +232,15 @@ def test_father_and_son_with_one_name_are_not_compared_unless_the_bsn_agrees() -
     # Without a year on one side nothing is known about the generation.
     no_year = replace(son, geboortedatum=None)
     assert list(candidate_pairs([father, no_year])) == [(0, 1)]
+
+
+@PROPERTY
+@given(records())
+def test_any_record_survives_its_stored_profile(record) -> None:
+    from ..model import PreparedRecord, from_profile, to_profile
+
+    p = prepare(record, cache=False)
+    q = from_profile(to_profile(p), p.ref)
+    assert q is not None
+    assert {n: getattr(q, n) for n in PreparedRecord.__slots__} == {n: getattr(p, n) for n in PreparedRecord.__slots__}
+    assert blocking_keys(q) == blocking_keys(p)

@@ -200,3 +200,23 @@ def test_a_generation_apart_is_not_decided_where_a_bsn_could_overrule_it() -> No
     guessed = person(voornamen="Jan", geslachtsnaam="Smit", geboortedatum=D(1977, estimated=True))
     assert born_a_generation_apart(prepare(guessed), son) is False  # 13 years, and a guess
     assert born_a_generation_apart(prepare(person(geslachtsnaam="Smit")), son) is False
+
+
+def _slots(p) -> dict:
+    from ..model import PreparedRecord
+
+    return {name: getattr(p, name) for name in PreparedRecord.__slots__}
+
+
+def test_a_stored_profile_gives_back_the_prepared_record() -> None:
+    from ..model import PROFILE_VERSION, from_profile, to_profile
+
+    for record in _small_population(200):
+        p = prepare(record, cache=False)
+        assert _slots(from_profile(to_profile(p), p.ref)) == _slots(p)
+    text = to_profile(prepare(_small_population(1)[0], cache=False))
+    # Another version of the normalisation, garbage or nothing: prepare the record itself.
+    assert from_profile(text.replace(f"[{PROFILE_VERSION},", f"[{PROFILE_VERSION + 1},", 1), "x") is None
+    assert from_profile("{not json", "x") is None
+    assert from_profile("[1, 2]", "x") is None
+    assert from_profile("", "x") is None

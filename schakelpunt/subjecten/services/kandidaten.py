@@ -21,7 +21,7 @@ from schakelpunt.subjecten.models import (
     Persoon,
     PersoonSleutel,
 )
-from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, STRAAT_KOLOMMEN, record_met_straat_uit_rij
+from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, STRAAT_KOLOMMEN, kandidaat_uit_rij
 
 # --- The interactive matching path ----------------------------------------------------------
 
@@ -68,9 +68,11 @@ def _sleutel_tellingen(keys: Iterable[str]) -> dict[str, int]:
     )
 
 
+# The key, the candidate's columns and last its stored prepared form.
 _SLEUTEL_KOLOMMEN = (
     "sleutel",
     *(f"persoon__{k}" if k != "id" else "persoon_id" for k in (*KANDIDAAT_KOLOMMEN, *STRAAT_KOLOMMEN)),
+    "persoon__matchprofiel",
 )
 
 
@@ -170,7 +172,7 @@ def personen_kandidaten(records: list[PersonRecord]) -> list[list[Kandidaat]]:
         for row in rows:
             p = prepared.get(row[0])
             if p is None:
-                kandidaat = record_met_straat_uit_rij(row)
+                kandidaat = kandidaat_uit_rij(row[:-1], row[-1])
                 if engine.born_a_generation_apart(query, kandidaat):
                     continue  # a father, a son, or a namesake of another age: never shown
                 p = prepared[row[0]] = engine.prepare(kandidaat)

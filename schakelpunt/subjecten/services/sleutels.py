@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from schakelpunt.matching import engine
-from schakelpunt.matching.model import PartialDate, PersonRecord
+from schakelpunt.matching.model import PartialDate, PersonRecord, PreparedRecord
 from schakelpunt.signalen.models import Betrokkene
 from schakelpunt.subjecten.models import (
     Persoon,
@@ -139,8 +139,18 @@ def betrokkene_record(b: Betrokkene) -> PersonRecord:
 
 
 def persoon_sleutels_bijwerken(persoon: Persoon) -> list[str]:
-    """Replace the blocking keys of one person by those of its current data."""
-    keys = engine.blocking_keys(persoon_record(persoon))
+    """Replace the blocking keys and the stored prepared form (matchprofiel) of one person by
+    those of its current data."""
+    prepared = engine.prepare(persoon_record(persoon), cache=False)
+    keys = engine.blocking_keys(prepared)
     PersoonSleutel.objects.filter(persoon=persoon).delete()
     PersoonSleutel.objects.bulk_create([PersoonSleutel(persoon=persoon, sleutel=k) for k in keys])
+    persoon.matchprofiel = engine.to_profile(prepared)
+    Persoon.objects.filter(pk=persoon.pk).update(matchprofiel=persoon.matchprofiel)
     return keys
+
+
+def kandidaat_uit_rij(row: tuple, profiel: str) -> PersonRecord | PreparedRecord:
+    """A candidate from a row of KANDIDAAT_KOLOMMEN + STRAAT_KOLOMMEN: its stored prepared form
+    when that is of the engine's current version, else the record itself (prepared by the caller)."""
+    return engine.from_profile(profiel, str(row[0])) or record_met_straat_uit_rij(row)

@@ -259,3 +259,37 @@ def test_roepnamen_added_by_the_beheerder_count_in_find_duplicates(tmp_path):
             call_command("roepnamen", verwijderen=["Albertus", "Bertje"], stdout=io.StringIO())
     finally:
         nicknames.refresh()
+
+
+def test_import_and_recomputing_store_each_persons_prepared_form(tmp_path):
+    from schakelpunt.subjecten import services
+
+    importeer(schrijf(tmp_path, *RIJEN))
+
+    def verwacht():
+        return {
+            p.pk: services.engine.to_profile(services.engine.prepare(services.persoon_record(p), cache=False))
+            for p in Persoon.objects.select_related("woonadres")
+        }
+
+    assert dict(Persoon.objects.values_list("pk", "matchprofiel")) == verwacht()
+    # Forms of another engine version, or none, are written again by sleutels_herberekenen.
+    Persoon.objects.update(matchprofiel="")
+    call_command("sleutels_herberekenen", stdout=io.StringIO())
+    assert dict(Persoon.objects.values_list("pk", "matchprofiel")) == verwacht()
+
+
+def test_find_duplicates_gives_the_same_pairs_with_and_without_stored_forms(tmp_path):
+    rijen = [
+        *RIJEN,
+        "d1,Fatima,,Bakali,1975-01-02,,Markt,1,3333CC,Ergens,,",
+        "d2,Fatma,,Bakkali,1975-01-02,,Markt,1,3333CC,Ergens,,",
+        "d3,F.,,Bakkali,1975,,,,,,,",
+    ]
+    importeer(schrijf(tmp_path, *rijen))
+    met, zonder = tmp_path / "met.csv", tmp_path / "zonder.csv"
+    call_command("find_duplicates", output=str(met), stdout=io.StringIO())
+    Persoon.objects.update(matchprofiel="")
+    call_command("find_duplicates", output=str(zonder), stdout=io.StringIO())
+    assert met.read_text(encoding="utf-8").count("\n") > 2
+    assert zonder.read_bytes() == met.read_bytes()

@@ -320,3 +320,25 @@ def test_roepnamen_of_another_worker_are_read_when_the_table_is_older_than_the_m
     finally:
         Roepnaam.objects.all().delete()
         nicknames.refresh()
+
+
+def test_the_lookup_compares_with_the_stored_prepared_form_and_falls_back_on_the_columns(meld):
+    signaal = meld(persoon(geboortejaar=1980, geboortemaand=5, geboortedag=1, **ADRES))
+    p = Persoon.objects.get(pk=koppeling(signaal).persoon.pk)
+    prepared = services.engine.prepare(services.persoon_record(p), cache=False)
+    assert p.matchprofiel == services.engine.to_profile(prepared)
+    record = services.persoon_record(p, ref="nieuw")  # the same data, as a new signal's record
+    assert [k.persoon_id for k in services.persoon_kandidaten(record)] == [p.pk]
+    # The stored form is what the lookup compares with: another person's form, and nobody fits ...
+    anders = services.PersonRecord(
+        ref="x", voornamen="Zeynep", geslachtsnaam="Öztürk", geboortedatum=services.PartialDate(1950, 1, 1)
+    )
+    Persoon.objects.filter(pk=p.pk).update(
+        matchprofiel=services.engine.to_profile(services.engine.prepare(anders, cache=False))
+    )
+    assert services.persoon_kandidaten(record) == []
+    # ... and where there is no usable form (none yet, or of another engine version) the columns count.
+    Persoon.objects.filter(pk=p.pk).update(matchprofiel="")
+    assert [k.persoon_id for k in services.persoon_kandidaten(record)] == [p.pk]
+    Persoon.objects.filter(pk=p.pk).update(matchprofiel='[999,"oud"]')
+    assert [k.persoon_id for k in services.persoon_kandidaten(record)] == [p.pk]

@@ -1,4 +1,5 @@
-"""`manage.py sleutels_herberekenen`: recompute every person's blocking keys after the matching engine changed them."""
+"""`manage.py sleutels_herberekenen`: recompute every person's blocking keys and stored prepared form
+(matchprofiel) after the matching engine changed them."""
 
 import time
 
@@ -8,7 +9,10 @@ from schakelpunt.subjecten.bulk import sleutels_herberekenen
 
 
 class Command(BaseCommand):
-    help = "Bereken de zoeksleutels van alle personen opnieuw (nodig na een wijziging van de sleutels)."
+    help = (
+        "Bereken de zoeksleutels en het matchprofiel van alle personen opnieuw "
+        "(nodig na een wijziging van de sleutels of de normalisatie)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=5000, help="personen per transactie (standaard 5000)")
