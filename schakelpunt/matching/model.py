@@ -285,18 +285,16 @@ def _prepare(record: PersonRecord) -> PreparedRecord:
     return p
 
 
-# About 20 MB per process: the web lookup's candidates of common surnames come back lookup after
-# lookup (every J. Jansen is a candidate for every new J. Jansen).
-_prepare_cached = lru_cache(maxsize=20_000)(_prepare)
+_prepare_cached = lru_cache(maxsize=8192)(_prepare)
 
 
 def prepare(record: PersonRecord | PreparedRecord, *, cache: bool = True) -> PreparedRecord:
     """Normalise a record once. Passing an already prepared record returns it unchanged.
 
-    The cache serves the web request: the query record compared with many candidates, and the
-    candidates the lookup loads from the database (keyed by all their fields, so a changed
-    person is prepared again; cleared when the roepnamen change). Batch code passes cache=False
-    so a million records do not churn it.
+    The small cache serves the web request: the query record compared with many candidates, and
+    the few candidates without a stored form (from_profile) of the current version; keyed by all
+    their fields, cleared when the roepnamen change. Batch code passes cache=False so a million
+    records do not churn it.
     """
     if isinstance(record, PreparedRecord):
         return record

@@ -23,6 +23,12 @@ RIJEN = [
     "r6,Daan,,Visser,2012-06-03,,Dorpsweg,3,2345CD,Ergens,,",
     "r7,Sem,,Visser,2012-06-03,,Dorpsweg,3,2345CD,Ergens,,",
 ]
+# One woman three times (a slip in the surname, in the given name, and only initial and year).
+BAKKALI = [
+    "d1,Fatima,,Bakali,1975-01-02,,Markt,1,3333CC,Ergens,,",
+    "d2,Fatma,,Bakkali,1975-01-02,,Markt,1,3333CC,Ergens,,",
+    "d3,F.,,Bakkali,1975,,,,,,,",
+]
 
 
 def schrijf(tmp_path, *rijen: str, kop: str = KOP):
@@ -147,13 +153,7 @@ def test_find_duplicates_writes_known_pairs_with_scores(tmp_path):
 
 
 def test_find_duplicates_in_two_processes_writes_the_same_file(tmp_path):
-    rijen = [
-        *RIJEN,
-        "d1,Fatima,,Bakali,1975-01-02,,Markt,1,3333CC,Ergens,,",
-        "d2,Fatma,,Bakkali,1975-01-02,,Markt,1,3333CC,Ergens,,",
-        "d3,F.,,Bakkali,1975,,,,,,,",
-    ]
-    importeer(schrijf(tmp_path, *rijen))
+    importeer(schrijf(tmp_path, *RIJEN, *BAKKALI))
     een, twee = tmp_path / "een.csv", tmp_path / "twee.csv"
     call_command("find_duplicates", output=str(een), processen=1, stdout=io.StringIO())
     call_command("find_duplicates", output=str(twee), processen=2, stdout=io.StringIO())
@@ -280,13 +280,7 @@ def test_import_and_recomputing_store_each_persons_prepared_form(tmp_path):
 
 
 def test_find_duplicates_gives_the_same_pairs_with_and_without_stored_forms(tmp_path):
-    rijen = [
-        *RIJEN,
-        "d1,Fatima,,Bakali,1975-01-02,,Markt,1,3333CC,Ergens,,",
-        "d2,Fatma,,Bakkali,1975-01-02,,Markt,1,3333CC,Ergens,,",
-        "d3,F.,,Bakkali,1975,,,,,,,",
-    ]
-    importeer(schrijf(tmp_path, *rijen))
+    importeer(schrijf(tmp_path, *RIJEN, *BAKKALI))
     met, zonder = tmp_path / "met.csv", tmp_path / "zonder.csv"
     call_command("find_duplicates", output=str(met), stdout=io.StringIO())
     Persoon.objects.update(matchprofiel="")
