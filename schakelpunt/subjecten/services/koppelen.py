@@ -66,6 +66,9 @@ def _adres_uit(data, *, bron: str = Bron.SIGNAAL) -> Adres | None:
             setattr(adres, f, velden[f])
         if changed:
             adres.save(update_fields=changed)
+            # Street and place are part of each resident's keys (abroad) and stored prepared form.
+            for bewoner in Persoon.objects.filter(woonadres=adres).select_related("woonadres"):
+                persoon_sleutels_bijwerken(bewoner)
         return adres
     try:
         with transaction.atomic():

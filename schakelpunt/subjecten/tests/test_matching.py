@@ -220,6 +220,21 @@ def test_a_known_person_gets_the_newest_address_and_phone(meld):
     assert Relatie.objects.filter(van_persoon=p, soort=RelatieSoort.WOONT_OP).count() == 2
 
 
+def test_a_street_added_to_a_known_address_reaches_the_keys_of_everyone_living_there(meld):
+    """An address first reported without its street gets it from a later signal about someone
+    else: the residents' keys and stored prepared forms follow (they hold the street)."""
+    eerste = meld(persoon(geboortejaar=1980, **{**ADRES, "straat": "", "woonplaats": ""}))
+    bewoner = koppeling(eerste).persoon
+    voor = bewoner.matchprofiel
+    meld(persoon(voornamen="Karim", geslachtsnaam="Benali", geboortejaar=1990, **ADRES), afdeling="Jeugd")
+    bewoner.refresh_from_db()
+    assert bewoner.woonadres.straat == "Kerkstraat"
+    prepared = services.engine.prepare(services.persoon_record(bewoner), cache=False)
+    assert bewoner.matchprofiel == services.engine.to_profile(prepared) != voor
+    keys = set(PersoonSleutel.objects.filter(persoon=bewoner).values_list("sleutel", flat=True))
+    assert keys == set(services.engine.blocking_keys(prepared))
+
+
 def test_resolving_never_loses_the_signal(meld, settings, monkeypatch):
     settings.TESTING = False
     monkeypatch.setattr(koppelen, "_signaal_koppelen", lambda s: 1 / 0)
