@@ -441,7 +441,7 @@ def child_resolve(size: int) -> dict:
     for q in queries[: min(len(queries), 1000)]:
         keys = engine.blocking_keys(q["record"])
         t0 = time.perf_counter()
-        rows = services._kandidaat_rijen(keys)
+        rows = services._kandidaten_laden(services._kandidaat_ids(keys))
         lookup_ms.append((time.perf_counter() - t0) * 1000)
         candidates_per_query.append(len(rows))
 

@@ -409,6 +409,15 @@ def generation_apart(gap: int, estimated: bool) -> bool:
     return gap >= (GENERATION_GAP_ESTIMATED if estimated else GENERATION_GAP_YEARS)
 
 
+def years_may_agree(ya: int, yb: int, estimated: bool) -> bool:
+    """Whether two known birth years leave the date of birth anything better than "different"
+    (_dob_level): the same year, one slip of the pen apart (_slip), or at most two years apart
+    where one is a guess. BlockPlan uses it for keys that hold no year (surname and initial)."""
+    if ya == yb:
+        return True
+    return abs(ya - yb) <= 2 if estimated else _slip(ya, yb)
+
+
 def _dob_level(a: PreparedRecord, b: PreparedRecord) -> str:
     ya, yb = a.year, b.year
     if ya is None or yb is None:

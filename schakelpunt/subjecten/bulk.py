@@ -39,7 +39,7 @@ from schakelpunt.subjecten.models import Adres, Bron, Persoon, PersoonSleutel, R
 from schakelpunt.subjecten.services.sleutels import (
     KANDIDAAT_KOLOMMEN,
     STRAAT_KOLOMMEN,
-    kandidaat_uit_rij,
+    kandidaten_uit_profielen,
     met_straat,
     record_met_straat_uit_rij,
     record_uit_rij,
@@ -353,16 +353,30 @@ def importeren_uit_bestand(pad: str | Path, **kwargs) -> ImportResultaat:
 
 
 def geimporteerde_records(*, chunk_size: int = 20000) -> Iterator[PreparedRecord]:
-    """Every imported, not merged person as a prepared engine record (ref = import_ref), streamed."""
+    """Every imported, not merged person as a prepared engine record (ref = import_ref), streamed.
+
+    Read from each person's stored prepared form; the columns only of those without a usable one
+    (kandidaten_uit_profielen), so the order is that of one scan whatever the forms."""
     rows = (
         Persoon.objects.exclude(import_ref="")
         .filter(samengevoegd_in__isnull=True)
         .order_by()
-        .values_list("import_ref", *KANDIDAAT_KOLOMMEN[1:], *STRAAT_KOLOMMEN, "matchprofiel")
+        .values_list("id", "import_ref", "matchprofiel")
         .iterator(chunk_size=chunk_size)
     )
+    deel: list[tuple] = []
     for row in rows:
-        yield engine.prepare(kandidaat_uit_rij(row[:-1], row[-1]), cache=False)
+        deel.append(row)
+        if len(deel) == chunk_size:
+            yield from _voorbereid(deel)
+            deel = []
+    yield from _voorbereid(deel)
+
+
+def _voorbereid(rows: list[tuple]) -> Iterator[PreparedRecord]:
+    for kandidaat in kandidaten_uit_profielen(rows):
+        if kandidaat is not None:
+            yield engine.prepare(kandidaat, cache=False)
 
 
 def duplicaten_vinden(

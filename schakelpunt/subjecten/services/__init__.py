@@ -25,7 +25,8 @@ from schakelpunt.subjecten.services.inzage import subject_inzage_verlenen
 from schakelpunt.subjecten.services.kandidaten import (
     Kandidaat,
     Zoekresultaat,
-    _kandidaat_rijen,
+    _kandidaat_ids,
+    _kandidaten_laden,
     _sleutel_rijen,
     _zoekresultaat,
     personen_kandidaten,
@@ -100,6 +101,7 @@ __all__ = [
     "samenvoeging_ongedaan_maken",
     "signaal_betrokkenen_koppelen",
     "subject_inzage_verlenen",
-    "_kandidaat_rijen",
+    "_kandidaat_ids",
+    "_kandidaten_laden",
     "_sleutel_rijen",
 ]

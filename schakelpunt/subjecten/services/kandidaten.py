@@ -1,8 +1,9 @@
 """Kandidaten: which known persons a record may be (the interactive matching path).
 
 Blocking keys -> one count per key (a key shared by more than SUBJECT_MAX_PER_SLEUTEL persons is
-skipped when the record has a more selective one) -> one indexed ``WHERE sleutel IN (...)`` joined
-to only the needed person columns -> ``engine.match_one``.
+skipped when the record has a more selective one) -> one indexed ``WHERE sleutel IN (...)`` for
+the ids -> each candidate's stored prepared form, read once by id (its columns only where the form
+is missing) -> ``engine.match_one``.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
 from schakelpunt.matching import engine, nicknames
-from schakelpunt.matching.model import MATCH, POSSIBLE, PersonRecord
+from schakelpunt.matching.model import MATCH, POSSIBLE, PersonRecord, PreparedRecord
 from schakelpunt.subjecten.models import (
     Persoon,
     PersoonSleutel,
 )
-from schakelpunt.subjecten.services.sleutels import KANDIDAAT_KOLOMMEN, STRAAT_KOLOMMEN, kandidaat_uit_rij
+from schakelpunt.subjecten.services.sleutels import PER_QUERY, kandidaten_uit_profielen
 
 # --- The interactive matching path ----------------------------------------------------------
 
@@ -68,22 +69,15 @@ def _sleutel_tellingen(keys: Iterable[str]) -> dict[str, int]:
     )
 
 
-# The key, the candidate's columns and last its stored prepared form.
-_SLEUTEL_KOLOMMEN = (
-    "sleutel",
-    *(f"persoon__{k}" if k != "id" else "persoon_id" for k in (*KANDIDAAT_KOLOMMEN, *STRAAT_KOLOMMEN)),
-    "persoon__matchprofiel",
-)
-
-
-def _sleutel_rijen(keys_per_record: list[list[str]]) -> tuple[list[list[str]], dict[str, list[tuple]]]:
-    """The keys each record is looked up by, and candidate rows (KANDIDAAT_KOLOMMEN) per key.
+def _sleutel_rijen(keys_per_record: list[list[str]]) -> tuple[list[list[str]], dict[str, list[int]]]:
+    """The keys each record is looked up by, and the ids of the persons per key.
 
     A key shared by more than SUBJECT_MAX_PER_SLEUTEL persons ("ni:jnsn:j", every J. Jansen) says
     little: it is skipped for a record that has a more selective key that finds someone. Only a
     record without such a key looks the large ones up, capped to the newest SUBJECT_MAX_PER_SLEUTEL
     persons per key.
-    At most three queries whatever the number of records: a count, the selective keys, the capped keys.
+    At most three queries whatever the number of records, each answered from the index
+    (sleutel, persoon) alone: a count, the selective keys, the capped keys.
     """
     tellingen = _sleutel_tellingen(k for keys in keys_per_record for k in keys)
     volledig: set[str] = set()
@@ -98,41 +92,58 @@ def _sleutel_rijen(keys_per_record: list[list[str]]) -> tuple[list[list[str]], d
         else:
             gecapt.update(keys)
             gebruikt.append(keys)
-    per_sleutel: dict[str, list[tuple]] = {}
+    per_sleutel: dict[str, list[int]] = {}
     if volledig:
-        for row in PersoonSleutel.objects.filter(sleutel__in=volledig).order_by().values_list(*_SLEUTEL_KOLOMMEN):
-            per_sleutel.setdefault(row[0], []).append(row[1:])
+        for sleutel, pk in (
+            PersoonSleutel.objects.filter(sleutel__in=volledig).order_by().values_list("sleutel", "persoon_id")
+        ):
+            per_sleutel.setdefault(sleutel, []).append(pk)
     if gecapt:
         rows = (
             PersoonSleutel.objects.filter(sleutel__in=gecapt)
             .annotate(rang=Window(RowNumber(), partition_by=[F("sleutel")], order_by=F("persoon_id").desc()))
             .filter(rang__lte=settings.SUBJECT_MAX_PER_SLEUTEL)
             .order_by()
-            .values_list(*_SLEUTEL_KOLOMMEN)
+            .values_list("sleutel", "persoon_id")
         )
-        for row in rows:
-            per_sleutel.setdefault(row[0], []).append(row[1:])
+        for sleutel, pk in rows:
+            per_sleutel.setdefault(sleutel, []).append(pk)
     return gebruikt, per_sleutel
 
 
-def _rijen_voor(keys: list[str], per_sleutel: dict[str, list[tuple]]) -> list[tuple]:
-    """The distinct candidate rows of one record's keys."""
-    rows: dict[int, tuple] = {}
-    for key in keys:
-        for row in per_sleutel.get(key, ()):
-            rows.setdefault(row[0], row)
-    return list(rows.values())
+def _ids_voor(keys: list[str], per_sleutel: dict[str, list[int]]) -> list[int]:
+    """The distinct candidate ids of one record's keys, in the order the keys found them."""
+    return list(dict.fromkeys(pk for key in keys for pk in per_sleutel.get(key, ())))
 
 
-def _kandidaat_rijen(keys: list[str]) -> list[tuple]:
-    """Persons sharing a selective key with one record (see _sleutel_rijen), one row each."""
+def _kandidaat_ids(keys: list[str]) -> list[int]:
+    """Persons sharing a selective key with one record (see _sleutel_rijen), each once."""
     gebruikt, per_sleutel = _sleutel_rijen([keys])
-    return _rijen_voor(gebruikt[0], per_sleutel)
+    return _ids_voor(gebruikt[0], per_sleutel)
 
 
-def _samengevoegd(rows: Iterable[tuple]) -> dict[int, int | None]:
+def _kandidaten_laden(ids: Iterable[int]) -> dict[int, tuple[int | None, PersonRecord | PreparedRecord]]:
+    """Person id -> (the person it was merged into, the candidate to compare) for `ids`.
+
+    Only the stored prepared form (matchprofiel) is read; the columns it is made of are read just
+    for a person whose form is missing, damaged or of another engine version
+    (kandidaten_uit_profielen). An id deleted in the meantime is left out.
+    """
+    ids = list(ids)
+    uit: dict[int, tuple[int | None, PersonRecord | PreparedRecord]] = {}
+    for begin in range(0, len(ids), PER_QUERY):
+        deel = Persoon.objects.filter(pk__in=ids[begin : begin + PER_QUERY])
+        rows = list(deel.order_by().values_list("id", "samengevoegd_in_id", "matchprofiel"))
+        kandidaten = kandidaten_uit_profielen([(pk, str(pk), profiel) for pk, _, profiel in rows])
+        for (pk, samengevoegd_in, _), kandidaat in zip(rows, kandidaten, strict=True):
+            if kandidaat is not None:
+                uit[pk] = (samengevoegd_in, kandidaat)
+    return uit
+
+
+def _samengevoegd(pairs: Iterable[tuple[int, int | None]]) -> dict[int, int | None]:
     """Person id -> the person it was merged into, for the candidates and their merge chains."""
-    samengevoegd = {row[0]: row[1] for row in rows}
+    samengevoegd = dict(pairs)
     missing = {v for v in samengevoegd.values() if v and v not in samengevoegd}
     while missing:
         # A merged record's survivor may not share a key itself; follow the chain.
@@ -158,24 +169,25 @@ def personen_kandidaten(records: list[PersonRecord]) -> list[list[Kandidaat]]:
     keys_per_record, per_sleutel = _sleutel_rijen([engine.blocking_keys(r) for r in records])
     if not per_sleutel:
         return [[] for _ in records]
-    samengevoegd = _samengevoegd(row for rows in per_sleutel.values() for row in rows)
+    geladen = _kandidaten_laden(dict.fromkeys(pk for ids in per_sleutel.values() for pk in ids))
+    samengevoegd = _samengevoegd((pk, merged) for pk, (merged, _) in geladen.items())
     population = populatie()
-    prepared: dict[int, object] = {}
+    prepared: dict[int, PreparedRecord] = {}
     uitkomst = []
     for record, keys in zip(records, keys_per_record, strict=True):
-        rows = _rijen_voor(keys, per_sleutel)
-        if not rows:
+        ids = [pk for pk in _ids_voor(keys, per_sleutel) if pk in geladen]
+        if not ids:
             uitkomst.append([])
             continue
         query = engine.prepare(PersonRecord(**{**_record_velden(record), "ref": "?"}))
         kandidaten = []
-        for row in rows:
-            p = prepared.get(row[0])
+        for pk in ids:
+            p = prepared.get(pk)
             if p is None:
-                kandidaat = kandidaat_uit_rij(row[:-1], row[-1])
+                kandidaat = geladen[pk][1]
                 if engine.born_a_generation_apart(query, kandidaat):
                     continue  # a father, a son, or a namesake of another age: never shown
-                p = prepared[row[0]] = engine.prepare(kandidaat)
+                p = prepared[pk] = engine.prepare(kandidaat)
             kandidaten.append(p)
         results = engine.match_one(query, kandidaten, population=population)
         bsns = {p.ref: p.bsn for p in kandidaten} if query.bsn else {}

@@ -190,10 +190,15 @@ def test_candidates_come_from_one_indexed_lookup(meld):
     with CaptureQueriesContext(connection) as ctx:
         kandidaten = services.persoon_kandidaten(record)
     sleutel_queries = [q["sql"] for q in ctx.captured_queries if "subjecten_persoonsleutel" in q["sql"]]
-    # A count per key (to skip very common keys), then the candidates with their columns.
+    # A count per key (to skip very common keys), then the candidates' ids from the same index ...
     assert len(sleutel_queries) == 2 and all(" IN (" in sql for sql in sleutel_queries)
     assert "GROUP BY" in sleutel_queries[0]
-    assert len(ctx.captured_queries) <= 3  # key counts, candidates with their columns, population
+    assert "subjecten_persoon" not in sleutel_queries[1].replace("subjecten_persoonsleutel", "")
+    # ... then each candidate once by id: its stored prepared form, none of its columns; and the population.
+    persoon_queries = [q["sql"] for q in ctx.captured_queries if q["sql"] not in sleutel_queries]
+    geladen = [sql for sql in persoon_queries if "matchprofiel" in sql]
+    assert len(geladen) == 1 and "geslachtsnaam" not in geladen[0]
+    assert len(ctx.captured_queries) <= 4  # key counts, ids, prepared forms, population
     assert kandidaten and kandidaten[0].beslissing == "match"
 
 

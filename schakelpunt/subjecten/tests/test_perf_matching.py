@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from schakelpunt.subjecten import services
 from schakelpunt.subjecten.models import BetrokkeneKoppeling, Bron, Methode, Persoon
+from schakelpunt.subjecten.services import kandidaten, sleutels
 
 from .conftest import persoon
 
@@ -66,12 +67,12 @@ def test_a_very_common_key_is_skipped_when_a_selective_key_exists(settings):
     record_1950 = services.PersonRecord(
         ref="q", voornamen="Jan", geslachtsnaam="Jansen", geboortedatum=services.PartialDate(1950, None, None)
     )
-    ids = [row[0] for row in services._kandidaat_rijen(services.engine.blocking_keys(record_1950))]
+    ids = services._kandidaat_ids(services.engine.blocking_keys(record_1950))
     assert ids == [oudste.pk]  # not the four newest Jansens (the old cap would have dropped him)
     kandidaten = services.persoon_kandidaten(record_1950)
     assert [k.persoon_id for k in kandidaten] == [oudste.pk]
     # Without a selective key the common keys are still used, capped to the newest persons.
-    ids = {row[0] for row in services._kandidaat_rijen(services.engine.blocking_keys(record))}
+    ids = set(services._kandidaat_ids(services.engine.blocking_keys(record)))
     assert ids == {p.pk for p in anderen[-3:]}
 
 
@@ -101,5 +102,23 @@ def test_a_key_that_finds_nobody_does_not_hide_the_common_keys(settings):
     record = services.PersonRecord(
         ref="q", voornamen="Jan", geslachtsnaam="Jansen", geboortedatum=services.PartialDate(1985, None, None)
     )
-    ids = {row[0] for row in services._kandidaat_rijen(services.engine.blocking_keys(record))}
+    ids = set(services._kandidaat_ids(services.engine.blocking_keys(record)))
     assert ids == {p.pk for p in zonder_jaar[-3:]}
+
+
+def test_candidates_are_loaded_in_parts_with_the_same_outcome(monkeypatch):
+    """Many candidates are read by id in parts of PER_QUERY; a form that is missing is made from
+    the columns, in whichever part it falls."""
+    personen = [_jansen(jaar) for jaar in (1960, 1961, 1962, 1963, 1964)]
+    Persoon.objects.filter(pk=personen[2].pk).update(matchprofiel="")
+    record = services.PersonRecord(
+        ref="q", voornamen="Jan", geslachtsnaam="Jansen", geboortedatum=services.PartialDate(1962, None, None)
+    )
+    ids = services._kandidaat_ids(services.engine.blocking_keys(record))
+    assert set(ids) == {p.pk for p in personen}
+    heel = services.personen_kandidaten([record])
+    monkeypatch.setattr(kandidaten, "PER_QUERY", 2)
+    monkeypatch.setattr(sleutels, "PER_QUERY", 2)
+    assert set(services._kandidaten_laden(ids)) == set(ids)
+    assert services.personen_kandidaten([record]) == heel
+    assert personen[2].pk in {k.persoon_id for k in heel[0]}
