@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from .model import PersonRecord, PreparedRecord, prepare
-from .score import GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS, generation_apart, years_may_agree
+from .score import GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS, generation_apart
 
 MAX_KEYS = 14
 MAX_PHONE_KEYS = 2
@@ -172,7 +172,6 @@ class BlockPlan:
         self.years = array("h")
         self.estimated = bytearray()
         bsn_keys: set[int] = set()
-        yearless: set[int] = set()
         for i, p in enumerate(prepared):
             self.years.append(p.year if p.year is not None else -1)
             self.estimated.append(1 if p.estimated else 0)
@@ -182,13 +181,8 @@ class BlockPlan:
                 packed.append(((h + _HASH_OFFSET) << _OWNER_BITS) | i)
                 if key.startswith("b:"):
                     bsn_keys.add(h)
-                elif key.startswith("ni:"):
-                    yearless.add(h)
             offsets.append(len(key_hashes))
         self.bsn_keys = bsn_keys
-        # Surname-and-initial keys ("ni:"), there for a missing or mistyped date: they pair two
-        # records with known birth years only where those years may agree (years_may_agree).
-        self.yearless = yearless
         packed.sort()
         self.key_hashes = key_hashes
         self.offsets = offsets
@@ -237,23 +231,13 @@ class BlockPlan:
             ranges.append((first, len(self)))
         return ranges
 
-    def _years_apart(self, i: int, j: int) -> bool:
-        """Both birth years known and, on the date alone, "different" (not years_may_agree)."""
-        yi, yj = self.years[i], self.years[j]
-        return yi >= 0 and yj >= 0 and not years_may_agree(yi, yj, bool(self.estimated[i] or self.estimated[j]))
-
     def _first_shared(self, i: int, j: int) -> int | None:
-        """The key whose block emits the pair: the first shared key in i's key order that is not
-        too large (else the first large one), passing over a surname-and-initial key where the
-        years do not agree; None when no key may emit it."""
-        key_hashes, offsets, big, yearless = self.key_hashes, self.offsets, self.big, self.yearless
+        key_hashes, offsets, big = self.key_hashes, self.offsets, self.big
         keys_i = key_hashes[offsets[i] : offsets[i + 1]]
         keys_j = key_hashes[offsets[j] : offsets[j + 1]]
         first_big = None
         for k in keys_i:
             if k in keys_j:
-                if k in yearless and self._years_apart(i, j):
-                    continue
                 if k not in big:
                     return k
                 if first_big is None:
@@ -285,9 +269,7 @@ class BlockPlan:
                             yield (i, j) if i < j else (j, i)
             else:
                 # Unknown years first (they pair with everyone), then by year: a member pairs
-                # with the later ones until a generation lies between them (in a block without a
-                # year in its key, only with those whose year may agree).
-                yearless = key in self.yearless
+                # with the later ones until a generation lies between them.
                 members.sort(key=lambda m: years[m])
                 for x, i in enumerate(members):
                     yi = years[i]
@@ -297,12 +279,6 @@ class BlockPlan:
                             if gap >= _GAP_ALWAYS:
                                 break
                             if gap >= _GAP_SOMETIMES and generation_apart(gap, bool(estimated[i] or estimated[j])):
-                                continue
-                            if (
-                                yearless
-                                and gap
-                                and not years_may_agree(yi, yi + gap, bool(estimated[i] or estimated[j]))
-                            ):
                                 continue
                         if first_shared(i, j) == key:
                             yield (i, j) if i < j else (j, i)

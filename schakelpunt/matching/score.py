@@ -409,15 +409,6 @@ def generation_apart(gap: int, estimated: bool) -> bool:
     return gap >= (GENERATION_GAP_ESTIMATED if estimated else GENERATION_GAP_YEARS)
 
 
-def years_may_agree(ya: int, yb: int, estimated: bool) -> bool:
-    """Whether two known birth years leave the date of birth anything better than "different"
-    (_dob_level): the same year, one slip of the pen apart (_slip), or at most two years apart
-    where one is a guess. BlockPlan uses it for keys that hold no year (surname and initial)."""
-    if ya == yb:
-        return True
-    return abs(ya - yb) <= 2 if estimated else _slip(ya, yb)
-
-
 def _dob_level(a: PreparedRecord, b: PreparedRecord) -> str:
     ya, yb = a.year, b.year
     if ya is None or yb is None:
@@ -599,6 +590,13 @@ def surname_frequencies(records: Iterable[PreparedRecord]) -> dict[str, float]:
     return {k: min(SURNAME_U_MAX, max(SURNAME_U_MIN, c / max(n, 1))) for k, c in counts.items()}
 
 
+def _surname_u(surname_u: Mapping[str, float], a: PreparedRecord, b: PreparedRecord) -> float | None:
+    """The u of "same surname" for a pair: of the more common of the two spellings ("Elazzouzi"
+    and "el Azzouzi" agree but are counted apart), so that the weight does not depend on which
+    record comes first."""
+    return max(surname_u.get(a.sn_stem, 0.0), surname_u.get(b.sn_stem, 0.0)) or None
+
+
 def _compare(
     a: PreparedRecord,
     b: PreparedRecord,
@@ -640,7 +638,7 @@ def _compare(
     if swapped:
         why.append(PHRASE_SWAPPED)
     if sn != MISSING:
-        u = surname_u.get(a.sn_stem) if surname_u and sn == EXACT and not swapped else None
+        u = _surname_u(surname_u, a, b) if surname_u and sn == EXACT and not swapped else None
         weight += log2(M_U["surname"][EXACT][0] / u) if u else _W_SURNAME[sn]
         why.append(_P_SURNAME[sn])
     if gn != MISSING:

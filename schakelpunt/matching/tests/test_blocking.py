@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ..blocking import MAX_KEYS, InMemoryIndex, blocking_keys, candidate_pairs
 from ..model import PartialDate, prepare
-from ..score import DEFAULT_THRESHOLDS, compare_batch, generation_apart, prior_log2_odds, years_may_agree
+from ..score import DEFAULT_THRESHOLDS, compare_batch, generation_apart, prior_log2_odds
 from .helpers import PROPERTY, person, records
 
 D = PartialDate
@@ -155,29 +155,12 @@ def _generation_apart(a, b) -> bool:
     return generation_apart(abs(pa.year - pb.year), pa.estimated or pb.estimated)
 
 
-def _years_apart(a, b) -> bool:
-    """Both birth years known and, on the date alone, "different": a surname-and-initial key does
-    not pair them."""
-    pa, pb = prepare(a, cache=False), prepare(b, cache=False)
-    if pa.year is None or pb.year is None:
-        return False
-    return not years_may_agree(pa.year, pb.year, pa.estimated or pb.estimated)
-
-
-def _shared_keys(a, b) -> set[str]:
-    """The keys that pair two records: those both have, but a surname-and-initial key only where
-    their years may agree."""
-    shared = set(blocking_keys(a)) & set(blocking_keys(b))
-    if _years_apart(a, b):
-        shared = {k for k in shared if not k.startswith("ni:")}
-    return shared
-
-
 def _brute_force_pairs(recs) -> set[tuple[int, int]]:
+    keys = [set(blocking_keys(r)) for r in recs]
     return {
         (i, j)
         for i, j in combinations(range(len(recs)), 2)
-        if _shared_keys(recs[i], recs[j]) and not _generation_apart(recs[i], recs[j])
+        if keys[i] & keys[j] and not _generation_apart(recs[i], recs[j])
     }
 
 
