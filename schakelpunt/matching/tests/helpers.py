@@ -49,7 +49,7 @@ DIFFERENT_GIVEN_NAMES = (
     "Stijn", "Thijs", "Teun", "Mees", "Mats", "Jesse", "Jelle", "Eva", "Evi", "Julia", "Juul",
     "Milan", "Mila", "Daniel", "Daniela", "Johan", "Johanna", "Sophie", "Sofia", "Luuk", "Lars",
     "Ilse", "Else", "Bart", "Bert", "Youssef", "Yasmina", "Aicha", "Amira", "Elisa", "Elias",
-    "Jasper", "Jesper", "Casper", "Helena", "Elena", "Selena", "Lidia", "Liwia", "Hasan", "Hanan",
+    "Jasper", "Jesper", "Casper", "Helena", "Elena", "Selena", "Lidia", "Liwia", "Hakan", "Hanan",
     "Milo", "Milou",
 )
 # fmt: on

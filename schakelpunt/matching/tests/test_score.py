@@ -17,6 +17,7 @@ from ..score import (
     SURNAME_U_MAX,
     SURNAME_U_MIN,
     Thresholds,
+    _given_level,
     compare,
     compare_batch,
     prior_log2_odds,
@@ -432,3 +433,16 @@ def test_compare_is_fast_on_prepared_records() -> None:
             compare(a, b)
     per_pair = (time.perf_counter() - start) / (rounds * len(pairs))
     assert per_pair < 100e-6
+
+
+def test_the_twins_given_names_of_the_tests_are_no_spelling_variants_of_each_other() -> None:
+    # The twin properties draw two names from DIFFERENT_GIVEN_NAMES; a pair the engine rightly
+    # reads as one name spelled twice ("Hasan" / "Hassan") would make them fail by chance.
+    prepared = {n: prepare(person(voornamen=n), cache=False) for n in DIFFERENT_GIVEN_NAMES}
+    same = [
+        (a, b)
+        for a in DIFFERENT_GIVEN_NAMES
+        for b in DIFFERENT_GIVEN_NAMES
+        if a < b and _given_level(prepared[a], prepared[b]) in ("exact", "strong")
+    ]
+    assert same == []
