@@ -7,7 +7,7 @@ import os
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from ..model import PartialDate, PersonRecord
+from ..model import PartialDate, PersonRecord, PreparedRecord
 
 # No example database: the tests must not write into the repository, and a run is
 # reproducible from the seed hypothesis prints on failure. MATCHING_MAX_EXAMPLES=5000
@@ -20,6 +20,11 @@ PROPERTY = settings(
 )
 
 _counter = iter(range(10**9))
+
+
+def slots(p: PreparedRecord) -> dict:
+    """Every field of a prepared record, to compare two of them whole."""
+    return {name: getattr(p, name) for name in PreparedRecord.__slots__}
 
 
 def person(**fields: object) -> PersonRecord:

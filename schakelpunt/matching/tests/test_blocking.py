@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ..blocking import MAX_KEYS, InMemoryIndex, blocking_keys, candidate_pairs
 from ..model import PartialDate, prepare
 from ..score import DEFAULT_THRESHOLDS, compare_batch, generation_apart, prior_log2_odds
-from .helpers import PROPERTY, person, records
+from .helpers import PROPERTY, person, records, slots
 
 D = PartialDate
 
@@ -237,10 +237,10 @@ def test_father_and_son_with_one_name_are_not_compared_unless_the_bsn_agrees() -
 @PROPERTY
 @given(records())
 def test_any_record_survives_its_stored_profile(record) -> None:
-    from ..model import PreparedRecord, from_profile, to_profile
+    from ..model import from_profile, to_profile
 
     p = prepare(record, cache=False)
     q = from_profile(to_profile(p), p.ref)
     assert q is not None
-    assert {n: getattr(q, n) for n in PreparedRecord.__slots__} == {n: getattr(p, n) for n in PreparedRecord.__slots__}
+    assert slots(q) == slots(p)
     assert blocking_keys(q) == blocking_keys(p)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..engine import blocking_keys, find_duplicate_pairs, match_one, prepare
 from ..model import PartialDate
-from .helpers import person
+from .helpers import person, slots
 
 D = PartialDate
 
@@ -202,18 +202,12 @@ def test_a_generation_apart_is_not_decided_where_a_bsn_could_overrule_it() -> No
     assert born_a_generation_apart(prepare(person(geslachtsnaam="Smit")), son) is False
 
 
-def _slots(p) -> dict:
-    from ..model import PreparedRecord
-
-    return {name: getattr(p, name) for name in PreparedRecord.__slots__}
-
-
 def test_a_stored_profile_gives_back_the_prepared_record() -> None:
     from ..model import PROFILE_VERSION, from_profile, to_profile
 
     for record in _small_population(200):
         p = prepare(record, cache=False)
-        assert _slots(from_profile(to_profile(p), p.ref)) == _slots(p)
+        assert slots(from_profile(to_profile(p), p.ref)) == slots(p)
     text = to_profile(prepare(_small_population(1)[0], cache=False))
     # Another version of the normalisation, garbage or nothing: prepare the record itself.
     assert from_profile(text.replace(f"[{PROFILE_VERSION},", f"[{PROFILE_VERSION + 1},", 1), "x") is None
