@@ -312,6 +312,17 @@ def prepare(record: PersonRecord | PreparedRecord, *, cache: bool = True) -> Pre
 PROFILE_VERSION = 1
 _PROFILE_FIELDS = tuple(f for f in PreparedRecord.__slots__ if f not in ("ref", "gn_canon"))
 _TUPLE_FIELDS = ("sn_parts", "gn_names")
+# What each stored value may be, from the annotations above; None: a list of strings (a tuple or a
+# frozenset in the record). A form holding anything else is damaged and not used.
+_JSON_TYPES: dict[str, tuple[type, ...] | None] = {
+    "str": (str,),
+    "str | None": (str, type(None)),
+    "int | None": (int, type(None)),
+    "bool": (bool,),
+    "tuple[str, ...]": None,
+    "frozenset[str]": None,
+}
+_PROFILE_TYPES = tuple(_JSON_TYPES[PreparedRecord.__annotations__[f]] for f in _PROFILE_FIELDS)
 
 
 def to_profile(p: PreparedRecord) -> str:
@@ -334,6 +345,15 @@ def from_profile(text: str | None, ref: str) -> PreparedRecord | None:
         return None
     if not isinstance(values, list) or len(values) != len(_PROFILE_FIELDS) + 1 or values[0] != PROFILE_VERSION:
         return None
+    for value, types in zip(values[1:], _PROFILE_TYPES, strict=True):
+        if types is None:
+            if type(value) is not list:
+                return None
+            for item in value:
+                if type(item) is not str:
+                    return None
+        elif type(value) not in types:
+            return None
     p = PreparedRecord()
     for name, value in zip(_PROFILE_FIELDS, values[1:], strict=True):
         setattr(p, name, value)

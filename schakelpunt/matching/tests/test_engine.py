@@ -212,5 +212,29 @@ def test_a_stored_profile_gives_back_the_prepared_record() -> None:
     # Another version of the normalisation, garbage or nothing: prepare the record itself.
     assert from_profile(text.replace(f"[{PROFILE_VERSION},", f"[{PROFILE_VERSION + 1},", 1), "x") is None
     assert from_profile("{not json", "x") is None
+
+
+def test_a_stored_profile_with_a_value_of_the_wrong_kind_is_not_used() -> None:
+    import json
+
+    from ..model import _PROFILE_FIELDS, from_profile, to_profile
+
+    good = json.loads(to_profile(prepare(_small_population(1)[0], cache=False)))
+    assert from_profile(json.dumps(good), "x") is not None
+    position = {name: i + 1 for i, name in enumerate(_PROFILE_FIELDS)}
+    for name, wrong in (
+        ("year", "1980"),
+        ("year", True),
+        ("estimated", 0),
+        ("sn_stem", 12),
+        ("bsn", ["123456782"]),
+        ("phones", "0612345678"),
+        ("phones", [612345678]),
+        ("gn_names", None),
+    ):
+        damaged = list(good)
+        damaged[position[name]] = wrong
+        # Compared, such a value would fail (a year as text) or mislead: prepare the record itself.
+        assert from_profile(json.dumps(damaged), "x") is None, (name, wrong)
     assert from_profile("[1, 2]", "x") is None
     assert from_profile("", "x") is None

@@ -362,3 +362,8 @@ def test_the_lookup_compares_with_the_stored_prepared_form_and_falls_back_on_the
     assert [k.persoon_id for k in services.persoon_kandidaten(record)] == [p.pk]
     Persoon.objects.filter(pk=p.pk).update(matchprofiel='[999,"oud"]')
     assert [k.persoon_id for k in services.persoon_kandidaten(record)] == [p.pk]
+    # A form of this version holding a value of the wrong kind (a year as text) is not compared either.
+    beschadigd = services.engine.to_profile(prepared).replace(",1980,", ',"1980",', 1)
+    assert beschadigd != services.engine.to_profile(prepared)
+    Persoon.objects.filter(pk=p.pk).update(matchprofiel=beschadigd)
+    assert [k.persoon_id for k in services.persoon_kandidaten(record)] == [p.pk]
