@@ -22,7 +22,7 @@ from schakelpunt.subjecten.models import (
     Persoon,
     PersoonSleutel,
 )
-from schakelpunt.subjecten.services.sleutels import PER_QUERY, kandidaten_uit_profielen
+from schakelpunt.subjecten.services.sleutels import kandidaten_uit_profielen, personen_rijen
 
 # --- The interactive matching path ----------------------------------------------------------
 
@@ -129,16 +129,13 @@ def _kandidaten_laden(ids: Iterable[int]) -> dict[int, tuple[int | None, PersonR
     for a person whose form is missing, damaged or of another engine version
     (kandidaten_uit_profielen). An id deleted in the meantime is left out.
     """
-    ids = list(ids)
-    uit: dict[int, tuple[int | None, PersonRecord | PreparedRecord]] = {}
-    for begin in range(0, len(ids), PER_QUERY):
-        deel = Persoon.objects.filter(pk__in=ids[begin : begin + PER_QUERY])
-        rows = list(deel.order_by().values_list("id", "samengevoegd_in_id", "matchprofiel"))
-        kandidaten = kandidaten_uit_profielen([(pk, str(pk), profiel) for pk, _, profiel in rows])
-        for (pk, samengevoegd_in, _), kandidaat in zip(rows, kandidaten, strict=True):
-            if kandidaat is not None:
-                uit[pk] = (samengevoegd_in, kandidaat)
-    return uit
+    rows = list(personen_rijen(list(ids), "id", "samengevoegd_in_id", "matchprofiel"))
+    kandidaten = kandidaten_uit_profielen([(pk, str(pk), profiel) for pk, _, profiel in rows])
+    return {
+        pk: (samengevoegd_in, kandidaat)
+        for (pk, samengevoegd_in, _), kandidaat in zip(rows, kandidaten, strict=True)
+        if kandidaat is not None
+    }
 
 
 def _samengevoegd(pairs: Iterable[tuple[int, int | None]]) -> dict[int, int | None]:

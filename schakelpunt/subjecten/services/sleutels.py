@@ -8,7 +8,7 @@ The normalisation of address and organisation keys is the matching engine's
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from schakelpunt.matching import engine
 from schakelpunt.matching.model import PartialDate, PersonRecord, PreparedRecord
@@ -155,19 +155,22 @@ def persoon_sleutels_bijwerken(persoon: Persoon) -> list[str]:
 PER_QUERY = 500
 
 
+def personen_rijen(ids: Sequence[int], *kolommen: str) -> Iterator[tuple]:
+    """``values_list(*kolommen)`` of the persons ``ids``, PER_QUERY ids per query, in no set order."""
+    for begin in range(0, len(ids), PER_QUERY):
+        yield from Persoon.objects.filter(pk__in=ids[begin : begin + PER_QUERY]).order_by().values_list(*kolommen)
+
+
 def kandidaten_uit_profielen(
     rows: Sequence[tuple[int, str, str | None]],
 ) -> list[PersonRecord | PreparedRecord | None]:
     """For rows (person id, ref, stored prepared form): each candidate from its stored form, or,
     where that is missing, damaged or of another engine version, the record itself (its columns
-    read here by id, PER_QUERY at a time; prepared by the caller). None for a person deleted in
-    the meantime. In the order of ``rows``."""
+    read here, personen_rijen; prepared by the caller). None for a person deleted in the meantime.
+    In the order of ``rows``."""
     uit: list[PersonRecord | PreparedRecord | None] = [engine.from_profile(profiel, ref) for _, ref, profiel in rows]
     zonder = {rows[i][0]: i for i, kandidaat in enumerate(uit) if kandidaat is None}
-    ids = list(zonder)
-    for begin in range(0, len(ids), PER_QUERY):
-        deel = Persoon.objects.filter(pk__in=ids[begin : begin + PER_QUERY])
-        for row in deel.order_by().values_list(*KANDIDAAT_KOLOMMEN, *STRAAT_KOLOMMEN):
-            i = zonder[row[0]]
-            uit[i] = dataclasses.replace(record_met_straat_uit_rij(row), ref=rows[i][1])
+    for row in personen_rijen(list(zonder), *KANDIDAAT_KOLOMMEN, *STRAAT_KOLOMMEN):
+        i = zonder[row[0]]
+        uit[i] = dataclasses.replace(record_met_straat_uit_rij(row), ref=rows[i][1])
     return uit

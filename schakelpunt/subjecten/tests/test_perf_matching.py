@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from schakelpunt.subjecten import services
 from schakelpunt.subjecten.models import BetrokkeneKoppeling, Bron, Methode, Persoon
-from schakelpunt.subjecten.services import kandidaten, sleutels
+from schakelpunt.subjecten.services import sleutels
 
 from .conftest import persoon
 
@@ -117,7 +117,6 @@ def test_candidates_are_loaded_in_parts_with_the_same_outcome(monkeypatch):
     ids = services._kandidaat_ids(services.engine.blocking_keys(record))
     assert set(ids) == {p.pk for p in personen}
     heel = services.personen_kandidaten([record])
-    monkeypatch.setattr(kandidaten, "PER_QUERY", 2)
     monkeypatch.setattr(sleutels, "PER_QUERY", 2)
     assert set(services._kandidaten_laden(ids)) == set(ids)
     assert services.personen_kandidaten([record]) == heel
