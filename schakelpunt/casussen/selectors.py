@@ -41,7 +41,9 @@ def _met_te_laat(queryset: QuerySet, now: datetime.datetime) -> QuerySet:
         te_laat=Q(fase_deadline__lt=now, fase__is_open=True),
         open_acties_te_laat=Count(
             "acties",
-            filter=Q(acties__deadline__lt=now.date(), acties__status__in=[ActieStatus.OPEN, ActieStatus.BEZIG]),
+            filter=Q(
+                acties__deadline__lt=timezone.localdate(now), acties__status__in=[ActieStatus.OPEN, ActieStatus.BEZIG]
+            ),
         ),
     )
 
@@ -164,6 +166,7 @@ def tijdlijn_queryset(casus: Casus, soort: str = "") -> QuerySet:
 def casus_pagina(*, user, casus: Casus, tijdlijn_soort: str = "") -> CasusPagina:
     """Everything the casus page shows, in a fixed number of queries. The casus is already fetched."""
     now = timezone.now()
+    vandaag = timezone.localdate(now)
     subjecten = list(CasusSubject.objects.filter(casus=casus).select_related("persoon", "betrokkene"))
     # The signals without their melder: participants never learn who reported.
     signalen = list(
@@ -193,10 +196,10 @@ def casus_pagina(*, user, casus: Casus, tijdlijn_soort: str = "") -> CasusPagina
         )
     )
     for u in uitvragen:
-        u.te_laat = u.status == UitvraagStatus.OPEN and u.deadline < now.date()
+        u.te_laat = u.status == UitvraagStatus.OPEN and u.deadline < vandaag
     acties = list(Actie.objects.filter(casus=casus).select_related("eigenaar"))
     for a in acties:
-        a.te_laat = a.status in (ActieStatus.OPEN, ActieStatus.BEZIG) and a.deadline < now.date()
+        a.te_laat = a.status in (ActieStatus.OPEN, ActieStatus.BEZIG) and a.deadline < vandaag
     casus.te_laat = bool(casus.fase_deadline and casus.fase.is_open and casus.fase_deadline < now)
     return CasusPagina(
         casus=casus,

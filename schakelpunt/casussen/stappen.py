@@ -421,7 +421,7 @@ def monitoring_herinneringen(*, now: datetime.datetime | None = None) -> int:
     """A monitoring period that ended asks the regievoerder for a re-evaluation (once)."""
     now = now or timezone.now()
     due = Monitoring.objects.filter(
-        casus__fase__code=FASE_MONITORING, tot__lte=now.date(), herinnerd_op__isnull=True
+        casus__fase__code=FASE_MONITORING, tot__lte=timezone.localdate(now), herinnerd_op__isnull=True
     ).select_related("casus__regievoerder")
     count = 0
     for row in due:
@@ -440,7 +440,7 @@ def monitoring_herinneringen(*, now: datetime.datetime | None = None) -> int:
 def acties_herinneringen(*, now: datetime.datetime | None = None) -> int:
     """Remind owners of overdue actions and recipients of overdue requests (at most once a day each)."""
     now = now or timezone.now()
-    vandaag = now.date()
+    vandaag = timezone.localdate(now)
     gisteren = now - datetime.timedelta(days=1)
     count = 0
     acties = (

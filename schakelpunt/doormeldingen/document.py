@@ -10,6 +10,7 @@ import hashlib
 import json
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from schakelpunt.doormeldingen.constants import PERSOON_VELDEN, SIGNAAL_VELDEN, Markering
 from schakelpunt.signalen.models import Signaal
@@ -60,7 +61,7 @@ def _persoon(persoon: Persoon, velden: list[str], ref: str) -> dict:
 def _signaal(signaal: Signaal, velden: list[str], ref: str, bijlage_ids: set[int]) -> dict:
     item: dict = {"ref": ref}
     if "datum" in velden:
-        item["datum"] = signaal.ontvangen_op.date().isoformat()
+        item["datum"] = timezone.localdate(signaal.ontvangen_op).isoformat()
     if "fenomenen" in velden:
         item["fenomenen"] = [f.naam for f in signaal.fenomenen.all()]
     if "indicatoren" in velden:

@@ -102,13 +102,17 @@ def kandidaten(peildatum: datetime.date) -> list[Kandidaat]:
             .values_list("pk", "afgesloten_op")
         ):
             result.append(
-                Kandidaat(Soort.SIGNAAL_ZONDER_VERVOLG, "signaal", pk, _label(pk), afgesloten.date() + termijn)
+                Kandidaat(
+                    Soort.SIGNAAL_ZONDER_VERVOLG, "signaal", pk, _label(pk), timezone.localdate(afgesloten) + termijn
+                )
             )
     termijn = _termijn(Soort.CONCEPT)
     if termijn is not None:
         grens = timezone.make_aware(datetime.datetime.combine(peildatum - termijn, datetime.time.max))
         for pk, bijgewerkt in Concept.objects.filter(bijgewerkt_op__lte=grens).values_list("pk", "bijgewerkt_op"):
-            result.append(Kandidaat(Soort.CONCEPT, "concept", pk, f"Concept {pk}", bijgewerkt.date() + termijn))
+            result.append(
+                Kandidaat(Soort.CONCEPT, "concept", pk, f"Concept {pk}", timezone.localdate(bijgewerkt) + termijn)
+            )
     return result
 
 

@@ -259,3 +259,36 @@ def test_reminders_for_overdue_actions_and_ended_monitoring(casus, regisseur, de
     call_command("casussen_herinneringen")  # at most once a day / once per period
     assert Notificatie.objects.filter(ontvanger=deelnemer, onderwerp__startswith="Actie over de deadline").count() == 1
     assert Notificatie.objects.filter(ontvanger=regisseur, onderwerp__contains="is afgelopen").count() == 1
+
+
+def _net_na_middernacht():
+    """00:30 on 1 December in Amsterdam: still 30 November in UTC."""
+    from zoneinfo import ZoneInfo
+
+    # In UTC, as timezone.now() gives it.
+    return datetime.datetime(2026, 12, 1, 0, 30, tzinfo=ZoneInfo("Europe/Amsterdam")).astimezone(datetime.UTC)
+
+
+def test_a_deadline_of_yesterday_is_overdue_just_after_local_midnight(casus, regisseur, deelnemer, af):
+    """'Today' is the municipality's day, not UTC's: between 00:00 and 01:00/02:00 local time the
+    UTC date is still yesterday, and a deadline of yesterday was not yet seen as passed."""
+    from unittest import mock
+
+    from schakelpunt.casussen.models import Monitoring
+    from schakelpunt.casussen.selectors import casus_pagina
+    from schakelpunt.notificaties.models import Notificatie
+
+    nu = _net_na_middernacht()
+    gisteren = datetime.date(2026, 11, 30)
+    services.deelnemer_toevoegen(actor=af, casus=casus, user=deelnemer)
+    stappen.actie_toevoegen(actor=regisseur, casus=casus, titel="Huisbezoek", eigenaar=deelnemer, deadline=gisteren)
+    casus.fase = fase("monitoring")
+    casus.save()
+    Monitoring.objects.create(casus=casus, door=deelnemer, tot=datetime.date(2026, 12, 1), opschalen_als="Verzuim")
+
+    assert stappen.acties_herinneringen(now=nu) == 1
+    assert Notificatie.objects.filter(ontvanger=deelnemer, onderwerp__startswith="Actie over de deadline").count() == 1
+    assert stappen.monitoring_herinneringen(now=nu) == 1  # the period ends today, local time
+    with mock.patch("django.utils.timezone.now", return_value=nu):
+        pagina = casus_pagina(user=regisseur, casus=casus)
+    assert [a.te_laat for a in pagina.acties] == [True]

@@ -215,3 +215,11 @@ def test_only_the_meldpunt_composes(persona, partner, signaal, role):
             selectie={},
             signaal=signaal,
         )
+
+
+def test_the_date_of_a_signal_is_the_local_date(opstellen, signaal):
+    """Received at 00:30 on 1 December in Amsterdam (23:30 UTC on 30 November): the partner reads 1 December."""
+    ontvangen = datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC)
+    Signaal.objects.filter(pk=signaal.pk).update(ontvangen_op=ontvangen)
+    d = opstellen(signalen={str(signaal.pk): ["datum"]})
+    assert document.opstellen(d)["signalen"][0]["datum"] == "2026-12-01"

@@ -225,3 +225,17 @@ def test_a_melder_cannot_review_lists(persona):
     with pytest.raises(PermissionDenied):
         services.lijst_goedkeuren(actor=persona("melder"), lijst=lijst, versie=lijst.versie)
     assert LijstItem.objects.filter(vernietigd_op__isnull=False).count() == 0
+
+
+def test_the_expiry_date_is_counted_from_the_local_day(persona):
+    """Closed at 00:30 on 1 March in Amsterdam (still 28 February in UTC): it expires a year after 1 March,
+    the same day the list first proposes it."""
+    from zoneinfo import ZoneInfo
+
+    afgesloten = datetime.datetime(2025, 3, 1, 0, 30, tzinfo=ZoneInfo("Europe/Amsterdam")).astimezone(datetime.UTC)
+    s = _meld(persona, "Middernacht", afgesloten=afgesloten)
+    termijn = retention._termijn("signaal_zonder_vervolg")
+    verwacht = datetime.date(2025, 3, 1) + termijn
+    assert [k.object_id for k in retention.kandidaten(verwacht - datetime.timedelta(days=1))] == []
+    [kandidaat] = [k for k in retention.kandidaten(verwacht) if k.object_id == s.pk]
+    assert kandidaat.vervaldatum == verwacht

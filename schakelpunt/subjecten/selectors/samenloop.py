@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide, verify
@@ -71,7 +72,7 @@ def samenloop_hit(*, user, persoon: Persoon) -> SamenloopHit:
         rijen = rijen.exclude(afdeling_id=user.afdeling_id)
     rijen = list(rijen.values_list("afdeling_id", "ontvangen_op"))
     afdelingen = {a for a, _t in rijen}
-    sinds = min(t for _a, t in rijen).date() if rijen else None
+    sinds = timezone.localdate(min(t for _a, t in rijen)) if rijen else None
     log_access(
         actor=user,
         decision=decision,

@@ -77,8 +77,9 @@ def test_relatie_create_checks_its_input(af, meld):
 
 def test_hit_text_and_month(af, persona, meld):
     signaal = meld(persoon(bsn=BSN_A), afdeling="Jeugd")
+    # 00:30 on 1 March in Amsterdam, still February in UTC: the month is the local one.
     Signaal.objects.filter(pk=signaal.pk).update(
-        ontvangen_op=timezone.make_aware(datetime.datetime(2025, 3, 10, 12, 0))
+        ontvangen_op=timezone.make_aware(datetime.datetime(2025, 3, 1, 0, 30)).astimezone(datetime.UTC)
     )
     p = BetrokkeneKoppeling.objects.get(signaal=signaal).persoon
     deelnemer = persona("deelnemer")
