@@ -9,6 +9,7 @@ import zlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 # "Is this the Netherlands?" is decided in one place (matching.keys), beside the address keys.
 from schakelpunt.matching.keys import is_nederland
@@ -72,7 +73,7 @@ def clean_telefoon(value: str) -> str:
 
 def clean_geboortedatum(jaar: int | None, maand: int | None, dag: int | None) -> None:
     """A partial date of birth: only a year, year and month, or a whole date; never in the future."""
-    today = datetime.date.today()
+    today = timezone.localdate()
     if jaar is None:
         if maand or dag:
             raise ValidationError({"geboortejaar": "Vul ook het jaar in (een schatting mag)."})
