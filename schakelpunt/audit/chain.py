@@ -41,7 +41,8 @@ class AuditChainMixin:
         super().rollback()
 
     def close(self):
-        if self.in_atomic_block or not self.get_autocommit():
+        # Never connect just to close: without a connection there is no transaction to end.
+        if self.connection is None or self.in_atomic_block or not self.autocommit:
             self._audit_discard()  # the database rolls the transaction back by itself
         super().close()
 

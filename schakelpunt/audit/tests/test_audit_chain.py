@@ -107,3 +107,18 @@ def test_chain_head_tracks_the_end(persona):
     write_some(persona("privacyfunctionaris"), 4)
     head = AuditChainHead.objects.get(pk=1)
     assert head.last_id == AuditRecord.objects.order_by("-id").first().id
+
+
+def test_closing_a_connection_that_was_never_opened_does_not_open_one():
+    """A server thread closes every connection when it stops; one it never used stays unopened
+    (before, the audit buffer's check of the transaction state connected first)."""
+    from unittest import mock
+
+    from django.db import connections
+
+    fresh = connections.create_connection("default")
+    fresh.audit_pending.append(object())
+    with mock.patch.object(fresh, "connect") as connect:
+        fresh.close()
+    connect.assert_not_called()
+    assert fresh.audit_pending == []
