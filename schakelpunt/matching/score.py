@@ -665,10 +665,6 @@ def _compare(
     else:
         weight += _W_DOB[dob]
         why.append(_P_DOB[dob])
-    # Only a possible twin (below) is finished past a hard rule, and that needs the same date of
-    # birth: without it the address cannot change the outcome.
-    if brief and veto and not bsn_equal and not (maybe_twin and dob == EXACT):
-        return None
 
     addr = _address_level(a, b)
     if addr != MISSING:
