@@ -5,8 +5,10 @@ that documents both for every endpoint.
   DRF's exceptions, Django's `ValidationError` and `Http404`, and the domain errors of
   `schakelpunt.errors`. Endpoints never catch these themselves.
 - Lists of records answer one shape, `{"pagina", "volgende", "resultaten"}` (`pagina_response`).
-- `ProblemAutoSchema` adds the problem responses every endpoint can give (401, 429, 503; 400, 413,
+- `ProblemAutoSchema` adds the problem responses every endpoint can give (400, 401, 429, 503; 413,
   415 for writes; 404 for paths with an id) to the OpenAPI document, so that integrators see them.
+- Query parameters are read with `query_value`, `query_pagina` and `query_bool`: a value the contract
+  does not allow is a 400 naming the parameter, never silently read as the default.
 """
 
 from __future__ import annotations
@@ -198,7 +200,7 @@ class UtcDateTimeField(serializers.DateTimeField):
 
 PAGINA = OpenApiParameter(
     "pagina",
-    OpenApiTypes.INT,
+    {"type": "integer", "minimum": 1},
     OpenApiParameter.QUERY,
     required=False,
     description="Paginanummer, vanaf 1 (standaard 1). `volgende` in het antwoord geeft het nummer van de "
@@ -206,6 +208,41 @@ PAGINA = OpenApiParameter(
 )
 
 _page_serializers: dict[type[Serializer], type[Serializer]] = {}
+
+
+# --- Query parameters: refused when they are not what the contract says, never guessed ---------
+
+
+def query_value(request: Any, name: str) -> str | None:
+    """The one value of query parameter `name`, or None when it is absent; given twice is a 400."""
+    values = request.query_params.getlist(name)
+    if len(values) > 1:
+        raise exceptions.ValidationError({name: ["Geef deze parameter één keer op."]})
+    return values[0] if values else None
+
+
+def query_pagina(request: Any) -> str | None:
+    """`?pagina=`: absent, or a whole number from 1 (a number beyond the last page is an empty
+    page, see `signalen.selectors.page_number`); anything else is a 400."""
+    raw = query_value(request, "pagina")
+    if raw is not None and not (raw.isascii() and raw.isdigit() and raw.strip("0")):
+        raise exceptions.ValidationError({"pagina": ["Vul een paginanummer in: een heel getal vanaf 1."]})
+    return raw
+
+
+TRUE_VALUES = ("true", "1", "ja")
+FALSE_VALUES = ("false", "0", "nee")
+
+
+def query_bool(request: Any, name: str) -> bool:
+    """A yes/no query parameter: `true`/`false`, `1`/`0` or `ja`/`nee`; absent is no, anything else a 400."""
+    raw = query_value(request, name)
+    if raw is None:
+        return False
+    value = raw.lower()
+    if value not in TRUE_VALUES + FALSE_VALUES:
+        raise exceptions.ValidationError({name: ["Kies true of false (of 1 of 0)."]})
+    return value in TRUE_VALUES
 
 
 def pagina_serializer(item: type[Serializer]) -> type[Serializer]:
@@ -295,11 +332,13 @@ class ProblemAutoSchema(AutoSchema):
     """drf-spectacular's schema, plus the problem answers that every endpoint of its kind can give."""
 
     def _common_problems(self) -> list[int]:
-        codes = [503]
+        # 400 everywhere: a query or body the contract does not allow (a control character, a
+        # parameter given twice) is refused by every endpoint.
+        codes = [400, 503]
         if self.view.get_authenticators():
             codes += [401, 429]
         if self.method in ("POST", "PUT", "PATCH"):
-            codes += [400, 413, 415]
+            codes += [413, 415]
         if "{" in self.path:
             codes.append(404)
         return codes

@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from schakelpunt.access.decorators import require
-from schakelpunt.api import problems
+from schakelpunt.api import PAGINA, problems, query_pagina
 from schakelpunt.casussen import selectors, services
 from schakelpunt.casussen.constants import BesluitSoort, MeldenUitkomst, Partner
 from schakelpunt.casussen.models import Besluit, Fase
@@ -210,13 +210,13 @@ class CasussenView(APIView):
     @extend_schema(
         summary="Casussen die je mag zien (nieuwste eerst)",
         tags=["casussen"],
-        parameters=[OpenApiParameter("pagina", int)],
+        parameters=[PAGINA],
         responses={200: CasusPaginaSerializer, **problems(403)},
         operation_id="casussen_list",
     )
     def get(self, request):
         require(request.user, "casus.view", message="Je hebt geen toegang tot casussen.")
-        page = selectors.casus_list(user=request.user, page=page_number(request.query_params.get("pagina")))
+        page = selectors.casus_list(user=request.user, page=page_number(query_pagina(request)))
         return Response(
             CasusPaginaSerializer(
                 {

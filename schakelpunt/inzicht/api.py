@@ -8,7 +8,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from schakelpunt.api import problems
+from schakelpunt.api import problems, query_value
 from schakelpunt.inzicht import selectors
 from schakelpunt.inzicht.grid import Kwartaal, kwartalen
 
@@ -52,15 +52,21 @@ class InzichtSerializer(serializers.Serializer):
     summary="Cijfers van één kwartaal, zonder persoonsgegevens",
     description="Alleen hele kwartalen (de laatste acht); kleine aantallen en wat ze zou verraden zijn null.",
     tags=["inzicht"],
-    parameters=[OpenApiParameter("kwartaal", str, description="Bijvoorbeeld 2026-K3; standaard het huidige.")],
+    parameters=[
+        OpenApiParameter(
+            "kwartaal",
+            {"type": "string", "pattern": r"^[0-9]{4}-K[1-4]$"},
+            description="Een van de laatste acht kwartalen, bijvoorbeeld 2026-K3; standaard het huidige.",
+        )
+    ],
     responses={200: OpenApiResponse(InzichtSerializer, "De cijfers van het kwartaal."), **problems(400, 403)},
     operation_id="inzicht_signalen",
 )
 @api_view(["GET"])
 def signalen(request):
     keuzes = kwartalen(timezone.localdate())
-    code = request.query_params.get("kwartaal")
-    kwartaal = Kwartaal.parse(code) if code else keuzes[0]
+    code = query_value(request, "kwartaal")
+    kwartaal = Kwartaal.parse(code) if code is not None else keuzes[0]
     if kwartaal is None or kwartaal not in keuzes:
         raise exceptions.ValidationError(
             {"kwartaal": ["Kies een van de laatste acht kwartalen, bijvoorbeeld 2026-K3."]}

@@ -17,7 +17,15 @@ from rest_framework.views import APIView
 
 from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide
-from schakelpunt.api import PAGINA, FromContext, UtcDateTimeField, pagina_response, pagina_serializer, problems
+from schakelpunt.api import (
+    PAGINA,
+    FromContext,
+    UtcDateTimeField,
+    pagina_response,
+    pagina_serializer,
+    problems,
+    query_pagina,
+)
 from schakelpunt.signalen import selectors, services, validators
 from schakelpunt.signalen.constants import Bron, Onderbuikgevoel, Rol, Soort, Status
 from schakelpunt.signalen.models import Signaal
@@ -395,7 +403,7 @@ class SignalenView(APIView):
     def get(self, request):
         user = request.user
         require(user, "signaal.view", message=NO_ACCESS)
-        page = selectors.signaal_list(user=user, page=selectors.page_number(request.query_params.get("pagina")))
+        page = selectors.signaal_list(user=user, page=selectors.page_number(query_pagina(request)))
         return pagina_response(page, SignaalSamenvattingSerializer)
 
     @extend_schema(

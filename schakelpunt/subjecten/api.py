@@ -8,7 +8,15 @@ from rest_framework import exceptions, serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from schakelpunt.api import PAGINA, FromContext, UtcDateTimeField, pagina_response, pagina_serializer, problems
+from schakelpunt.api import (
+    PAGINA,
+    FromContext,
+    UtcDateTimeField,
+    pagina_response,
+    pagina_serializer,
+    problems,
+    query_pagina,
+)
 from schakelpunt.signalen.api import GeboortedatumField
 from schakelpunt.signalen.selectors import page_number
 from schakelpunt.subjecten import selectors
@@ -128,7 +136,7 @@ class SamenloopAlertSerializer(serializers.Serializer):
 @api_view(["GET"])
 def samenloop(request):
     try:
-        page = selectors.samenloop_page(user=request.user, page=page_number(request.query_params.get("pagina")))
+        page = selectors.samenloop_page(user=request.user, page=page_number(query_pagina(request)))
     except PermissionDenied:
         raise exceptions.PermissionDenied("Je hebt geen toegang tot samenloop.") from None
     return pagina_response(page, SamenloopAlertSerializer)

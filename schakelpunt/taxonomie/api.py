@@ -8,6 +8,7 @@ from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
+from schakelpunt.api import query_bool
 from schakelpunt.taxonomie import selectors
 from schakelpunt.taxonomie.models import Fenomeen, Indicator
 
@@ -16,8 +17,8 @@ ALLE = OpenApiParameter(
     OpenApiTypes.BOOL,
     OpenApiParameter.QUERY,
     required=False,
-    description="`1` om ook uitgezette items te tonen. Standaard alleen actieve; uitgezette codes blijven "
-    "geldig op bestaande signalen.",
+    description="`true` (of `1`) om ook uitgezette items te tonen. Standaard alleen actieve; uitgezette codes "
+    "blijven geldig op bestaande signalen.",
 )
 
 
@@ -51,10 +52,6 @@ class IndicatorSerializer(serializers.ModelSerializer):
         fields = ["code", "naam", "toelichting", "vragen", "actief", "levensdomein", "levensdomein_naam", "fenomenen"]
 
 
-def _alle(request) -> bool:
-    return request.query_params.get("alle", "").lower() in ("1", "true", "ja")
-
-
 @extend_schema(
     responses=OpenApiResponse(FenomeenSerializer(many=True), "De fenomenen, alle in één antwoord."),
     parameters=[ALLE],
@@ -64,7 +61,7 @@ def _alle(request) -> bool:
 )
 @api_view(["GET"])
 def fenomenen(request):
-    items = selectors.fenomeen_list(alle=_alle(request))
+    items = selectors.fenomeen_list(alle=query_bool(request, "alle"))
     return Response(FenomeenSerializer(items, many=True).data)
 
 
@@ -77,5 +74,5 @@ def fenomenen(request):
 )
 @api_view(["GET"])
 def indicatoren(request):
-    items = selectors.indicator_list(alle=_alle(request))
+    items = selectors.indicator_list(alle=query_bool(request, "alle"))
     return Response(IndicatorSerializer(items, many=True).data)

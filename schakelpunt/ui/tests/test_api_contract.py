@@ -286,3 +286,50 @@ def test_the_documented_koppeling_methods_are_the_registers():
 
     text = document()["components"]["schemas"]["Koppeling"]["properties"]["methode"]["description"]
     assert set(Methode.values) == set(re.findall(r"`(\w+)`", text))
+
+
+# --- Query parameters: what the contract does not allow is a 400 naming the parameter ------------
+
+LISTS = [("/api/v1/signalen", "aandachtsfunctionaris"), ("/api/v1/casussen", "aandachtsfunctionaris"),
+         ("/api/v1/samenloop", "aandachtsfunctionaris")]  # fmt: skip
+
+
+def _refused(response, field):
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+    assert_matches_contract(response)
+
+
+@pytest.mark.parametrize(("path", "role"), LISTS)
+def test_a_page_number_is_a_whole_number_from_one(path, role, api_client_as):
+    http = api_client_as(role)
+    for pagina in ("abc", "0", "000", "-5", "1e9", "2.0", "", " 2", "٣"):
+        _refused(http.get(path, {"pagina": pagina}), "pagina")
+    _refused(http.get(f"{path}?pagina=1&pagina=2"), "pagina")
+    for pagina in ("1", "02", "368934881474191034"):
+        assert http.get(path, {"pagina": pagina}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/fenomenen", "/api/v1/indicatoren"])
+def test_alle_is_a_boolean(path, api_client_as):
+    http = api_client_as("melder")
+    for alle in ("-173781", "ja!", "yes", ""):
+        _refused(http.get(path, {"alle": alle}), "alle")
+    _refused(http.get(f"{path}?alle=true&alle=false"), "alle")
+    actief = http.get(path).json()
+    assert http.get(path, {"alle": "false"}).json() == http.get(path, {"alle": "0"}).json() == actief
+    assert http.get(path, {"alle": "true"}).json() == http.get(path, {"alle": "1"}).json()
+
+
+def test_a_quarter_given_twice_or_empty_is_refused(api_client_as):
+    http = api_client_as("bestuur")
+    _refused(http.get("/api/v1/inzicht/signalen?kwartaal=2026-K3&kwartaal=2026-K2"), "kwartaal")
+    _refused(http.get("/api/v1/inzicht/signalen?kwartaal="), "kwartaal")
+    assert http.get("/api/v1/inzicht/signalen").status_code == 200
+
+
+def test_every_operation_documents_the_400():
+    for path, operations in document()["paths"].items():
+        for method, operation in operations.items():
+            assert "400" in operation["responses"], (method, path)
