@@ -29,7 +29,7 @@ def test_a_server_error_fails_the_build(tmp_path):
     report = _report(
         tmp_path,
         [
-            ("GET /api/v1/me", "failure", [("not_a_server_error", "failure"), ("status_code_conformance", "failure")]),
+            ("GET /api/v1/me", "failure", [("not_a_server_error", "failure"), ("positive_data_acceptance", "failure")]),
             ("GET /api/v1/signalen", "success", [("not_a_server_error", "success")]),
         ],
     )
@@ -39,8 +39,23 @@ def test_a_server_error_fails_the_build(tmp_path):
 
 def test_known_contract_gaps_alone_pass(tmp_path):
     fuzz = _module()
-    report = _report(tmp_path, [("GET /api/v1/me", "failure", [("status_code_conformance", "failure")])])
+    report = _report(tmp_path, [("GET /api/v1/me", "failure", [("positive_data_acceptance", "failure")])])
     assert fuzz.judge("melder", *fuzz.failures(report)) == []
+
+
+def test_an_undocumented_status_or_an_accepted_forbidden_input_fails_the_build(tmp_path):
+    fuzz = _module()
+    report = _report(
+        tmp_path,
+        [
+            ("GET /api/v1/me", "failure", [("status_code_conformance", "failure")]),
+            ("GET /api/v1/fenomenen", "failure", [("negative_data_rejection", "failure")]),
+        ],
+    )
+    assert fuzz.judge("melder", *fuzz.failures(report)) == [
+        "melder: GET /api/v1/fenomenen: negative_data_rejection",
+        "melder: GET /api/v1/me: status_code_conformance",
+    ]
 
 
 def test_a_run_that_tested_nothing_fails(tmp_path):
