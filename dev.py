@@ -43,14 +43,19 @@ def ensure_venv() -> None:
     STAMP.write_text(digest)
 
 
-def ensure_chromium() -> None:
-    if os.path.exists(CHROMIUM):
-        return
+def apt_install(*packages: str) -> None:
+    """Install Debian packages the project needs, where this machine allows it (apt-get, as root)."""
     apt = shutil.which("apt-get")
     if apt and os.geteuid() == 0:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         run(apt, "update", "-qq", env=env, check=False)
-        run(apt, "install", "-y", "-qq", "chromium", env=env, check=False)
+        run(apt, "install", "-y", "-qq", *packages, env=env, check=False)
+
+
+def ensure_chromium() -> None:
+    if os.path.exists(CHROMIUM):
+        return
+    apt_install("chromium")
     if not os.path.exists(CHROMIUM):
         # The browser tests fail (never skip) with the same message; say it early too.
         print(
@@ -70,21 +75,7 @@ def ensure_pango() -> None:
     """WeasyPrint (the casusdossier PDF) needs Debian's pango; install it like chromium."""
     if _has_pango():
         return
-    apt = shutil.which("apt-get")
-    if apt and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        run(apt, "update", "-qq", env=env, check=False)
-        run(
-            apt,
-            "install",
-            "-y",
-            "-qq",
-            "libpango-1.0-0",
-            "libpangoft2-1.0-0",
-            "fonts-dejavu-core",
-            env=env,
-            check=False,
-        )
+    apt_install("libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core")
     if not _has_pango():
         print(
             "WARNING: pango is missing, so PDF exports (casusdossier) fail; install it with "
