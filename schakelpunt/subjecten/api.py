@@ -8,6 +8,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
+from schakelpunt.access.decorators import require
 from schakelpunt.api import (
     PAGINA,
     FromContext,
@@ -136,6 +137,8 @@ class SamenloopAlertSerializer(serializers.Serializer):
 @api_view(["GET"])
 def samenloop(request):
     try:
+        # The role first (a refusal is logged), then the query: a wrong ?pagina= never hides a 403.
+        require(request.user, "samenloop.view", object_type="samenloop")
         page = selectors.samenloop_page(user=request.user, page=page_number(query_pagina(request)))
     except PermissionDenied:
         raise exceptions.PermissionDenied("Je hebt geen toegang tot samenloop.") from None

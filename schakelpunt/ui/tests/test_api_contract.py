@@ -311,6 +311,13 @@ def test_a_page_number_is_a_whole_number_from_one(path, role, api_client_as):
         assert http.get(path, {"pagina": pagina}).status_code == 200
 
 
+@pytest.mark.parametrize(("path", "_role"), LISTS)
+def test_a_role_without_access_hears_403_whatever_the_page(path, _role, api_client_as):
+    response = api_client_as("bestuur").get(path, {"pagina": "abc"})
+    assert response.status_code == 403
+    assert_matches_contract(response)
+
+
 @pytest.mark.parametrize("path", ["/api/v1/fenomenen", "/api/v1/indicatoren"])
 def test_alle_is_a_boolean(path, api_client_as):
     http = api_client_as("melder")
