@@ -119,3 +119,15 @@ def test_archive_with_absurd_compression_ratio_is_refused():
         archive.writestr("word/document.xml", b"\x00" * (50 * 1024 * 1024))
     buffer.seek(0)
     assert validators.detect_content_type(buffer) is None
+
+
+def test_a_birth_year_is_checked_against_the_local_year():
+    """At 00:30 on New Year's Day in Amsterdam (23:30 UTC on 31 December) this year is the new one."""
+    import datetime
+    from unittest import mock
+
+    nu = datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=nu):
+        validators.clean_geboortedatum(2027, None, None)
+        with pytest.raises(ValidationError):
+            validators.clean_geboortedatum(2028, None, None)

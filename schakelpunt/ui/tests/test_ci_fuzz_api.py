@@ -1,17 +1,12 @@
 """The CI's schemathesis step (.ci/fuzz_api.py) fails on a server error and on testing nothing."""
 
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from schakelpunt.testing.scripts import load_script
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("fuzz_api", ROOT / ".ci" / "fuzz_api.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(".ci/fuzz_api.py")
 
 
 def _report(tmp_path, scenarios):

@@ -1,18 +1,13 @@
 """The CI's midnight step (.ci/midnight.py) runs the suite when UTC and Amsterdam are on different days."""
 
 import datetime
-import importlib.util
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parents[3]
+from schakelpunt.testing.scripts import load_script
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("midnight", ROOT / ".ci" / "midnight.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(".ci/midnight.py")
 
 
 def test_the_moment_is_another_day_month_and_year_in_amsterdam():

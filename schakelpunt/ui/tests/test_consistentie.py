@@ -1,11 +1,11 @@
 """One way of saying things: "je" (never "u") to the user, dates in words, the real start address."""
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
+from schakelpunt.testing.scripts import load_script
 from schakelpunt.ui.datums import datum_tekst
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -55,10 +55,7 @@ def test_dates_in_words(delen, tekst):
 
 
 def _dev():
-    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("dev.py")
 
 
 @pytest.mark.parametrize(
