@@ -36,6 +36,8 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
+
 from .model import PersonRecord, PreparedRecord, prepare
 from .score import GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS, generation_apart
 
@@ -127,10 +129,11 @@ class InMemoryIndex:
 # or not a year is a guess, from _GAP_SOMETIMES on it depends (generation_apart).
 _GAP_ALWAYS = max(GENERATION_GAP_YEARS, GENERATION_GAP_ESTIMATED)
 _GAP_SOMETIMES = min(GENERATION_GAP_YEARS, GENERATION_GAP_ESTIMATED)
+# pair_codes builds at most about this many pairs at once (a few hundred MB of temporary arrays).
+_PAIRS_PER_STEP = 4_000_000
 
 _OWNER_BITS = 32
 _OWNER_MASK = (1 << _OWNER_BITS) - 1
-_HASH_OFFSET = 1 << 63  # hash() is signed; shift it so that packed values sort by key
 
 
 def _window_order(p: PreparedRecord) -> tuple[str, int, str]:
@@ -160,54 +163,43 @@ class BlockPlan:
 
     def __init__(self, prepared: Sequence[PreparedRecord], max_block: int = MAX_BLOCK, window: int = WINDOW) -> None:
         n = len(prepared)
-        if n >= 1 << _OWNER_BITS:
+        if n >= 1 << (_OWNER_BITS - 1):
             raise ValueError("too many records for one batch")
         self.prepared = prepared
         self.max_block = max_block
         self.window = window
         key_hashes = array("q")
         offsets = array("q", [0])
-        packed: list[int] = []
         # Birth year per record (-1: unknown) and whether it is a guess, for generation_apart.
         self.years = array("h")
         self.estimated = bytearray()
         bsn_keys: set[int] = set()
-        for i, p in enumerate(prepared):
+        for p in prepared:
             self.years.append(p.year if p.year is not None else -1)
             self.estimated.append(1 if p.estimated else 0)
-            for key in blocking_keys(p):
-                h = hash(key)
-                key_hashes.append(h)
-                packed.append(((h + _HASH_OFFSET) << _OWNER_BITS) | i)
-                if key.startswith("b:"):
-                    bsn_keys.add(h)
+            keys = blocking_keys(p)
+            key_hashes.extend(map(hash, keys))
+            if p.bsn:  # the BSN key comes first
+                bsn_keys.add(hash(keys[0]))
             offsets.append(len(key_hashes))
         self.bsn_keys = bsn_keys
-        packed.sort()
         self.key_hashes = key_hashes
         self.offsets = offsets
-        self.packed = packed
 
-        # Block boundaries (blocks of two or more only), and which blocks are too large
-        # for all-against-all.
-        self.starts = array("q")
-        self.ends = array("q")
-        big: set[int] = set()
-        start = 0
-        total = len(packed)
-        while start < total:
-            key = packed[start] >> _OWNER_BITS
-            end = start + 1
-            while end < total and packed[end] >> _OWNER_BITS == key:
-                end += 1
-            # A BSN block is always compared all-against-all: the same BSN overrules everything.
-            if end - start > max_block and key - _HASH_OFFSET not in bsn_keys:
-                big.add(key - _HASH_OFFSET)
-            if end - start > 1:
-                self.starts.append(start)
-                self.ends.append(end)
-            start = end
-        self.big = big
+        # Every (key, record) sorted by key and then record, and the blocks of two or more in
+        # that order; blocks larger than max_block (never a BSN block: the same BSN overrules
+        # everything) are scanned with a window.
+        keys_np = np.frombuffer(key_hashes, dtype=np.int64) if key_hashes else np.zeros(0, np.int64)
+        owners = np.repeat(np.arange(n, dtype=np.int64), np.diff(np.frombuffer(offsets, dtype=np.int64)))
+        order = np.lexsort((owners, keys_np))
+        self.sorted_keys = keys_np[order]
+        self.sorted_owners = owners[order]
+        starts, sizes = _runs(self.sorted_keys)
+        several = sizes > 1
+        self.starts: list[int] = starts[several].tolist()
+        self.ends: list[int] = (starts + sizes)[several].tolist()
+        large = self.sorted_keys[starts[sizes > max_block]].tolist()
+        self.big = {key for key in large if key not in bsn_keys}
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -245,13 +237,13 @@ class BlockPlan:
         return first_big
 
     def pairs(self, first: int = 0, last: int | None = None) -> Iterator[tuple[int, int]]:
-        packed, prepared, window = self.packed, self.prepared, self.window
+        sorted_keys, sorted_owners, prepared, window = self.sorted_keys, self.sorted_owners, self.prepared, self.window
         years, estimated = self.years, self.estimated
         first_shared = self._first_shared
         for block in range(first, len(self) if last is None else last):
             start, end = self.starts[block], self.ends[block]
-            key = (packed[start] >> _OWNER_BITS) - _HASH_OFFSET
-            members = [v & _OWNER_MASK for v in packed[start:end]]
+            key = int(sorted_keys[start])
+            members = sorted_owners[start:end].tolist()
             if key in self.big:  # never a BSN block
                 members.sort(key=lambda m: _window_order(prepared[m]))
                 for x, i in enumerate(members):
@@ -282,6 +274,83 @@ class BlockPlan:
                                 continue
                         if first_shared(i, j) == key:
                             yield (i, j) if i < j else (j, i)
+
+    def pair_codes(self) -> np.ndarray:
+        """All pairs of pairs(), as sorted unique int64 codes ``(i << 32) | j`` with i < j (decode_pairs).
+
+        The same set as pairs(), computed column-wise with NumPy instead of one pair at a time:
+        a pair that shares a block of at most ``max_block`` members is found in every such block
+        (all-against-all, birth years a generation apart left out except in a BSN block), and
+        it is kept once, which is what "the first shared key" does in pairs(). Only the
+        few large blocks, scanned with a sliding window, go through pairs() itself, because there
+        the first shared key decides whether a pair is emitted at all.
+        """
+        years = np.frombuffer(self.years, dtype=np.int16).astype(np.int64)
+        estimated = np.frombuffer(bytes(self.estimated), dtype=np.uint8).astype(bool)
+        # Within each key by birth year (unknown, -1, first), as pairs() visits the members.
+        keys, owners = self.sorted_keys, self.sorted_owners
+        order = np.lexsort((years[owners], keys))
+        keys, owners = keys[order], owners[order]
+        starts, sizes = _runs(keys)
+        is_bsn = np.isin(keys[starts], np.fromiter(self.bsn_keys, dtype=np.int64, count=len(self.bsn_keys)))
+        chunks = []
+        for size in range(2, self.max_block + 1):
+            for bsn in (False, True):
+                chosen = starts[(sizes == size) & (is_bsn == bsn)]
+                rows, cols = np.triu_indices(size, 1)
+                step = max(1, _PAIRS_PER_STEP // len(rows))
+                for at in range(0, len(chosen), step):
+                    members = owners[chosen[at : at + step, None] + np.arange(size)]
+                    first, second = members[:, rows].ravel(), members[:, cols].ravel()
+                    if not bsn:
+                        y1, y2 = years[first], years[second]
+                        either_estimated = estimated[first] | estimated[second]
+                        limit = np.where(either_estimated, GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS)
+                        keep = (y1 < 0) | (y2 - y1 < limit)
+                        first, second = first[keep], second[keep]
+                    low, high = np.minimum(first, second), np.maximum(first, second)
+                    chunks.append((low << _OWNER_BITS) | high)
+        # Blocks larger than max_block: windowed (or, for a BSN, all-against-all) by pairs().
+        large = starts[sizes > self.max_block]
+        if len(large):
+            # Both sorts put the keys in the same order, so a block starts at the same place.
+            block_at = {start: block for block, start in enumerate(self.starts)}
+            found = array("q")
+            for start in large.tolist():
+                block = block_at[start]
+                for i, j in self.pairs(block, block + 1):
+                    found.append((i << _OWNER_BITS) | j)
+            chunks.append(np.frombuffer(found, dtype=np.int64))
+        if not chunks:
+            return np.zeros(0, np.int64)
+        return _sorted_unique(np.concatenate(chunks))
+
+
+def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal neighbours in ``values`` starts, and its length."""
+    if len(values) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    new = np.empty(len(values), dtype=bool)
+    new[0] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    return starts, np.diff(np.append(starts, len(values)))
+
+
+def _sorted_unique(codes: np.ndarray) -> np.ndarray:
+    # A sort and a comparison of neighbours: np.unique hashes int64 values, several times slower here.
+    codes.sort()
+    if len(codes) < 2:
+        return codes
+    keep = np.empty(len(codes), dtype=bool)
+    keep[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=keep[1:])
+    return codes[keep]
+
+
+def decode_pairs(codes: np.ndarray) -> tuple[list[int], list[int]]:
+    """The indexes (i, j) of BlockPlan.pair_codes as two lists."""
+    return (codes >> _OWNER_BITS).tolist(), (codes & _OWNER_MASK).tolist()
 
 
 def candidate_pairs(

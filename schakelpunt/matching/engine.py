@@ -5,10 +5,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 
 from . import em
-from .blocking import BlockPlan, InMemoryIndex, blocking_keys
+from .blocking import BlockPlan, InMemoryIndex, blocking_keys, decode_pairs
 from .model import (
     MATCH,
     NONMATCH,
@@ -214,8 +214,10 @@ EM_PAIRS = 200_000
 
 
 def _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote, surname_u=None) -> Iterator[tuple]:
+    codes = plan.pair_codes()
+
     def score(first: int, last: int | None) -> Iterator[tuple]:
-        for i, j in plan.pairs(first, last):
+        for i, j in zip(*decode_pairs(codes[first:last]), strict=True):
             result = compare_batch(prepared[i], prepared[j], thresholds, prior, twins=twins, surname_u=surname_u)
             if result is None:
                 continue
@@ -226,10 +228,13 @@ def _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote, su
             elif result.possible_twin:
                 yield i, j, result, "twin"
 
-    if workers <= 1 or len(plan) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(codes) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         found: Iterator = score(0, None)
     else:
-        found = _in_processes(plan.parts(workers * PARTS_PER_WORKER), workers, lambda f, la: list(score(f, la)))
+        count = workers * PARTS_PER_WORKER
+        bounds = [len(codes) * k // count for k in range(count + 1)]
+        parts = [(a, b) for a, b in pairwise(bounds) if b > a]
+        found = _in_processes(parts, workers, lambda f, la: list(score(f, la)))
     # Guarded pairs wait until every pair is known (their relatives may come later), and
     # possible twins come last: ranked below the pairs the engine is sure of.
     kept, guarded, later = [], [], []

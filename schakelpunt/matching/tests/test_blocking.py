@@ -8,7 +8,7 @@ from itertools import combinations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ..blocking import MAX_KEYS, InMemoryIndex, blocking_keys, candidate_pairs
+from ..blocking import MAX_KEYS, BlockPlan, InMemoryIndex, blocking_keys, candidate_pairs, decode_pairs
 from ..model import PartialDate, prepare
 from ..score import DEFAULT_THRESHOLDS, compare_batch, generation_apart, prior_log2_odds
 from .helpers import PROPERTY, person, records, slots
@@ -179,6 +179,37 @@ def test_capped_blocks_still_give_each_pair_at_most_once(recs, max_block: int, w
     pairs = list(candidate_pairs(recs, max_block=max_block, window=window))
     assert len(pairs) == len(set(pairs))
     assert set(pairs) <= _brute_force_pairs(recs)
+
+
+def _column_pairs(recs, **kwargs) -> list[tuple[int, int]]:
+    plan = BlockPlan([prepare(r, cache=False) for r in recs], **kwargs)
+    return list(zip(*decode_pairs(plan.pair_codes()), strict=True))
+
+
+@PROPERTY
+@given(st.lists(records(), max_size=40), st.integers(2, 6), st.integers(1, 4))
+def test_pair_codes_are_exactly_the_pairs_of_the_plan(recs, max_block: int, window: int) -> None:
+    # The column-wise enumeration that find_duplicates uses and the pair-at-a-time reference,
+    # windowed large blocks included: the same pairs, each once, in order.
+    pairs = _column_pairs(recs, max_block=max_block, window=window)
+    assert pairs == sorted(set(pairs))
+    assert set(pairs) == set(candidate_pairs(recs, max_block=max_block, window=window))
+
+
+def test_pair_codes_of_large_blocks_and_a_large_bsn_block() -> None:
+    jansens = [person(voornamen=f"J{'a' * (i % 7)}n{i}", geslachtsnaam="Jansen") for i in range(40)]
+    # One BSN on eight records with names and years far apart: a BSN block is always compared
+    # all-against-all, also when it is larger than max_block, and years do not count there.
+    bsn = [
+        person(voornamen=f"Naam{i}", geslachtsnaam=f"Anders{i}", bsn="111222333", geboortedatum=D(1940 + 9 * i))
+        for i in range(8)
+    ]
+    recs = jansens + bsn
+    pairs = _column_pairs(recs, max_block=10, window=3)
+    assert set(pairs) == set(candidate_pairs(recs, max_block=10, window=3))
+    assert {(i, j) for i, j in combinations(range(40, 48), 2)} <= set(pairs)
+    assert 0 < sum(1 for i, j in pairs if j < 40) <= 40 * 3
+    assert _column_pairs([]) == []
 
 
 def test_a_huge_block_is_scanned_with_a_window() -> None:
