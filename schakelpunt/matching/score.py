@@ -618,6 +618,9 @@ def _compare(
             weight += _W_BSN[EXACT]
             why.append("zelfde BSN")
         else:
+            if brief:
+                # Two different BSNs: two people, and never a possible twin (see maybe_twin).
+                return None
             weight += _W_BSN[DIFFERENT] + VETO_WEIGHT
             why.append("ander BSN")
             veto = True

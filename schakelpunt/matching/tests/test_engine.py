@@ -154,7 +154,26 @@ def test_compare_batch_is_compare_or_a_certain_nonmatch() -> None:
             assert full.decision == "nonmatch"
         else:
             assert (quick.score, quick.decision, quick.explanation) == (full.score, full.decision, full.explanation)
+        # With twins asked for, a stop also means: not a possible twin.
+        quick = compare_batch(a, b, DEFAULT_THRESHOLDS, prior, twins=True)
+        if quick is None:
+            assert full.decision == "nonmatch" and not full.possible_twin
+        else:
+            assert (quick.score, quick.possible_twin, quick.explanation) == (
+                full.score,
+                full.possible_twin,
+                full.explanation,
+            )
     assert stopped > 0
+
+
+def test_compare_batch_stops_at_two_different_bsns() -> None:
+    from ..score import DEFAULT_THRESHOLDS, compare, compare_batch, prior_log2_odds
+
+    a = prepare(person(ref="a", voornamen="Anna", geslachtsnaam="Visser", bsn="111222333"), cache=False)
+    b = prepare(person(ref="b", voornamen="Anna", geslachtsnaam="Visser", bsn="123456782"), cache=False)
+    assert compare(a, b).decision == "nonmatch"
+    assert compare_batch(a, b, DEFAULT_THRESHOLDS, prior_log2_odds(1000), twins=True) is None
 
 
 def test_match_one_gives_what_compare_gives_for_every_candidate_it_shows() -> None:
