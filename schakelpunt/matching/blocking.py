@@ -141,17 +141,19 @@ def _window_order(p: PreparedRecord) -> tuple[str, int, str]:
 
 
 class BlockPlan:
-    """The blocks of a batch of prepared records, for candidate_pairs, in parts that can be scanned apart.
+    """The blocks of a batch of prepared records, and their candidate pairs.
 
-    Built for a million records in a few GB: keys are kept as 64-bit hashes in flat arrays,
-    blocks come from one sort, and a pair is emitted only from the first key (in the
-    record's own key order, small blocks first) that both records share, so no set of seen
-    pairs is needed. Blocks larger than ``max_block`` are scanned with a sliding window of
-    ``window`` over their members sorted by given name and birth year.
+    Built for a million records in a few GB: keys are kept as 64-bit hashes in flat arrays and
+    the blocks come from one NumPy sort. A pair is a candidate once, however many keys the two
+    records share. Blocks larger than ``max_block`` are scanned with a sliding window of
+    ``window`` over their members sorted by given name and birth year; there a pair is emitted
+    only from the first key (in the record's own key order, small blocks first) that both share.
 
-    ``pairs(first, last)`` yields the pairs of blocks ``first`` up to ``last`` (in
-    ``range(len(plan))``); the blocks in order give exactly candidate_pairs. Nothing is
-    written after construction, so forked processes can scan parts of one plan.
+    ``pair_codes()`` gives all candidate pairs at once as sorted NumPy codes (what
+    find_duplicates scores); ``pairs(first, last)`` yields those of blocks ``first`` up to
+    ``last`` one at a time, in block order: the reference that pair_codes is tested against,
+    and candidate_pairs. Nothing is written after construction, so forked processes can share
+    one plan.
 
     Two records whose birth years are a generation apart (score.generation_apart) are never
     paired outside a BSN block: the comparison would call them two people without looking
@@ -203,25 +205,6 @@ class BlockPlan:
 
     def __len__(self) -> int:
         return len(self.starts)
-
-    def work(self, block: int) -> int:
-        """A rough cost of scanning one block (the number of pairs it looks at)."""
-        size = self.ends[block] - self.starts[block]
-        return size * min(size, self.window) if size > self.max_block else size * size // 2
-
-    def parts(self, count: int) -> list[tuple[int, int]]:
-        """About ``count`` consecutive ranges of blocks (first, last) of about equal work, in order."""
-        total = sum(self.work(b) for b in range(len(self)))
-        target = max(1, total // max(1, count))
-        ranges, first, acc = [], 0, 0
-        for block in range(len(self)):
-            acc += self.work(block)
-            if acc >= target:
-                ranges.append((first, block + 1))
-                first, acc = block + 1, 0
-        if first < len(self):
-            ranges.append((first, len(self)))
-        return ranges
 
     def _first_shared(self, i: int, j: int) -> int | None:
         key_hashes, offsets, big = self.key_hashes, self.offsets, self.big
@@ -294,7 +277,7 @@ class BlockPlan:
         starts, sizes = _runs(keys)
         is_bsn = np.isin(keys[starts], np.fromiter(self.bsn_keys, dtype=np.int64, count=len(self.bsn_keys)))
         chunks = []
-        for size in range(2, self.max_block + 1):
+        for size in np.unique(sizes[(sizes > 1) & (sizes <= self.max_block)]).tolist():
             for bsn in (False, True):
                 chosen = starts[(sizes == size) & (is_bsn == bsn)]
                 rows, cols = np.triu_indices(size, 1)

@@ -187,10 +187,11 @@ def find_duplicate_pairs(
     (em.estimate, on at most EM_PAIRS of the candidate pairs) and used for this run; the
     hand-set ones are back in place afterwards.
 
-    With ``workers`` > 1 (and where processes can be forked) the blocks are scored in that
-    many processes: this one and ``workers - 1`` forked children, which share the prepared
-    records copy-on-write and send back their pairs. The pairs, their scores and their
-    order are exactly those of one process.
+    The candidate pairs (BlockPlan.pair_codes) are scored in order of the records' positions in
+    ``records``. With ``workers`` > 1 (and where processes can be forked) they are cut into equal
+    parts, scored in that many processes: this one and ``workers - 1`` forked children, which
+    share the prepared records and the pairs copy-on-write and send back what they found. The
+    pairs, their scores and their order are exactly those of one process.
     """
     prepared = [prepare(r, cache=False) for r in records]
     plan = BlockPlan(prepared)
