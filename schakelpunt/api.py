@@ -31,7 +31,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from schakelpunt.errors import DomainError
-from schakelpunt.pagination import Page
+from schakelpunt.pagination import Page, page_number
 
 Serializer = serializers.Serializer[Any]
 Direction = Literal["request", "response"]
@@ -221,13 +221,13 @@ def query_value(request: Any, name: str) -> str | None:
     return values[0] if values else None
 
 
-def query_pagina(request: Any) -> str | None:
-    """`?pagina=`: absent, or a whole number from 1 (a number beyond the last page is an empty
-    page, see `signalen.selectors.page_number`); anything else is a 400."""
+def query_pagina(request: Any) -> int:
+    """`?pagina=`: absent (page 1), or a whole number from 1 (a number beyond the last page is an
+    empty page, see `pagination.page_number`); anything else is a 400."""
     raw = query_value(request, "pagina")
     if raw is not None and not (raw.isascii() and raw.isdigit() and raw.strip("0")):
         raise exceptions.ValidationError({"pagina": ["Vul een paginanummer in: een heel getal vanaf 1."]})
-    return raw
+    return page_number(raw)
 
 
 TRUE_VALUES = ("true", "1", "ja")

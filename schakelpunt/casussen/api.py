@@ -17,7 +17,6 @@ from schakelpunt.casussen import selectors, services
 from schakelpunt.casussen.constants import BesluitSoort, MeldenUitkomst, Partner
 from schakelpunt.casussen.models import Besluit, Fase
 from schakelpunt.signalen.models import Signaal
-from schakelpunt.signalen.selectors import page_number
 
 
 class Conflict(exceptions.APIException):
@@ -216,7 +215,7 @@ class CasussenView(APIView):
     )
     def get(self, request):
         require(request.user, "casus.view", message="Je hebt geen toegang tot casussen.")
-        page = selectors.casus_list(user=request.user, page=page_number(query_pagina(request)))
+        page = selectors.casus_list(user=request.user, page=query_pagina(request))
         return Response(
             CasusPaginaSerializer(
                 {

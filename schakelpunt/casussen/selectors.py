@@ -30,7 +30,7 @@ from schakelpunt.casussen.models import (
     Uitvraag,
 )
 from schakelpunt.casussen.services import casus_log_keys, toegestane_fasen
-from schakelpunt.signalen.selectors import Page, _paginate
+from schakelpunt.pagination import Page, paginate
 
 LIST_PAGE_SIZE = 25
 TIJDLIJN_PAGE_SIZE = 50
@@ -67,7 +67,7 @@ def casus_list(*, user, filters: CasusFilter | None = None, page: int = 1, page_
     if filters.eigen:
         queryset = queryset.filter(regievoerder=user)
     queryset = _met_te_laat(queryset.select_related("fase", "regievoerder"), now).order_by("-aangemaakt_op", "-id")
-    result = _paginate(queryset, page, page_size)
+    result = paginate(queryset, page, page_size)
     if decision and result.items:
         # The list shows titles and phases, no persons: one entry per casus.
         write(
@@ -227,7 +227,7 @@ def casus_pagina(*, user, casus: Casus, tijdlijn_soort: str = "") -> CasusPagina
 
 
 def tijdlijn(*, user, casus: Casus, soort: str = "", page: int = 1) -> Page:
-    return _paginate(tijdlijn_queryset(casus, soort), page, TIJDLIJN_PAGE_SIZE)
+    return paginate(tijdlijn_queryset(casus, soort), page, TIJDLIJN_PAGE_SIZE)
 
 
 def uitvraag_get(*, user, pk) -> Uitvraag:

@@ -23,8 +23,8 @@ from schakelpunt.casussen import forms as f
 from schakelpunt.casussen import selectors, services, stappen
 from schakelpunt.casussen.constants import ActieStatus
 from schakelpunt.casussen.models import Actie, CasusSjabloon, Deelnemer, PlanVanAanpak, Uitvraag
+from schakelpunt.pagination import page_number
 from schakelpunt.signalen.models import Signaal
-from schakelpunt.signalen.selectors import page_number
 from schakelpunt.subjecten.models import Persoon
 from schakelpunt.ui.forms import add_service_errors
 

@@ -403,7 +403,7 @@ class SignalenView(APIView):
     def get(self, request):
         user = request.user
         require(user, "signaal.view", message=NO_ACCESS)
-        page = selectors.signaal_list(user=user, page=selectors.page_number(query_pagina(request)))
+        page = selectors.signaal_list(user=user, page=query_pagina(request))
         return pagina_response(page, SignaalSamenvattingSerializer)
 
     @extend_schema(

@@ -12,32 +12,12 @@ from django.utils import timezone
 from schakelpunt.access.policy import decide, fetch, scope
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
-from schakelpunt.pagination import Page
+from schakelpunt.pagination import Page, paginate
 from schakelpunt.signalen.constants import Status
 from schakelpunt.signalen.models import Betrokkene, Bijlage, Signaal
 from schakelpunt.signalen.register import samenloop_prefetch
 from schakelpunt.signalen.workflow import termijn_grens
 from schakelpunt.taxonomie.models import Fenomeen
-
-# No list has this many pages; a much larger number would overflow the database's OFFSET (int64)
-# once multiplied by the page size. (page_number also reads ids from forms: none is this large.)
-PAGINA_MAX = 10**12
-
-
-def page_number(raw: str | None) -> int:
-    """The page asked for in `?pagina=`: 1 for anything that is not a positive number, and at
-    most PAGINA_MAX (an empty page) however large the number."""
-    raw = (raw or "1").strip()
-    if not (raw.isascii() and raw.isdigit()):
-        return 1
-    return PAGINA_MAX if len(raw) > 13 else min(max(1, int(raw)), PAGINA_MAX)
-
-
-def _paginate(queryset: QuerySet, page: int, page_size: int) -> Page:
-    page = min(max(1, page), PAGINA_MAX)
-    offset = (page - 1) * page_size
-    rows = list(queryset[offset : offset + page_size + 1])
-    return Page(items=rows[:page_size], number=page, has_next=len(rows) > page_size, page_size=page_size)
 
 
 def _log_list(user, decision, signalen: list[Signaal], actie: str = Action.READ) -> None:
@@ -69,7 +49,7 @@ def signaal_list(*, user, alleen_eigen: bool = False, page: int = 1, page_size: 
     if alleen_eigen:
         queryset = queryset.filter(melder=user)
     queryset = _list_queryset(queryset).order_by("-ontvangen_op", "-id")
-    result = _paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
+    result = paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
     if decision:
         _log_list(user, decision, result.items)
     return result
@@ -132,7 +112,7 @@ def inbox_list(*, user, filters: InboxFilter | None = None, page: int = 1, page_
         .prefetch_related(*samenloop_prefetch(), over_wie)
         .order_by("-prioriteit", "ontvangen_op", "id")
     )
-    result = _paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
+    result = paginate(queryset, page, page_size or settings.SIGNAAL_INBOX_PAGE_SIZE)
     annotate_wachttijd(result.items)
     if decision:
         _log_list(user, decision, result.items)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from schakelpunt.access.decorators import requires
 from schakelpunt.access.policy import decide
+from schakelpunt.pagination import page_number
 from schakelpunt.signalen import inzage as inzage_services
 from schakelpunt.signalen import selectors, services
 from schakelpunt.signalen.constants import Status, TriageActie
@@ -189,9 +190,7 @@ def concept(request):
 
 @requires("signaal.report")
 def mijn(request):
-    page = selectors.signaal_list(
-        user=request.user, alleen_eigen=True, page=selectors.page_number(request.GET.get("pagina"))
-    )
+    page = selectors.signaal_list(user=request.user, alleen_eigen=True, page=page_number(request.GET.get("pagina")))
     return render(request, "signalen/mijn.html", {"page": page})
 
 
@@ -208,9 +207,7 @@ def inbox(request):
             vanaf=data["vanaf"],
             tot=data["tot"],
         )
-    page = selectors.inbox_list(
-        user=request.user, filters=filters, page=selectors.page_number(request.GET.get("pagina"))
-    )
+    page = selectors.inbox_list(user=request.user, filters=filters, page=page_number(request.GET.get("pagina")))
     query = request.GET.copy()
     query.pop("pagina", None)
     status = 400 if form.is_bound and not form.is_valid() else 200

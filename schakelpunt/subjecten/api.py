@@ -19,7 +19,6 @@ from schakelpunt.api import (
     query_pagina,
 )
 from schakelpunt.signalen.api import GeboortedatumField
-from schakelpunt.signalen.selectors import page_number
 from schakelpunt.subjecten import selectors
 from schakelpunt.subjecten.models import Persoon, SamenloopAlert
 
@@ -139,7 +138,7 @@ def samenloop(request):
     try:
         # The role first (a refusal is logged), then the query: a wrong ?pagina= never hides a 403.
         require(request.user, "samenloop.view", object_type="samenloop")
-        page = selectors.samenloop_page(user=request.user, page=page_number(query_pagina(request)))
+        page = selectors.samenloop_page(user=request.user, page=query_pagina(request))
     except PermissionDenied:
         raise exceptions.PermissionDenied("Je hebt geen toegang tot samenloop.") from None
     return pagina_response(page, SamenloopAlertSerializer)

@@ -12,7 +12,7 @@ from schakelpunt.access.decorators import require
 from schakelpunt.access.policy import decide, verify
 from schakelpunt.audit.models import Action
 from schakelpunt.audit.services import Entry, log_access, write
-from schakelpunt.pagination import Page
+from schakelpunt.pagination import Page, paginate
 from schakelpunt.signalen.models import Signaal
 from schakelpunt.subjecten.models import (
     Persoon,
@@ -97,21 +97,20 @@ def samenloop_page(
 ) -> Page:
     """One page of samenloop_list; only the alerts on the page are logged as read."""
     decision = require(user, "samenloop.view", object_type="samenloop")
-    page_size = page_size or SAMENLOOP_PAGE_SIZE
-    offset = (max(1, page) - 1) * page_size
-    rows = list(
+    result = paginate(
         SamenloopAlert.objects.filter(status=status)
         .select_related("persoon", "adres")
         .prefetch_related("afdelingen", "leden")
-        .order_by("-bijgewerkt_op", "-id")[offset : offset + page_size + 1]
+        .order_by("-bijgewerkt_op", "-id"),
+        page,
+        page_size or SAMENLOOP_PAGE_SIZE,
     )
-    alerts = rows[:page_size]
     entries = []
-    for alert in alerts:
+    for alert in result.items:
         keys = [s.log_key for s in (alert.persoon, alert.adres) if s is not None] or [""]
         entries.extend(Entry(Action.READ, "samenloop", str(alert.pk), key) for key in keys)
     write(actor=user, role=decision.role, doel=decision.purpose, verwerking=decision.activity, entries=entries)
-    return Page(items=alerts, number=max(1, page), has_next=len(rows) > page_size, page_size=page_size)
+    return result
 
 
 def samenloop_prefetch() -> Prefetch:
