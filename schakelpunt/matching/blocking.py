@@ -33,13 +33,16 @@ keys, ``manage.py sleutels_herberekenen`` recomputes them.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .model import PersonRecord, PreparedRecord, prepare
 from .score import GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS, generation_apart
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MAX_KEYS = 14
 MAX_PHONE_KEYS = 2
@@ -164,6 +167,8 @@ class BlockPlan:
     """
 
     def __init__(self, prepared: Sequence[PreparedRecord], max_block: int = MAX_BLOCK, window: int = WINDOW) -> None:
+        import numpy as np  # here, not at the top: the web lookup imports this module but never plans a batch
+
         n = len(prepared)
         if n >= 1 << (_OWNER_BITS - 1):
             raise ValueError("too many records for one batch")
@@ -268,6 +273,8 @@ class BlockPlan:
         few large blocks, scanned with a sliding window, go through pairs() itself, because there
         the first shared key decides whether a pair is emitted at all.
         """
+        import numpy as np
+
         years = np.frombuffer(self.years, dtype=np.int16).astype(np.int64)
         estimated = np.frombuffer(bytes(self.estimated), dtype=np.uint8).astype(bool)
         # Within each key by birth year (unknown, -1, first), as pairs() visits the members.
@@ -297,10 +304,9 @@ class BlockPlan:
         large = starts[sizes > self.max_block]
         if len(large):
             # Both sorts put the keys in the same order, so a block starts at the same place.
-            block_at = {start: block for block, start in enumerate(self.starts)}
             found = array("q")
             for start in large.tolist():
-                block = block_at[start]
+                block = bisect_left(self.starts, start)
                 for i, j in self.pairs(block, block + 1):
                     found.append((i << _OWNER_BITS) | j)
             chunks.append(np.frombuffer(found, dtype=np.int64))
@@ -311,6 +317,8 @@ class BlockPlan:
 
 def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where each run of equal neighbours in ``values`` starts, and its length."""
+    import numpy as np
+
     if len(values) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     new = np.empty(len(values), dtype=bool)
@@ -321,14 +329,9 @@ def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _sorted_unique(codes: np.ndarray) -> np.ndarray:
-    # A sort and a comparison of neighbours: np.unique hashes int64 values, several times slower here.
+    # A sort and the first of each run: np.unique hashes int64 values, several times slower here.
     codes.sort()
-    if len(codes) < 2:
-        return codes
-    keep = np.empty(len(codes), dtype=bool)
-    keep[0] = True
-    np.not_equal(codes[1:], codes[:-1], out=keep[1:])
-    return codes[keep]
+    return codes[_runs(codes)[0]]
 
 
 def decode_pairs(codes: np.ndarray) -> tuple[list[int], list[int]]:

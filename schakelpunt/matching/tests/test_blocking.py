@@ -275,3 +275,15 @@ def test_any_record_survives_its_stored_profile(record) -> None:
     assert q is not None
     assert slots(q) == slots(p)
     assert blocking_keys(q) == blocking_keys(p)
+
+
+def test_the_engine_loads_numpy_only_for_a_batch() -> None:
+    # The web lookup imports the engine in every worker; only find_duplicates plans a batch.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import schakelpunt.matching.engine as e; assert 'numpy' not in sys.modules; "
+        "e.BlockPlan([]).pair_codes(); assert 'numpy' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
