@@ -334,9 +334,9 @@ def _sorted_unique(codes: np.ndarray) -> np.ndarray:
     return codes[_runs(codes)[0]]
 
 
-def decode_pairs(codes: np.ndarray) -> tuple[list[int], list[int]]:
-    """The indexes (i, j) of BlockPlan.pair_codes as two lists."""
-    return (codes >> _OWNER_BITS).tolist(), (codes & _OWNER_MASK).tolist()
+def decode_pairs(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The indexes (i, j) of BlockPlan.pair_codes as two arrays."""
+    return codes >> _OWNER_BITS, codes & _OWNER_MASK
 
 
 def candidate_pairs(

@@ -9,6 +9,7 @@ from itertools import islice, pairwise
 
 from . import em
 from .blocking import BlockPlan, InMemoryIndex, blocking_keys, decode_pairs
+from .columns import Columns
 from .model import (
     MATCH,
     NONMATCH,
@@ -216,9 +217,14 @@ EM_PAIRS = 200_000
 
 def _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote, surname_u=None) -> Iterator[tuple]:
     codes = plan.pair_codes()
+    # Most candidate pairs are plainly two people; they are told apart for a whole part at once
+    # (columns.py) and only the rest are compared one by one.
+    columns = Columns(prepared, surname_u)
 
     def score(first: int, last: int | None) -> Iterator[tuple]:
-        for i, j in zip(*decode_pairs(codes[first:last]), strict=True):
+        left, right = decode_pairs(codes[first:last])
+        worth = columns.worth_comparing(left, right, thresholds, prior, twins=twins)
+        for i, j in zip(left[worth].tolist(), right[worth].tolist(), strict=True):
             result = compare_batch(prepared[i], prepared[j], thresholds, prior, twins=twins, surname_u=surname_u)
             if result is None:
                 continue

@@ -183,7 +183,7 @@ def test_capped_blocks_still_give_each_pair_at_most_once(recs, max_block: int, w
 
 def _column_pairs(recs, **kwargs) -> list[tuple[int, int]]:
     plan = BlockPlan([prepare(r, cache=False) for r in recs], **kwargs)
-    return list(zip(*decode_pairs(plan.pair_codes()), strict=True))
+    return list(zip(*(a.tolist() for a in decode_pairs(plan.pair_codes())), strict=True))
 
 
 @PROPERTY

@@ -1,0 +1,502 @@
+"""The batch's records as columns, and which candidate pairs are worth comparing one by one.
+
+``find_duplicates`` has tens of millions of candidate pairs at a million records; comparing one
+in Python (``score.compare_batch``) costs a few microseconds, and most pairs are plainly two
+people: two BSNs, a clearly different given name, or too little in common to reach "possible".
+``Columns`` holds every prepared record's fields as integer codes and numbers, and
+``worth_comparing`` tells, for whole arrays of pairs at once, which pairs ``compare_batch``
+would certainly *not* report. Only the rest are compared one by one, so every score and every
+explanation is still that of ``score._compare``; this module never decides that a pair is
+reported.
+
+It is conservative by construction. Each attribute's comparison level is worked out as far as
+equality, arithmetic and RapidFuzz's ``cpdist`` (Jaro-Winkler and OSA on the distinct pairs of
+spellings) tell it; where the exact level depends on a rule that is not worth copying (a
+Lotte/Lotta ending, one street letter off, initials that partly fit), the best level the rule
+could give is taken. A pair is dropped only when
+
+* both BSNs are known and differ, or the birth years are a generation apart (hard rules), or
+* the given names certainly differ (a hard rule), no swap of given name and surname can fit,
+  and the pair cannot be a possible twin, or
+* even the best weight its levels allow stays below the "possible" threshold,
+
+and never when the BSN is the same. A property test compares it with ``compare_batch`` on every
+pair of generated populations (tests/test_columns.py). The weights are read when called, so
+learned parameters (``score.use_parameters``) are respected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from math import log2
+from typing import TYPE_CHECKING
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, JaroWinkler
+
+from . import nicknames
+from .score import (
+    _GIVEN_WEAK_JW,
+    _MIN_TYPO_LENGTH,
+    _SURNAME_STRONG_JW,
+    _SURNAME_WEAK_JW,
+    BUILDING,
+    DIFFERENT,
+    EXACT,
+    FIRST_EXACT,
+    FIRST_ONLY,
+    GENERATION_GAP_ESTIMATED,
+    GENERATION_GAP_YEARS,
+    INITIALS,
+    INITIALS_ALL,
+    M_U,
+    NEAR,
+    NICKNAME,
+    ONE_OFF,
+    PARTIAL,
+    POSTCODE,
+    SAME_Y,
+    SAME_YM,
+    STRONG,
+    SWAP_PENALTY,
+    SWAPPED_DM,
+    TYPO,
+    WEAK,
+    YEAR_NEAR,
+    Thresholds,
+    W,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .model import PreparedRecord
+
+# Given names and surname parts beyond this many are not held as columns; a record with more
+# is treated as if any of them could agree.
+_NAMES = 3
+_PHONES = 2
+_EPSILON = 1e-6  # the bound is compared with this much to spare against rounding
+# cpdist gives Jaro-Winkler as float32, compare() as float64: a score this close to a threshold
+# may fall on either side of it, so both levels are possible there.
+_SLACK = 1e-5
+
+
+class Columns:
+    """Every field compare_batch looks at, one array per field, one row per prepared record.
+
+    Strings become codes in one shared vocabulary (0 is the empty string), so a given name can
+    be compared with a surname for a swap; numbers stay numbers (0 where unknown).
+    """
+
+    def __init__(self, prepared: Sequence[PreparedRecord], surname_u: Mapping[str, float] | None = None) -> None:
+        import numpy as np
+
+        self._np = np
+        vocab: dict[str, int] = {"": 0}
+
+        def code(value: str | None) -> int:
+            return vocab.setdefault(value or "", len(vocab))
+
+        n = len(prepared)
+
+        def column(values, dtype=np.int32):
+            return np.fromiter(values, dtype=dtype, count=n)
+
+        P = prepared
+        self.bsn = column(code(p.bsn) for p in P)
+        self.sn_full = column(code(p.sn_full) for p in P)
+        self.sn_stem = column(code(p.sn_stem) for p in P)
+        self.sn_phon = column(code(p.sn_phon) for p in P)
+        self.sn_prefix = column(code(p.sn_prefix) for p in P)
+        self.sn_count = column((len(p.sn_parts) for p in P), np.int16)
+        self.sn_parts = [column(code(p.sn_parts[k] if len(p.sn_parts) > k else "") for p in P) for k in range(_NAMES)]
+        self.gn_first = column(code(p.gn_first) for p in P)
+        self.gn_phon = column(code(p.gn_first_phon) for p in P)
+        self.gn_all = column(code("\x1f".join(p.gn_names)) for p in P)
+        self.gn_count = column((len(p.gn_names) for p in P), np.int16)
+        self.gn_names = [column(code(p.gn_names[k] if len(p.gn_names) > k else "") for p in P) for k in range(_NAMES)]
+        self.gn_canon = column(code(p.gn_canon) for p in P)
+        self.gn_initials = column(code(p.gn_initials) for p in P)
+        self.year = column((p.year or 0 for p in P), np.int16)
+        self.month = column((p.month or 0 for p in P), np.int8)
+        self.day = column((p.day or 0 for p in P), np.int8)
+        self.estimated = column((p.estimated for p in P), np.bool_)
+        self.sex = column(code(p.sex) for p in P)
+        self.addr_nr = column(code(p.addr_nr) for p in P)
+        self.addr_full = column(code(p.addr_full) for p in P)
+        self.postcode = column(code(p.postcode) for p in P)
+        self.street = column(code(p.street) for p in P)
+        self.street_nr = column(code(p.street.partition("|")[2] if p.street else "") for p in P)
+        self.phone_count = column((len(p.phones) for p in P), np.int16)
+        phones = [sorted(p.phones)[:_PHONES] for p in P]
+        self.phones = [column(code(ph[k] if len(ph) > k else "") for ph in phones) for k in range(_PHONES)]
+        if surname_u:
+            self.surname_u = column((surname_u.get(p.sn_stem, 0.0) for p in P), np.float64)
+        else:
+            self.surname_u = None
+        words = np.empty(len(vocab), dtype=object)
+        words[list(vocab.values())] = list(vocab.keys())
+        self.words = words
+        self.length = np.fromiter((len(w) for w in words), dtype=np.int16, count=len(words))
+        self._related: dict[int, bool] = {}
+
+    # -- pairs of codes -------------------------------------------------------------------
+
+    def _scores(self, a: np.ndarray, b: np.ndarray, scorer, **kwargs) -> np.ndarray:
+        """scorer(word a, word b) per pair, computed once per distinct pair of words."""
+        np = self._np
+        if not len(a):
+            return np.zeros(0)
+        keys = (a.astype(np.int64) << 32) | b.astype(np.int64)
+        distinct, inverse = np.unique(keys, return_inverse=True)
+        values = process.cpdist(self.words[distinct >> 32], self.words[distinct & 0xFFFFFFFF], scorer=scorer, **kwargs)
+        return values[inverse]
+
+    def _similar(self, x, xp, y, yp) -> np.ndarray:
+        """Where _given_name_level(x, xp, y, yp) may be other than DIFFERENT (a superset)."""
+        np = self._np
+        close = (x == y) | (xp == yp)
+        rest = np.flatnonzero(~close)
+        x, xp, y, yp = x[rest], xp[rest], y[rest], yp[rest]
+        jw = np.maximum(
+            self._scores(x, y, JaroWinkler.normalized_similarity),
+            self._scores(xp, yp, JaroWinkler.normalized_similarity),
+        )
+        long_ = np.minimum(self.length[x], self.length[y]) >= _MIN_TYPO_LENGTH
+        close[rest] = (jw >= _GIVEN_WEAK_JW - _SLACK) | (long_ & self._one_edit(x, y, xp, yp))
+        return close
+
+    def _one_edit(self, x, y, xp, yp) -> np.ndarray:
+        """One edit apart in the names or in their sound keys (TYPO's slip and its a/e swap)."""
+        return (self._scores(x, y, OSA.distance, score_cutoff=1) <= 1) | (
+            self._scores(xp, yp, OSA.distance, score_cutoff=1) <= 1
+        )
+
+    def _nickname(self, ca: np.ndarray, cb: np.ndarray) -> np.ndarray:
+        """nicknames.related for each pair of canonical forms, asked once per distinct pair."""
+        np = self._np
+        out = np.zeros(len(ca), dtype=bool)
+        both = np.flatnonzero((ca > 0) & (cb > 0))
+        if not len(both):
+            return out
+        keys = (ca[both].astype(np.int64) << 32) | cb[both].astype(np.int64)
+        distinct, inverse = np.unique(keys, return_inverse=True)
+        words, cache = self.words, self._related
+        hits = np.zeros(len(distinct), dtype=bool)
+        for k, key in enumerate(distinct.tolist()):
+            hit = cache.get(key)
+            if hit is None:
+                # related() only needs the two given names to differ, which they do where it is asked.
+                hit = cache[key] = nicknames.related("a", words[key >> 32], "b", words[key & 0xFFFFFFFF])
+            hits[k] = hit
+        out[both] = hits[inverse]
+        return out
+
+    @staticmethod
+    def _overlap(np, left: list, right: list, count_a, count_b) -> np.ndarray:
+        """Whether two lists of names share one (any name beyond the columns counts as shared)."""
+        out = (count_a > _NAMES) | (count_b > _NAMES)
+        for x in left:
+            for y in right:
+                out |= (x == y) & (x > 0)
+        return out
+
+    # -- the decision ---------------------------------------------------------------------
+
+    def worth_comparing(
+        self, i: np.ndarray, j: np.ndarray, thresholds: Thresholds, prior: float, *, twins: bool
+    ) -> np.ndarray:
+        """A mask over the pairs (i[k], j[k]): False where compare_batch(..., twins=twins) would
+        certainly return None or a pair find_duplicates does not report (not guarded, below
+        ``thresholds.possible`` and not a possible twin)."""
+        np = self._np
+        keep = np.zeros(len(i), dtype=bool)
+        bsn_a, bsn_b = self.bsn[i], self.bsn[j]
+        known = (bsn_a > 0) & (bsn_b > 0)
+        keep[known & (bsn_a == bsn_b)] = True  # the same BSN: always to a person or a link
+        rest = np.flatnonzero(~known)
+        if not len(rest):
+            return keep
+        i, j = i[rest], j[rest]
+
+        dob, dob_exact, far = self._dob(i, j)
+        address, address_twin = self._address(i, j)
+        other = dob + address + self._phone(i, j) + self._sex(i, j)
+        # The lowest weight of "possible": probability(weight, prior) >= possible.
+        p = thresholds.possible
+        needed = log2(p / (1 - p)) - prior - _EPSILON
+        surname, sn_twin, sn_swap = self._surname(i, j)
+        given, gn_different, gn_swap = self._given(i, j)
+        # A possible twin (a different given name, the same surname, date of birth and address) is
+        # listed whatever its weight; any other pair needs the weight of "possible", and a given
+        # name that certainly differs is a hard rule.
+        twin = sn_twin & dob_exact & address_twin if twins else np.zeros(len(i), dtype=bool)
+        alive = ~far & (twin | (~gn_different & (other + surname + given >= needed)))
+        # A swap of given name and surname could do better than either level: where it could
+        # fit and would reach "possible", the pair is compared (and where the different given
+        # name made it a hard rule, so is a pair a swap could save).
+        try_swap = sn_swap & gn_swap & ~far
+        swapped_best = other + self._swap_best() - SWAP_PENALTY
+        try_swap &= swapped_best >= needed
+        if try_swap.any():
+            k = np.flatnonzero(try_swap & ~alive)
+            if len(k):
+                alive[k[self._swap_fits(i[k], j[k]) | self._swap_fits(j[k], i[k])]] = True
+        keep[rest] = alive
+        return keep
+
+    # -- attributes -----------------------------------------------------------------------
+
+    def _dob(self, i, j):
+        """The date of birth's weight (exact where the level is known), "exact" and "a generation apart"."""
+        np = self._np
+        w = W["dob"]
+        ya, yb = self.year[i].astype(np.int32), self.year[j].astype(np.int32)
+        ma, mb = self.month[i].astype(np.int32), self.month[j].astype(np.int32)
+        da, db = self.day[i].astype(np.int32), self.day[j].astype(np.int32)
+        missing = (ya == 0) | (yb == 0)
+        estimated = self.estimated[i] | self.estimated[j]
+        gap = np.abs(ya - yb)
+        far = ~missing & (gap >= np.where(estimated, GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS))
+        full = (da > 0) & (db > 0) & ~estimated
+        same_y, same_m, same_d = ya == yb, ma == mb, da == db
+        exact = full & same_y & same_m & same_d
+        swapped = full & ~exact & same_y & (ma == db) & (da == mb)
+        two = same_y.astype(np.int8) + same_m + same_d == 2
+        one_off = (
+            full
+            & ~exact
+            & ~swapped
+            & two
+            & ((~same_y & _slip(np, ya, yb, 4)) | (~same_m & _slip(np, ma, mb, 2)) | (~same_d & _slip(np, da, db, 2)))
+        )
+        partial = ~missing & ~estimated & ~full
+        conditions = [
+            missing | far,
+            estimated & (gap <= 2),
+            estimated,
+            exact,
+            swapped,
+            one_off,
+            full,
+            partial & ~same_y & (gap == 1),
+            partial & ~same_y,
+            partial & (ma > 0) & (mb > 0) & ~same_m,
+            partial & (ma > 0) & (mb > 0),
+        ]
+        values = [0.0, w[YEAR_NEAR], w[DIFFERENT], w[EXACT], w[SWAPPED_DM], w[ONE_OFF], w[DIFFERENT]]
+        values += [w[NEAR], w[DIFFERENT], w[DIFFERENT], w[SAME_YM]]
+        return np.select(conditions, values, w[SAME_Y]), exact, far
+
+    def _address(self, i, j):
+        """The best weight the address level can have, and whether it can be EXACT or BUILDING."""
+        np = self._np
+        w = W["address"]
+        nr_a, nr_b = self.addr_nr[i], self.addr_nr[j]
+        st_a, st_b = self.street[i], self.street[j]
+        pc_a, pc_b = self.postcode[i], self.postcode[j]
+        both_nr = (nr_a > 0) & (nr_b > 0)
+        both_st = (st_a > 0) & (st_b > 0)
+        both_pc = (pc_a > 0) & (pc_b > 0)
+        same_street = both_st & (st_a == st_b)
+        # _same_street also accepts one slip in a long street name with the same number: where the
+        # numbers agree and the streets do not, the level is worked out both ways and the better kept.
+        maybe_street = both_st & ~same_street & (self.street_nr[i] == self.street_nr[j])
+
+        def level(street):
+            conditions = [
+                both_nr & (self.addr_full[i] == self.addr_full[j]),
+                both_nr & (nr_a == nr_b),
+                both_nr & street,
+                both_nr & (pc_a == pc_b),
+                both_nr,
+                both_st & street,
+                both_st,
+                both_pc & (pc_a == pc_b),
+                both_pc,
+            ]
+            values = [w[EXACT], w[BUILDING], w[EXACT], w[POSTCODE], w[DIFFERENT], w[EXACT], w[DIFFERENT]]
+            values += [w[POSTCODE], w[DIFFERENT]]
+            twin = np.select(conditions[:3] + conditions[5:6], [True] * 4, False)
+            return np.select(conditions, values, 0.0), twin
+
+        best, twin = level(same_street)
+        if maybe_street.any():
+            other, other_twin = level(same_street | maybe_street)
+            best = np.where(maybe_street, np.maximum(best, other), best)
+            twin |= maybe_street & other_twin
+        return best, twin
+
+    def _phone(self, i, j):
+        np = self._np
+        w = W["phone"]
+        ca, cb = self.phone_count[i], self.phone_count[j]
+        shared = np.zeros(len(i), dtype=bool)
+        for x in self.phones:
+            for y in self.phones:
+                shared |= (x[i] == y[j]) & (x[i] > 0)
+        # More phones than the columns hold: the level may be either.
+        unsure = (ca > _PHONES) | (cb > _PHONES)
+        level = np.where(unsure, max(w[EXACT], w[DIFFERENT]), np.where(shared, w[EXACT], w[DIFFERENT]))
+        return np.where((ca > 0) & (cb > 0), level, 0.0)
+
+    def _sex(self, i, j):
+        np = self._np
+        w = W["sex"]
+        a, b = self.sex[i], self.sex[j]
+        return np.where((a > 0) & (b > 0), np.where(a == b, w[EXACT], w[DIFFERENT]), 0.0)
+
+    def _surname(self, i, j):
+        """The best weight of the surname level; whether it can be EXACT or STRONG (a twin);
+        whether it can be WEAK or DIFFERENT (a swap is tried)."""
+        np = self._np
+        w = W["surname"]
+        stem_a, stem_b = self.sn_stem[i], self.sn_stem[j]
+        present = (stem_a > 0) & (stem_b > 0)
+        full = self.sn_full[i] == self.sn_full[j]
+        same_stem = stem_a == stem_b
+        pre_a, pre_b = self.sn_prefix[i], self.sn_prefix[j]
+        exact = present & (full | (same_stem & ~((pre_a > 0) & (pre_b > 0) & (pre_a != pre_b))))
+        strong = present & ~exact & (same_stem | (self.sn_phon[i] == self.sn_phon[j]))
+        best = np.where(exact, self._surname_exact(i, j), np.where(strong, w[STRONG], 0.0))
+        open_ = np.flatnonzero(present & ~exact & ~strong)
+        sa, sb = stem_a[open_], stem_b[open_]
+        jw = self._scores(sa, sb, JaroWinkler.normalized_similarity)
+        long_ = np.minimum(self.length[sa], self.length[sb]) >= _MIN_TYPO_LENGTH
+        typo = long_ & ((jw >= _SURNAME_STRONG_JW - _SLACK) | (self._scores(sa, sb, OSA.distance, score_cutoff=1) <= 1))
+        io, jo = i[open_], j[open_]
+        multi = (self.sn_count[io] > 1) | (self.sn_count[jo] > 1)
+        partial = multi & self._overlap(
+            np, [c[io] for c in self.sn_parts], [c[jo] for c in self.sn_parts], self.sn_count[io], self.sn_count[jo]
+        )
+        weak = np.maximum(jw, self._scores(self.sn_phon[io], self.sn_phon[jo], JaroWinkler.normalized_similarity))
+        rest = _either(np, weak, _SURNAME_WEAK_JW, w[WEAK], w[DIFFERENT])
+        rest = np.where(partial, np.maximum(w[PARTIAL], rest), rest)
+        best[open_] = np.where(typo, np.maximum(w[STRONG], rest), rest)
+        twin = exact | strong
+        twin[open_] = typo
+        # May be WEAK or DIFFERENT (a swap is tried): anything not settled by equality.
+        return best, twin, present & ~exact & ~strong
+
+    def _surname_exact(self, i, j):
+        """The weight of "same surname": by how common the surname is, where that is known."""
+        np = self._np
+        hand = W["surname"][EXACT]
+        if self.surname_u is None:
+            return hand
+        u = np.maximum(self.surname_u[i], self.surname_u[j])
+        m = M_U["surname"][EXACT][0]
+        with np.errstate(divide="ignore"):
+            return np.where(u > 0, np.log2(m / np.where(u > 0, u, 1.0)), hand)
+
+    def _given(self, i, j):
+        """The best weight of the given-name level; whether it is certainly DIFFERENT (a hard rule);
+        whether it can be a level that makes a swap worth trying."""
+        np = self._np
+        w = W["given"]
+        n = len(i)
+        fa, fb = self.gn_first[i], self.gn_first[j]
+        both = (fa > 0) & (fb > 0)
+        best = np.zeros(n)
+        different = np.zeros(n, dtype=bool)
+        swap = np.zeros(n, dtype=bool)
+
+        # Initials only on one side: INITIALS_ALL, INITIALS, PARTIAL or DIFFERENT, at best.
+        initials = ~both & (self.gn_initials[i] > 0) & (self.gn_initials[j] > 0)
+        best[initials] = max(w[INITIALS_ALL], w[INITIALS], w[PARTIAL], w[DIFFERENT])
+        swap[initials] = True
+
+        k = np.flatnonzero(both)
+        ik, jk = i[k], j[k]
+        fa, fb = fa[k], fb[k]
+        pa, pb = self.gn_phon[ik], self.gn_phon[jk]
+        all_same = self.gn_all[ik] == self.gn_all[jk]
+        first_same = ~all_same & (fa == fb)
+        strong = ~all_same & ~first_same & (pa == pb)
+        # The same first name: FIRST_ONLY where both give a second name that may differ.
+        second = (
+            first_same
+            & (self.gn_count[ik] > 1)
+            & (self.gn_count[jk] > 1)
+            & (self.gn_names[1][ik] != self.gn_names[1][jk])
+        )
+        level = np.where(all_same, w[EXACT], np.where(strong, w[STRONG], 0.0))
+        level = np.where(first_same, np.where(second, max(w[FIRST_EXACT], w[FIRST_ONLY]), w[FIRST_EXACT]), level)
+        open_ = np.flatnonzero(~all_same & ~first_same & ~strong)
+        xo, yo, xp, yp = fa[open_], fb[open_], pa[open_], pb[open_]
+        io, jo = ik[open_], jk[open_]
+        jw = np.maximum(
+            self._scores(xo, yo, JaroWinkler.normalized_similarity),
+            self._scores(xp, yp, JaroWinkler.normalized_similarity),
+        )
+        typo = (np.minimum(self.length[xo], self.length[yo]) >= _MIN_TYPO_LENGTH) & self._one_edit(xo, yo, xp, yp)
+        weak = jw >= _GIVEN_WEAK_JW - _SLACK
+        nickname = self._nickname(self.gn_canon[io], self.gn_canon[jo])
+        multi = (self.gn_count[io] > 1) | (self.gn_count[jo] > 1)
+        partial = multi & self._overlap(
+            np, [c[io] for c in self.gn_names], [c[jo] for c in self.gn_names], self.gn_count[io], self.gn_count[jo]
+        )
+        rest = _either(np, jw, _GIVEN_WEAK_JW, w[WEAK], w[DIFFERENT])
+        rest = np.where(typo, np.maximum(w[TYPO], rest), rest)
+        rest = np.where(nickname, np.maximum(w[NICKNAME], rest), rest)
+        rest = np.where(partial, np.maximum(w[PARTIAL], rest), rest)
+        level[open_] = rest
+        best[k] = level
+        certain = np.zeros(len(k), dtype=bool)
+        certain[open_] = ~(weak | typo | nickname | partial)
+        different[k] = certain
+        # A swap is tried where the level may be WEAK, DIFFERENT or PARTIAL (or initials, above):
+        # anything not settled by equality.
+        worth = np.zeros(len(k), dtype=bool)
+        worth[open_] = True
+        swap[k] = worth
+        return best, different, swap
+
+    # -- a swap of given name and surname ----------------------------------------------------
+
+    def _swap_best(self) -> float:
+        """The best a swapped pair of levels can weigh (before the penalty)."""
+        s, g = W["surname"], W["given"]
+        return max(s[EXACT], s[STRONG], s[PARTIAL], s[WEAK]) + max(
+            g[FIRST_EXACT], g[STRONG], g[TYPO], g[PARTIAL], g[WEAK], g[INITIALS]
+        )
+
+    def _swap_fits(self, i, j) -> np.ndarray:
+        """Where score._swapped_levels(record i, record j) may give levels (a superset)."""
+        stem_a, first_b = self.sn_stem[i], self.gn_first[j]
+        first_a = self.gn_first[i]
+        ok = (first_b > 0) & (stem_a > 0) & (self.sn_stem[j] > 0) & ((first_a > 0) | (self.gn_initials[i] > 0))
+        # b's given names read as one surname, or as one part of a's double name.
+        surname = (self.gn_count[j] > 1) | (self.sn_count[i] > 1) | (first_b == self.sn_full[i])
+        surname |= self._similar(stem_a, self.sn_phon[i], first_b, self.gn_phon[j])
+        given = (first_a == 0) | self._similar(first_a, self.gn_phon[i], self.sn_stem[j], self.sn_phon[j])
+        return ok & surname & given
+
+
+def _either(np, score, threshold: float, above: float, below: float):
+    """The weight of the level a Jaro-Winkler ``score`` gives, or the larger of the two where it is too close to tell."""
+    return np.where(
+        score >= threshold + _SLACK,
+        above,
+        np.where(score >= threshold - _SLACK, max(above, below), below),
+    )
+
+
+def _slip(np, x, y, width: int):
+    """score._slip for arrays of numbers of ``width`` digits: off by one, one digit, or two neighbours swapped."""
+    out = np.abs(x - y) == 1
+    digits_x = [(x // 10**k) % 10 for k in range(width)]
+    digits_y = [(y // 10**k) % 10 for k in range(width)]
+    differ = [dx != dy for dx, dy in zip(digits_x, digits_y, strict=True)]
+    count = sum(d.astype(np.int8) for d in differ)
+    out |= count == 1
+    for k in range(width - 1):
+        out |= (
+            (count == 2)
+            & differ[k]
+            & differ[k + 1]
+            & (digits_x[k] == digits_y[k + 1])
+            & (digits_x[k + 1] == digits_y[k])
+        )
+    return out
