@@ -475,7 +475,8 @@ class Columns:
 
 
 def _either(np, score, threshold: float, above: float, below: float):
-    """The weight of the level a Jaro-Winkler ``score`` gives, or the larger of the two where it is too close to tell."""
+    """The weight of the level a Jaro-Winkler ``score`` gives, or the larger of the two where it is too close
+    to tell."""
     return np.where(
         score >= threshold + _SLACK,
         above,
