@@ -6,6 +6,8 @@ records, then measures, each step on its own and in this one process:
 - prepare: normalising every record (``engine.prepare``);
 - blocking: building the blocks (``BlockPlan``) and enumerating every candidate pair, column-wise
   (``pair_codes``, as find_duplicates does) and one by one (``pairs``, the reference);
+- columns: the records as columns (``Columns``) and which pairs are worth comparing one by one
+  (``worth_comparing``), with how many are;
 - scoring: ``engine.find_duplicate_pairs`` (blocking again, then comparing), with ``--workers``;
 - lookup: ``engine.match_one`` for query records against an ``InMemoryIndex`` of all stored
   records (the in-memory stand-in for the database lookup of a new signal), p50 / p95;
@@ -32,8 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import population  # noqa: E402
 
 from schakelpunt.matching import engine  # noqa: E402
-from schakelpunt.matching.blocking import BlockPlan, InMemoryIndex  # noqa: E402
+from schakelpunt.matching.blocking import BlockPlan, InMemoryIndex, decode_pairs  # noqa: E402
+from schakelpunt.matching.columns import Columns  # noqa: E402
 from schakelpunt.matching.model import prepare  # noqa: E402
+from schakelpunt.matching.score import DEFAULT_THRESHOLDS, prior_log2_odds, surname_frequencies  # noqa: E402
 
 
 def _peak_mb() -> float:
@@ -86,7 +90,19 @@ def main(argv: list[str] | None = None) -> None:
         f"(one by one: {out['candidate_pairs_one_by_one']} in {out['blocking_pairs_one_by_one_s']} s), "
         f"peak {_peak_mb():.0f} MB"
     )
-    del plan
+    t1 = time.perf_counter()
+    columns = Columns(prepared, surname_frequencies(prepared))
+    out["columns_s"] = round(time.perf_counter() - t1, 1)
+    t1 = time.perf_counter()
+    left, right = decode_pairs(plan.pair_codes())
+    worth = columns.worth_comparing(left, right, DEFAULT_THRESHOLDS, prior_log2_odds(len(prepared)), twins=True)
+    out["worth_comparing_s"] = round(time.perf_counter() - t1, 1)
+    out["pairs_compared_one_by_one"] = int(worth.sum())
+    print(
+        f"columns {out['columns_s']} s; worth_comparing {out['worth_comparing_s']} s (with the pair codes again): "
+        f"{out['pairs_compared_one_by_one']} of {pairs} pairs left to compare one by one, peak {_peak_mb():.0f} MB"
+    )
+    del plan, columns, left, right, worth
 
     t0, c0 = time.perf_counter(), time.process_time()
     found = sum(1 for _ in engine.find_duplicate_pairs(prepared, workers=args.workers, twins=True))

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from math import log2
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -82,6 +83,23 @@ _EPSILON = 1e-6  # the bound is compared with this much to spare against roundin
 _SLACK = 1e-5
 
 
+# Fields of PreparedRecord held as codes under their own name.
+_TEXT_FIELDS = (
+    "bsn",
+    "sn_full",
+    "sn_stem",
+    "sn_phon",
+    "sn_prefix",
+    "gn_first",
+    "gn_canon",
+    "gn_initials",
+    "sex",
+    "addr_nr",
+    "addr_full",
+    "postcode",
+)
+
+
 class Columns:
     """Every field compare_batch looks at, one array per field, one row per prepared record.
 
@@ -89,57 +107,84 @@ class Columns:
     be compared with a surname for a swap; numbers stay numbers (0 where unknown).
     """
 
+    bsn: np.ndarray
+    sn_full: np.ndarray
+    sn_stem: np.ndarray
+    sn_phon: np.ndarray
+    sn_prefix: np.ndarray
+    gn_first: np.ndarray
+    gn_phon: np.ndarray
+    gn_all: np.ndarray
+    gn_canon: np.ndarray
+    gn_initials: np.ndarray
+    sex: np.ndarray
+    addr_nr: np.ndarray
+    addr_full: np.ndarray
+    postcode: np.ndarray
+    street: np.ndarray
+    street_nr: np.ndarray
+
     def __init__(self, prepared: Sequence[PreparedRecord], surname_u: Mapping[str, float] | None = None) -> None:
         import numpy as np
 
         self._np = np
-        vocab: dict[str, int] = {"": 0}
-
-        def code(value: str | None) -> int:
-            return vocab.setdefault(value or "", len(vocab))
-
         n = len(prepared)
 
-        def column(values, dtype=np.int32):
-            return np.fromiter(values, dtype=dtype, count=n)
+        def field(name: str) -> list:
+            return list(map(attrgetter(name), prepared))
 
-        P = prepared
-        self.bsn = column(code(p.bsn) for p in P)
-        self.sn_full = column(code(p.sn_full) for p in P)
-        self.sn_stem = column(code(p.sn_stem) for p in P)
-        self.sn_phon = column(code(p.sn_phon) for p in P)
-        self.sn_prefix = column(code(p.sn_prefix) for p in P)
-        self.sn_count = column((len(p.sn_parts) for p in P), np.int16)
-        self.sn_parts = [column(code(p.sn_parts[k] if len(p.sn_parts) > k else "") for p in P) for k in range(_NAMES)]
-        self.gn_first = column(code(p.gn_first) for p in P)
-        self.gn_phon = column(code(p.gn_first_phon) for p in P)
-        self.gn_all = column(code("\x1f".join(p.gn_names)) for p in P)
-        self.gn_count = column((len(p.gn_names) for p in P), np.int16)
-        self.gn_names = [column(code(p.gn_names[k] if len(p.gn_names) > k else "") for p in P) for k in range(_NAMES)]
-        self.gn_canon = column(code(p.gn_canon) for p in P)
-        self.gn_initials = column(code(p.gn_initials) for p in P)
-        self.year = column((p.year or 0 for p in P), np.int16)
-        self.month = column((p.month or 0 for p in P), np.int8)
-        self.day = column((p.day or 0 for p in P), np.int8)
-        self.estimated = column((p.estimated for p in P), np.bool_)
-        self.sex = column(code(p.sex) for p in P)
-        self.addr_nr = column(code(p.addr_nr) for p in P)
-        self.addr_full = column(code(p.addr_full) for p in P)
-        self.postcode = column(code(p.postcode) for p in P)
-        self.street = column(code(p.street) for p in P)
-        self.street_nr = column(code(p.street.partition("|")[2] if p.street else "") for p in P)
-        self.phone_count = column((len(p.phones) for p in P), np.int16)
-        phones = [sorted(p.phones)[:_PHONES] for p in P]
-        self.phones = [column(code(ph[k] if len(ph) > k else "") for ph in phones) for k in range(_PHONES)]
+        def nth(lists: list, k: int) -> list[str]:
+            return [x[k] if len(x) > k else "" for x in lists]
+
+        sn_parts, gn_names = field("sn_parts"), field("gn_names")
+        streets = field("street")
+        phones = [sorted(ph)[:_PHONES] if ph else () for ph in field("phones")]
+        texts: dict[str, list] = {name: field(name) for name in _TEXT_FIELDS}
+        texts["gn_phon"] = field("gn_first_phon")
+        texts["gn_all"] = list(map("\x1f".join, gn_names))
+        texts["street"] = streets
+        texts["street_nr"] = [s.partition("|")[2] for s in streets]
+        parts = {f"sn_part{k}": nth(sn_parts, k) for k in range(_NAMES)}
+        names = {f"gn_name{k}": nth(gn_names, k) for k in range(_NAMES)}
+        numbers = {f"phone{k}": nth(phones, k) for k in range(_PHONES)}
+        texts.update(parts | names | numbers)
+        # One vocabulary for every text column (0 is empty), so that any two columns compare.
+        distinct = list(set().union(*map(set, texts.values())) - {None, ""})
+        index: dict[str | None, int] = dict(zip(distinct, range(1, len(distinct) + 1), strict=True))
+        index[None] = index[""] = 0
+        code = index.__getitem__
+        columns = {name: np.fromiter(map(code, values), dtype=np.int32, count=n) for name, values in texts.items()}
+        for name in texts.keys() - parts.keys() - names.keys() - numbers.keys():
+            setattr(self, name, columns[name])
+        self.sn_parts = [columns[name] for name in parts]
+        self.gn_names = [columns[name] for name in names]
+        self.phones = [columns[name] for name in numbers]
+        self.sn_count = np.fromiter(map(len, sn_parts), dtype=np.int16, count=n)
+        self.gn_count = np.fromiter(map(len, gn_names), dtype=np.int16, count=n)
+        self.phone_count = np.fromiter(map(len, field("phones")), dtype=np.int16, count=n)
+        self.year = np.fromiter((y or 0 for y in field("year")), dtype=np.int16, count=n)
+        self.month = np.fromiter((m or 0 for m in field("month")), dtype=np.int8, count=n)
+        self.day = np.fromiter((d or 0 for d in field("day")), dtype=np.int8, count=n)
+        self.estimated = np.fromiter(field("estimated"), dtype=np.bool_, count=n)
+        self.surname_u = None
         if surname_u:
-            self.surname_u = column((surname_u.get(p.sn_stem, 0.0) for p in P), np.float64)
-        else:
-            self.surname_u = None
-        words = np.empty(len(vocab), dtype=object)
-        words[list(vocab.values())] = list(vocab.keys())
+            get = surname_u.get
+            self.surname_u = np.fromiter((get(s, 0.0) for s in texts["sn_stem"]), dtype=np.float64, count=n)
+        words = np.empty(len(distinct) + 1, dtype=object)
+        words[0] = ""
+        words[1:] = distinct
         self.words = words
-        self.length = np.fromiter((len(w) for w in words), dtype=np.int16, count=len(words))
+        self.length = np.fromiter(map(len, words), dtype=np.int16, count=len(words))
         self._related: dict[int, bool] = {}
+
+    def __getstate__(self) -> dict:
+        # Sent back from the process that built it (engine._meanwhile): the arrays, not the module.
+        return {k: v for k, v in self.__dict__.items() if k != "_np"}
+
+    def __setstate__(self, state: dict) -> None:
+        import numpy as np
+
+        self.__dict__.update(state, _np=np)
 
     # -- pairs of codes -------------------------------------------------------------------
 
@@ -163,8 +208,11 @@ class Columns:
             self._scores(x, y, JaroWinkler.normalized_similarity),
             self._scores(xp, yp, JaroWinkler.normalized_similarity),
         )
-        long_ = np.minimum(self.length[x], self.length[y]) >= _MIN_TYPO_LENGTH
-        close[rest] = (jw >= _GIVEN_WEAK_JW - _SLACK) | (long_ & self._one_edit(x, y, xp, yp))
+        near = jw >= _GIVEN_WEAK_JW - _SLACK
+        # One edit apart only matters in names long enough for a typo.
+        k = np.flatnonzero(~near & (np.minimum(self.length[x], self.length[y]) >= _MIN_TYPO_LENGTH))
+        near[k] = self._one_edit(x[k], y[k], xp[k], yp[k])
+        close[rest] = near
         return close
 
     def _one_edit(self, x, y, xp, yp) -> np.ndarray:
@@ -226,23 +274,29 @@ class Columns:
         # The lowest weight of "possible": probability(weight, prior) >= possible.
         p = thresholds.possible
         needed = log2(p / (1 - p)) - prior - _EPSILON
+        swapped_best = other + self._swap_best() - SWAP_PENALTY
+        twin = dob_exact & address_twin if twins else np.zeros(len(i), dtype=bool)
+        # First without the names, at the best they could be: most pairs end here.
+        names_best = np.maximum(self._surname_exact(i, j), max(W["surname"].values())) + max(W["given"].values())
+        open_ = np.flatnonzero(
+            ~far & ((other + np.maximum(names_best, 0.0) >= needed) | twin | (swapped_best >= needed))
+        )
+        alive = np.zeros(len(i), dtype=bool)
+        i, j, other, swapped_best, twin = i[open_], j[open_], other[open_], swapped_best[open_], twin[open_]
         surname, sn_twin, sn_swap = self._surname(i, j)
         given, gn_different, gn_swap = self._given(i, j)
         # A possible twin (a different given name, the same surname, date of birth and address) is
         # listed whatever its weight; any other pair needs the weight of "possible", and a given
         # name that certainly differs is a hard rule.
-        twin = sn_twin & dob_exact & address_twin if twins else np.zeros(len(i), dtype=bool)
-        alive = ~far & (twin | (~gn_different & (other + surname + given >= needed)))
+        twin &= sn_twin
+        names = twin | (~gn_different & (other + surname + given >= needed))
         # A swap of given name and surname could do better than either level: where it could
         # fit and would reach "possible", the pair is compared (and where the different given
         # name made it a hard rule, so is a pair a swap could save).
-        try_swap = sn_swap & gn_swap & ~far
-        swapped_best = other + self._swap_best() - SWAP_PENALTY
-        try_swap &= swapped_best >= needed
-        if try_swap.any():
-            k = np.flatnonzero(try_swap & ~alive)
-            if len(k):
-                alive[k[self._swap_fits(i[k], j[k]) | self._swap_fits(j[k], i[k])]] = True
+        k = np.flatnonzero(sn_swap & gn_swap & (swapped_best >= needed) & ~names)
+        if len(k):
+            names[k[self._swap_fits(i[k], j[k]) | self._swap_fits(j[k], i[k])]] = True
+        alive[open_] = names
         keep[rest] = alive
         return keep
 
@@ -464,14 +518,16 @@ class Columns:
 
     def _swap_fits(self, i, j) -> np.ndarray:
         """Where score._swapped_levels(record i, record j) may give levels (a superset)."""
+        np = self._np
         stem_a, first_b = self.sn_stem[i], self.gn_first[j]
         first_a = self.gn_first[i]
-        ok = (first_b > 0) & (stem_a > 0) & (self.sn_stem[j] > 0) & ((first_a > 0) | (self.gn_initials[i] > 0))
+        fits = (first_b > 0) & (stem_a > 0) & (self.sn_stem[j] > 0) & ((first_a > 0) | (self.gn_initials[i] > 0))
         # b's given names read as one surname, or as one part of a's double name.
-        surname = (self.gn_count[j] > 1) | (self.sn_count[i] > 1) | (first_b == self.sn_full[i])
-        surname |= self._similar(stem_a, self.sn_phon[i], first_b, self.gn_phon[j])
-        given = (first_a == 0) | self._similar(first_a, self.gn_phon[i], self.sn_stem[j], self.sn_phon[j])
-        return ok & surname & given
+        k = np.flatnonzero(fits & ~((self.gn_count[j] > 1) | (self.sn_count[i] > 1) | (first_b == self.sn_full[i])))
+        fits[k] = self._similar(stem_a[k], self.sn_phon[i[k]], first_b[k], self.gn_phon[j[k]])
+        k = np.flatnonzero(fits & (first_a > 0))
+        fits[k] = self._similar(first_a[k], self.gn_phon[i[k]], self.sn_stem[j[k]], self.sn_phon[j[k]])
+        return fits
 
 
 def _either(np, score, threshold: float, above: float, below: float):

@@ -195,31 +195,76 @@ def find_duplicate_pairs(
     pairs, their scores and their order are exactly those of one process.
     """
     prepared = [prepare(r, cache=False) for r in records]
+    surname_u = score_surname_frequencies(prepared) if surname_frequencies else None
+    # The columns (one core) are built while the blocks and pairs are (the other).
+    columns = _meanwhile(lambda: Columns(prepared, surname_u), workers > 1)
     plan = BlockPlan(prepared)
     population = len(prepared)
     keep = (MATCH, POSSIBLE) if include_possible else (MATCH,)
 
     prior = prior_log2_odds(population)
-    surname_u = score_surname_frequencies(prepared) if surname_frequencies else None
     if learn:
         before = {attr: dict(table) for attr, table in M_U.items()}
         use_parameters(em.estimate(prepared, islice(plan.pairs(), EM_PAIRS)))
         try:
-            yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded, surname_u)
+            yield from _scored(
+                prepared, plan, columns, thresholds, prior, keep, workers, twins, promote_guarded, surname_u
+            )
         finally:
             use_parameters(before)
         return
-    yield from _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote_guarded, surname_u)
+    yield from _scored(prepared, plan, columns, thresholds, prior, keep, workers, twins, promote_guarded, surname_u)
 
 
 EM_PAIRS = 200_000
 
 
-def _scored(prepared, plan, thresholds, prior, keep, workers, twins, promote, surname_u=None) -> Iterator[tuple]:
+def _meanwhile(build: Callable[[], Columns], parallel: bool) -> Callable[[], Columns]:
+    """``build()`` in a forked child process while this one goes on, if ``parallel`` and processes
+    can be forked; returns the function that waits for its result (or builds it here)."""
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+        return build
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            result: object = build()
+        except BaseException as exc:  # reported to the parent, which raises it
+            result = exc
+        sender.send(result)
+        sender.close()
+
+    process = context.Process(target=child, daemon=True)
+    gc.freeze()  # the child does not copy the parent's pages just by collecting garbage
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
+    sender.close()
+
+    def wait() -> Columns:
+        try:
+            result = receiver.recv()
+        except EOFError:
+            raise RuntimeError("the process building the columns ended without a result") from None
+        finally:
+            receiver.close()
+            process.join()
+        if isinstance(result, BaseException):
+            raise RuntimeError("the process building the columns failed") from result
+        return result
+
+    return wait
+
+
+def _scored(
+    prepared, plan, columns_built, thresholds, prior, keep, workers, twins, promote, surname_u=None
+) -> Iterator[tuple]:
     codes = plan.pair_codes()
     # Most candidate pairs are plainly two people; they are told apart for a whole part at once
     # (columns.py) and only the rest are compared one by one.
-    columns = Columns(prepared, surname_u)
+    columns = columns_built()
 
     def score(first: int, last: int | None) -> Iterator[tuple]:
         left, right = decode_pairs(codes[first:last])
