@@ -397,24 +397,26 @@ def duplicaten_vinden(
     tweeling" and their low score, for a person to judge. Returns the number of pairs.
     """
     nicknames.refresh()  # the beheerder's roepnamen (subjecten.Roepnaam) as they are now
-    records = []
-    for record in geimporteerde_records():
-        records.append(record)
-        if voortgang and len(records) % elke == 0:
+    with engine.without_cyclic_gc():
+        records = []
+        for record in geimporteerde_records():
+            records.append(record)
+            if voortgang and len(records) % elke == 0:
+                voortgang("gelezen", len(records))
+        if voortgang:
             voortgang("gelezen", len(records))
-    if voortgang:
-        voortgang("gelezen", len(records))
-    writer = csv.writer(uitvoer)
-    writer.writerow(PAREN_KOP)
-    paren = 0
-    for ref_a, ref_b, score, _decision, tweeling in engine.find_duplicate_pairs(records, workers=processen, twins=True):
-        toelichting = PHRASE_TWIN if tweeling else ""
-        writer.writerow([ref_a, ref_b, f"{min(1.0, max(0.0, score)):.4f}", toelichting])
-        paren += 1
-        if voortgang and paren % elke == 0:
+        writer = csv.writer(uitvoer)
+        writer.writerow(PAREN_KOP)
+        paren = 0
+        paired = engine.find_duplicate_pairs(records, workers=processen, twins=True)
+        for ref_a, ref_b, score, _decision, tweeling in paired:
+            toelichting = PHRASE_TWIN if tweeling else ""
+            writer.writerow([ref_a, ref_b, f"{min(1.0, max(0.0, score)):.4f}", toelichting])
+            paren += 1
+            if voortgang and paren % elke == 0:
+                voortgang("paren", paren)
+        if voortgang:
             voortgang("paren", paren)
-    if voortgang:
-        voortgang("paren", paren)
     return paren
 
 
