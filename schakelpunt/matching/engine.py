@@ -159,7 +159,7 @@ def without_cyclic_gc() -> Iterator[None]:
     """Python's cycle collector off for a batch that makes a million acyclic objects (the prepared
     records and their tuples): each of its passes walks every live object, and they cost more
     than half of reading and preparing them. Reference counting still frees everything; the
-    collector is back on (and runs once) afterwards."""
+    collector is back on afterwards."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -167,7 +167,6 @@ def without_cyclic_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-            gc.collect()
 
 
 def find_duplicate_pairs(
