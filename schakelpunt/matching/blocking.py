@@ -300,19 +300,77 @@ class BlockPlan:
                         first, second = first[keep], second[keep]
                     low, high = np.minimum(first, second), np.maximum(first, second)
                     chunks.append((low << _OWNER_BITS) | high)
-        # Blocks larger than max_block: windowed (or, for a BSN, all-against-all) by pairs().
+        # Blocks larger than max_block: windowed (below), or for a BSN all-against-all by pairs().
         large = starts[sizes > self.max_block]
         if len(large):
             # Both sorts put the keys in the same order, so a block starts at the same place.
+            blocks = [bisect_left(self.starts, start) for start in large.tolist()]
+            windowed = [b for b in blocks if int(self.sorted_keys[self.starts[b]]) in self.big]
+            chunks.append(self._windowed_codes(windowed, years, estimated))
             found = array("q")
-            for start in large.tolist():
-                block = bisect_left(self.starts, start)
-                for i, j in self.pairs(block, block + 1):
-                    found.append((i << _OWNER_BITS) | j)
+            for block in blocks:
+                if int(self.sorted_keys[self.starts[block]]) not in self.big:
+                    for i, j in self.pairs(block, block + 1):
+                        found.append((i << _OWNER_BITS) | j)
             chunks.append(np.frombuffer(found, dtype=np.int64))
         if not chunks:
             return np.zeros(0, np.int64)
         return _sorted_unique(np.concatenate(chunks))
+
+    def _windowed_codes(self, blocks: list[int], years: np.ndarray, estimated: np.ndarray) -> np.ndarray:
+        """What pairs() yields for these windowed large blocks, as pair codes (unsorted).
+
+        Each block's members in window order, one block after another; every member paired with
+        the next ``window`` of its block at once per distance. pairs() emits such a pair only
+        from the first key both share; here it is emitted unless the earlier member has a large
+        block's key *before* this one that the other shares too (then that block's window
+        decides). A pair that also shares a small block is found there as well, and pair_codes
+        keeps each pair once, so the set is the same.
+        """
+        import numpy as np
+
+        if not blocks:
+            return np.zeros(0, np.int64)
+        prepared, big, key_hashes, offsets = self.prepared, self.big, self.key_hashes, self.offsets
+        big_keys = np.fromiter(big, dtype=np.int64, count=len(big))
+        # Members with more than one large block's key: only they can have one before this one.
+        several = np.bincount(self.sorted_owners[np.isin(self.sorted_keys, big_keys)], minlength=len(prepared)) > 1
+        ordered: list[int] = []
+        ends: list[int] = []
+        earlier: dict[int, tuple[int, ...]] = {}  # position in `ordered`: large keys before this block's
+        for block in blocks:
+            start, end = self.starts[block], self.ends[block]
+            key = int(self.sorted_keys[start])
+            members = self.sorted_owners[start:end].tolist()
+            members.sort(key=lambda m: _window_order(prepared[m]))
+            for at, m in enumerate(members, start=len(ordered)):
+                if several[m]:
+                    keys = key_hashes[offsets[m] : offsets[m + 1]].tolist()
+                    before = tuple(k for k in keys[: keys.index(key)] if k in big)
+                    if before:
+                        earlier[at] = before
+            ordered.extend(members)
+            ends.extend([len(ordered)] * len(members))
+        members_np = np.array(ordered, dtype=np.int64)
+        ends_np = np.array(ends, dtype=np.int64)
+        positions = np.arange(len(members_np))
+        checked = np.zeros(len(members_np), dtype=bool)
+        checked[list(earlier)] = True
+        chunks = []
+        for distance in range(1, self.window + 1):
+            at = positions[positions + distance < ends_np]
+            first, second = members_np[at], members_np[at + distance]
+            y1, y2 = years[first], years[second]
+            limit = np.where(estimated[first] | estimated[second], GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS)
+            keep = (y1 < 0) | (y2 < 0) | (np.abs(y1 - y2) < limit)
+            for k in np.flatnonzero(keep & checked[at]).tolist():
+                j = int(second[k])
+                shared = set(key_hashes[offsets[j] : offsets[j + 1]])
+                if not shared.isdisjoint(earlier[int(at[k])]):
+                    keep[k] = False
+            first, second = first[keep], second[keep]
+            chunks.append((np.minimum(first, second) << _OWNER_BITS) | np.maximum(first, second))
+        return np.concatenate(chunks)
 
 
 def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

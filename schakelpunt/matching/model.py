@@ -323,6 +323,8 @@ _JSON_TYPES: dict[str, tuple[type, ...] | None] = {
     "frozenset[str]": None,
 }
 _PROFILE_TYPES = tuple(_JSON_TYPES[PreparedRecord.__annotations__[f]] for f in _PROFILE_FIELDS)
+_LIST_AT = tuple(at + 1 for at, types in enumerate(_PROFILE_TYPES) if types is None)
+_SIGNATURES: dict[tuple[type, ...], bool] = {}
 
 
 def to_profile(p: PreparedRecord) -> str:
@@ -345,15 +347,23 @@ def from_profile(text: str | None, ref: str) -> PreparedRecord | None:
         return None
     if not isinstance(values, list) or len(values) != len(_PROFILE_FIELDS) + 1 or values[0] != PROFILE_VERSION:
         return None
-    for value, types in zip(values[1:], _PROFILE_TYPES, strict=True):
-        if types is None:
-            if type(value) is not list:
+    # The types of the values, checked once per combination (a batch reads a million forms with a
+    # few dozen combinations); the items of the lists, each time.
+    signature = tuple(map(type, values))
+    valid = _SIGNATURES.get(signature)
+    if valid is None:
+        valid = all(
+            kind is list if types is None else kind in types
+            for kind, types in zip(signature[1:], _PROFILE_TYPES, strict=True)
+        )
+        if len(_SIGNATURES) < 4096:
+            _SIGNATURES[signature] = valid
+    if not valid:
+        return None
+    for at in _LIST_AT:
+        for item in values[at]:
+            if type(item) is not str:
                 return None
-            for item in value:
-                if type(item) is not str:
-                    return None
-        elif type(value) not in types:
-            return None
     p = PreparedRecord()
     for name, value in zip(_PROFILE_FIELDS, values[1:], strict=True):
         setattr(p, name, value)
