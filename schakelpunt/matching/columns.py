@@ -27,7 +27,7 @@ learned parameters (``score.use_parameters``) are respected.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from math import log2
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -83,28 +83,26 @@ _EPSILON = 1e-6  # the bound is compared with this much to spare against roundin
 _SLACK = 1e-5
 
 
-# Fields of PreparedRecord held as codes under their own name.
-_TEXT_FIELDS = (
-    "bsn",
-    "sn_full",
-    "sn_stem",
-    "sn_phon",
-    "sn_prefix",
-    "gn_first",
-    "gn_canon",
-    "gn_initials",
-    "sex",
-    "addr_nr",
-    "addr_full",
-    "postcode",
-)
+# Fields of PreparedRecord compared by spelling, and the column each is held in.
+_NAME_FIELDS = {
+    "sn_full": "sn_full",
+    "sn_stem": "sn_stem",
+    "sn_phon": "sn_phon",
+    "gn_first": "gn_first",
+    "gn_first_phon": "gn_phon",
+    "gn_canon": "gn_canon",
+}
 
 
 class Columns:
     """Every field compare_batch looks at, one array per field, one row per prepared record.
 
-    Strings become codes in one shared vocabulary (0 is the empty string), so a given name can
-    be compared with a surname for a swap; numbers stay numbers (0 where unknown).
+    Names become codes in one vocabulary (0 is empty) with the word of each code, so a given name
+    can be compared with a surname for a swap and spellings can be scored; strings compared only
+    for equality are held as their 64-bit hashes (0 for empty); numbers stay numbers (0 where
+    unknown). Two different strings with one hash would count as equal, which for every use here
+    can only keep a pair, never drop one; a non-empty string with the hash 0 would count as empty.
+    Both are as unlikely (about 2**-64 per string) as a collision of the blocking keys' hashes.
     """
 
     bsn: np.ndarray
@@ -136,45 +134,53 @@ class Columns:
         def nth(lists: list, k: int) -> list[str]:
             return [x[k] if len(x) > k else "" for x in lists]
 
-        sn_parts, gn_names = field("sn_parts"), field("gn_names")
+        def hashed(values: Iterable[str]) -> np.ndarray:
+            # A string's hash is computed once and kept in it; "" hashes to 0, which is "empty" here.
+            return np.fromiter(map(hash, values), dtype=np.int64, count=n)
+
+        # Compared for equality only: the 64-bit hashes of the strings are their codes.
+        for name in ("bsn", "sex", "postcode"):
+            setattr(self, name, hashed(v or "" for v in field(name)))
+        for name in ("sn_prefix", "gn_initials", "addr_nr", "addr_full"):
+            setattr(self, name, hashed(field(name)))
         streets = field("street")
-        phones = [sorted(ph)[:_PHONES] if ph else () for ph in field("phones")]
-        texts: dict[str, list] = {name: field(name) for name in _TEXT_FIELDS}
-        texts["gn_phon"] = field("gn_first_phon")
-        texts["gn_all"] = list(map("\x1f".join, gn_names))
-        texts["street"] = streets
-        texts["street_nr"] = [s.partition("|")[2] for s in streets]
-        parts = {f"sn_part{k}": nth(sn_parts, k) for k in range(_NAMES)}
-        names = {f"gn_name{k}": nth(gn_names, k) for k in range(_NAMES)}
-        numbers = {f"phone{k}": nth(phones, k) for k in range(_PHONES)}
-        texts.update(parts | names | numbers)
-        # One vocabulary for every text column (0 is empty), so that any two columns compare.
-        distinct = list(set().union(*map(set, texts.values())) - {None, ""})
-        index: dict[str | None, int] = dict(zip(distinct, range(1, len(distinct) + 1), strict=True))
-        index[None] = index[""] = 0
-        code = index.__getitem__
-        columns = {name: np.fromiter(map(code, values), dtype=np.int32, count=n) for name, values in texts.items()}
-        for name in texts.keys() - parts.keys() - names.keys() - numbers.keys():
-            setattr(self, name, columns[name])
-        self.sn_parts = [columns[name] for name in parts]
-        self.gn_names = [columns[name] for name in names]
-        self.phones = [columns[name] for name in numbers]
+        self.street = hashed(streets)
+        self.street_nr = hashed(s.partition("|")[2] for s in streets)
+        sn_parts, gn_names, phones = field("sn_parts"), field("gn_names"), field("phones")
+        self.gn_all = hashed(map("\x1f".join, gn_names))
+        self.sn_parts = [hashed(nth(sn_parts, k)) for k in range(_NAMES)]
+        self.gn_names = [hashed(nth(gn_names, k)) for k in range(_NAMES)]
+        firsts = [sorted(ph)[:_PHONES] if ph else () for ph in phones]
+        self.phones = [hashed(nth(firsts, k)) for k in range(_PHONES)]
         self.sn_count = np.fromiter(map(len, sn_parts), dtype=np.int16, count=n)
         self.gn_count = np.fromiter(map(len, gn_names), dtype=np.int16, count=n)
-        self.phone_count = np.fromiter(map(len, field("phones")), dtype=np.int16, count=n)
+        self.phone_count = np.fromiter(map(len, phones), dtype=np.int16, count=n)
         self.year = np.fromiter((y or 0 for y in field("year")), dtype=np.int16, count=n)
         self.month = np.fromiter((m or 0 for m in field("month")), dtype=np.int8, count=n)
         self.day = np.fromiter((d or 0 for d in field("day")), dtype=np.int8, count=n)
         self.estimated = np.fromiter(field("estimated"), dtype=np.bool_, count=n)
+
+        # Names are also compared by spelling (Jaro-Winkler, OSA) and with each other (a swap):
+        # small codes in one vocabulary (0 is empty), and the word of each code.
+        texts = {name: field(name) for name in _NAME_FIELDS}
+        hashes = {name: hashed(values) for name, values in texts.items()}
+        distinct, codes = np.unique(np.concatenate(list(hashes.values())), return_inverse=True)
+        codes = (codes + 1).astype(np.int32)
+        codes[np.concatenate(list(hashes.values())) == 0] = 0
+        for k, name in enumerate(_NAME_FIELDS):
+            setattr(self, _NAME_FIELDS[name], codes[k * n : (k + 1) * n])
+        spelling: dict[int, str] = {}
+        for name, values in texts.items():
+            spelling.update(zip(hashes[name].tolist(), values, strict=True))
+        words = np.empty(len(distinct) + 1, dtype=object)
+        words[0] = ""
+        words[1:] = [spelling[h] for h in distinct.tolist()]
+        self.words = words
+        self.length = np.fromiter(map(len, words), dtype=np.int16, count=len(words))
         self.surname_u = None
         if surname_u:
             get = surname_u.get
             self.surname_u = np.fromiter((get(s, 0.0) for s in texts["sn_stem"]), dtype=np.float64, count=n)
-        words = np.empty(len(distinct) + 1, dtype=object)
-        words[0] = ""
-        words[1:] = distinct
-        self.words = words
-        self.length = np.fromiter(map(len, words), dtype=np.int16, count=len(words))
         self._related: dict[int, bool] = {}
 
     def __getstate__(self) -> dict:
@@ -225,7 +231,7 @@ class Columns:
         """nicknames.related for each pair of canonical forms, asked once per distinct pair."""
         np = self._np
         out = np.zeros(len(ca), dtype=bool)
-        both = np.flatnonzero((ca > 0) & (cb > 0))
+        both = np.flatnonzero((ca != 0) & (cb != 0))
         if not len(both):
             return out
         keys = (ca[both].astype(np.int64) << 32) | cb[both].astype(np.int64)
@@ -247,7 +253,7 @@ class Columns:
         out = (count_a > _NAMES) | (count_b > _NAMES)
         for x in left:
             for y in right:
-                out |= (x == y) & (x > 0)
+                out |= (x == y) & (x != 0)
         return out
 
     # -- the decision ---------------------------------------------------------------------
@@ -261,7 +267,7 @@ class Columns:
         np = self._np
         keep = np.zeros(len(i), dtype=bool)
         bsn_a, bsn_b = self.bsn[i], self.bsn[j]
-        known = (bsn_a > 0) & (bsn_b > 0)
+        known = (bsn_a != 0) & (bsn_b != 0)
         keep[known & (bsn_a == bsn_b)] = True  # the same BSN: always to a person or a link
         rest = np.flatnonzero(~known)
         if not len(rest):
@@ -350,9 +356,9 @@ class Columns:
         nr_a, nr_b = self.addr_nr[i], self.addr_nr[j]
         st_a, st_b = self.street[i], self.street[j]
         pc_a, pc_b = self.postcode[i], self.postcode[j]
-        both_nr = (nr_a > 0) & (nr_b > 0)
-        both_st = (st_a > 0) & (st_b > 0)
-        both_pc = (pc_a > 0) & (pc_b > 0)
+        both_nr = (nr_a != 0) & (nr_b != 0)
+        both_st = (st_a != 0) & (st_b != 0)
+        both_pc = (pc_a != 0) & (pc_b != 0)
         same_street = both_st & (st_a == st_b)
         # _same_street also accepts one slip in a long street name with the same number: where the
         # numbers agree and the streets do not, the level is worked out both ways and the better kept.
@@ -389,7 +395,7 @@ class Columns:
         shared = np.zeros(len(i), dtype=bool)
         for x in self.phones:
             for y in self.phones:
-                shared |= (x[i] == y[j]) & (x[i] > 0)
+                shared |= (x[i] == y[j]) & (x[i] != 0)
         # More phones than the columns hold: the level may be either.
         unsure = (ca > _PHONES) | (cb > _PHONES)
         level = np.where(unsure, max(w[EXACT], w[DIFFERENT]), np.where(shared, w[EXACT], w[DIFFERENT]))
@@ -399,7 +405,7 @@ class Columns:
         np = self._np
         w = W["sex"]
         a, b = self.sex[i], self.sex[j]
-        return np.where((a > 0) & (b > 0), np.where(a == b, w[EXACT], w[DIFFERENT]), 0.0)
+        return np.where((a != 0) & (b != 0), np.where(a == b, w[EXACT], w[DIFFERENT]), 0.0)
 
     def _surname(self, i, j):
         """The best weight of the surname level; whether it can be EXACT or STRONG (a twin);
@@ -407,11 +413,11 @@ class Columns:
         np = self._np
         w = W["surname"]
         stem_a, stem_b = self.sn_stem[i], self.sn_stem[j]
-        present = (stem_a > 0) & (stem_b > 0)
+        present = (stem_a != 0) & (stem_b != 0)
         full = self.sn_full[i] == self.sn_full[j]
         same_stem = stem_a == stem_b
         pre_a, pre_b = self.sn_prefix[i], self.sn_prefix[j]
-        exact = present & (full | (same_stem & ~((pre_a > 0) & (pre_b > 0) & (pre_a != pre_b))))
+        exact = present & (full | (same_stem & ~((pre_a != 0) & (pre_b != 0) & (pre_a != pre_b))))
         strong = present & ~exact & (same_stem | (self.sn_phon[i] == self.sn_phon[j]))
         best = np.where(exact, self._surname_exact(i, j), np.where(strong, w[STRONG], 0.0))
         open_ = np.flatnonzero(present & ~exact & ~strong)
@@ -451,13 +457,13 @@ class Columns:
         w = W["given"]
         n = len(i)
         fa, fb = self.gn_first[i], self.gn_first[j]
-        both = (fa > 0) & (fb > 0)
+        both = (fa != 0) & (fb != 0)
         best = np.zeros(n)
         different = np.zeros(n, dtype=bool)
         swap = np.zeros(n, dtype=bool)
 
         # Initials only on one side: INITIALS_ALL, INITIALS, PARTIAL or DIFFERENT, at best.
-        initials = ~both & (self.gn_initials[i] > 0) & (self.gn_initials[j] > 0)
+        initials = ~both & (self.gn_initials[i] != 0) & (self.gn_initials[j] != 0)
         best[initials] = max(w[INITIALS_ALL], w[INITIALS], w[PARTIAL], w[DIFFERENT])
         swap[initials] = True
 
@@ -521,11 +527,11 @@ class Columns:
         np = self._np
         stem_a, first_b = self.sn_stem[i], self.gn_first[j]
         first_a = self.gn_first[i]
-        fits = (first_b > 0) & (stem_a > 0) & (self.sn_stem[j] > 0) & ((first_a > 0) | (self.gn_initials[i] > 0))
+        fits = (first_b != 0) & (stem_a != 0) & (self.sn_stem[j] != 0) & ((first_a != 0) | (self.gn_initials[i] != 0))
         # b's given names read as one surname, or as one part of a's double name.
         k = np.flatnonzero(fits & ~((self.gn_count[j] > 1) | (self.sn_count[i] > 1) | (first_b == self.sn_full[i])))
         fits[k] = self._similar(stem_a[k], self.sn_phon[i[k]], first_b[k], self.gn_phon[j[k]])
-        k = np.flatnonzero(fits & (first_a > 0))
+        k = np.flatnonzero(fits & (first_a != 0))
         fits[k] = self._similar(first_a[k], self.gn_phon[i[k]], self.sn_stem[j[k]], self.sn_phon[j[k]])
         return fits
 

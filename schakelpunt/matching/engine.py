@@ -7,6 +7,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice, pairwise
+from queue import Empty
 
 from . import em
 from .blocking import BlockPlan, InMemoryIndex, blocking_keys, decode_pairs
@@ -331,13 +332,13 @@ def _row(result: MatchResult, decision: Decision, twins: bool) -> tuple:
 PARTS_PER_WORKER = 32
 
 
-def _child(parts: list[tuple[int, int]], mine: int, workers: int, score: Callable, queue) -> None:
+def _child(parts: list[tuple[int, int]], take: Callable[[], int], score: Callable, queue) -> None:
+    number = -1
     try:
-        for number, (first, last) in enumerate(parts):
-            if number % workers == mine:
-                queue.put(score(first, last))
+        while (number := take()) < len(parts):
+            queue.put((number, score(*parts[number])))
     except BaseException as exc:  # reported to the parent, which raises it
-        queue.put(exc)
+        queue.put((number, exc))
     queue.close()
     queue.join_thread()
 
@@ -345,30 +346,56 @@ def _child(parts: list[tuple[int, int]], mine: int, workers: int, score: Callabl
 def _in_processes(
     parts: list[tuple[int, int]], workers: int, score: Callable[[int, int], list]
 ) -> Iterator[tuple[str, str, float, Decision]]:
-    """Score the parts round-robin: part k in process k % workers (0 is this one), yielded in order."""
+    """Score the parts in this process and ``workers - 1`` forked children, yielded in order.
+
+    Each process takes the next part not yet taken, so a process that is slower (this one also
+    writes what is found) takes fewer; what arrives before its turn waits here."""
     context = multiprocessing.get_context("fork")
+    counter = context.Value("q", 0)
+
+    def take() -> int:
+        with counter.get_lock():
+            number = counter.value
+            counter.value = number + 1
+        return number
+
+    queue = context.Queue()
+    children = []
     # Objects made before the fork are never moved by the collector, so the children do not
     # copy the pages of the prepared records just by collecting garbage.
     gc.freeze()
-    queues, children = {}, []
     try:
-        for mine in range(1, workers):
-            queues[mine] = context.Queue()
-            child = context.Process(target=_child, args=(parts, mine, workers, score, queues[mine]), daemon=True)
+        for _ in range(1, workers):
+            child = context.Process(target=_child, args=(parts, take, score, queue), daemon=True)
             child.start()
             children.append(child)
     finally:
         gc.unfreeze()
+    done: dict[int, list] = {}
+
+    def receive(block: bool) -> bool:
+        try:
+            number, result = queue.get(timeout=1) if block else queue.get_nowait()
+        except Empty:
+            if block and not any(child.is_alive() for child in children) and queue.empty():
+                raise RuntimeError("a scoring process ended without its result") from None
+            return False
+        if isinstance(result, BaseException):
+            raise RuntimeError("a scoring process failed") from result
+        done[number] = result
+        return True
+
     try:
-        for number, (first, last) in enumerate(parts):
-            owner = number % workers
-            if owner == 0:
-                yield from score(first, last)
-                continue
-            result = queues[owner].get()
-            if isinstance(result, BaseException):
-                raise RuntimeError("a scoring process failed") from result
-            yield from result
+        for number in range(len(parts)):
+            while number not in done:
+                mine = take()
+                if mine < len(parts):
+                    done[mine] = score(*parts[mine])
+                    while receive(block=False):
+                        pass
+                else:
+                    receive(block=True)
+            yield from done.pop(number)
         for child in children:
             child.join()
     finally:

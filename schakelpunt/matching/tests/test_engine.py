@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from ..engine import blocking_keys, find_duplicate_pairs, match_one, prepare
 from ..model import PartialDate
 from .helpers import person, slots
@@ -257,3 +259,56 @@ def test_a_stored_profile_with_a_value_of_the_wrong_kind_is_not_used() -> None:
         assert from_profile(json.dumps(damaged), "x") is None, (name, wrong)
     assert from_profile("[1, 2]", "x") is None
     assert from_profile("", "x") is None
+
+
+def _slow_on_even(first: int, last: int) -> list:
+    import time
+
+    if first % 2 == 0:
+        time.sleep(0.01)
+    return list(range(first, last))
+
+
+def test_parts_scored_in_processes_come_back_in_order() -> None:
+    from ..engine import _in_processes
+
+    parts = [(k * 3, k * 3 + 3) for k in range(40)]
+    assert list(_in_processes(parts, 3, _slow_on_even)) == list(range(120))
+
+
+def test_a_failing_scoring_process_is_reported() -> None:
+    import os
+
+    from ..engine import _in_processes
+
+    parent = os.getpid()
+
+    def fails_in_a_child(first: int, last: int) -> list:
+        if os.getpid() != parent:
+            raise ValueError("kapot")
+        import time
+
+        time.sleep(0.02)  # leave parts to the child
+        return [first]
+
+    with pytest.raises(RuntimeError, match="failed"):
+        list(_in_processes([(k, k + 1) for k in range(20)], 2, fails_in_a_child))
+
+
+def test_a_scoring_process_that_dies_is_reported() -> None:
+    import os
+
+    from ..engine import _in_processes
+
+    parent = os.getpid()
+
+    def dies_in_a_child(first: int, last: int) -> list:
+        if os.getpid() != parent:
+            os._exit(3)
+        import time
+
+        time.sleep(0.02)
+        return [first]
+
+    with pytest.raises(RuntimeError, match="without its result"):
+        list(_in_processes([(k, k + 1) for k in range(20)], 2, dies_in_a_child))
