@@ -324,12 +324,13 @@ class Columns:
         exact = full & same_y & same_m & same_d
         swapped = full & ~exact & same_y & (ma == db) & (da == mb)
         two = same_y.astype(np.int8) + same_m + same_d == 2
-        one_off = (
-            full
-            & ~exact
-            & ~swapped
-            & two
-            & ((~same_y & _slip(np, ya, yb, 4)) | (~same_m & _slip(np, ma, mb, 2)) | (~same_d & _slip(np, da, db, 2)))
+        # One part differs by a slip (looked at only where two of the three agree).
+        one_off = full & ~exact & ~swapped & two
+        k = np.flatnonzero(one_off)
+        one_off[k] = (
+            (~same_y[k] & _slip(np, ya[k], yb[k], 4))
+            | (~same_m[k] & _slip(np, ma[k], mb[k], 2))
+            | (~same_d[k] & _slip(np, da[k], db[k], 2))
         )
         partial = ~missing & ~estimated & ~full
         conditions = [
@@ -393,9 +394,10 @@ class Columns:
         w = W["phone"]
         ca, cb = self.phone_count[i], self.phone_count[j]
         shared = np.zeros(len(i), dtype=bool)
-        for x in self.phones:
-            for y in self.phones:
-                shared |= (x[i] == y[j]) & (x[i] != 0)
+        left, right = [x[i] for x in self.phones], [y[j] for y in self.phones]
+        for x in left:
+            for y in right:
+                shared |= (x == y) & (x != 0)
         # More phones than the columns hold: the level may be either.
         unsure = (ca > _PHONES) | (cb > _PHONES)
         level = np.where(unsure, max(w[EXACT], w[DIFFERENT]), np.where(shared, w[EXACT], w[DIFFERENT]))
@@ -423,14 +425,21 @@ class Columns:
         open_ = np.flatnonzero(present & ~exact & ~strong)
         sa, sb = stem_a[open_], stem_b[open_]
         jw = self._scores(sa, sb, JaroWinkler.normalized_similarity)
-        long_ = np.minimum(self.length[sa], self.length[sb]) >= _MIN_TYPO_LENGTH
-        typo = long_ & ((jw >= _SURNAME_STRONG_JW - _SLACK) | (self._scores(sa, sb, OSA.distance, score_cutoff=1) <= 1))
+        typo = (np.minimum(self.length[sa], self.length[sb]) >= _MIN_TYPO_LENGTH) & (jw >= _SURNAME_STRONG_JW - _SLACK)
+        # One edit apart, where Jaro-Winkler has not settled it and the names are long enough.
+        k = np.flatnonzero(~typo & (np.minimum(self.length[sa], self.length[sb]) >= _MIN_TYPO_LENGTH))
+        typo[k] = self._scores(sa[k], sb[k], OSA.distance, score_cutoff=1) <= 1
         io, jo = i[open_], j[open_]
         multi = (self.sn_count[io] > 1) | (self.sn_count[jo] > 1)
         partial = multi & self._overlap(
             np, [c[io] for c in self.sn_parts], [c[jo] for c in self.sn_parts], self.sn_count[io], self.sn_count[jo]
         )
-        weak = np.maximum(jw, self._scores(self.sn_phon[io], self.sn_phon[jo], JaroWinkler.normalized_similarity))
+        # The sound keys' score only where the spelling's does not already reach WEAK for certain.
+        weak = jw.copy()
+        k = np.flatnonzero(jw < _SURNAME_WEAK_JW + _SLACK)
+        weak[k] = np.maximum(
+            jw[k], self._scores(self.sn_phon[io[k]], self.sn_phon[jo[k]], JaroWinkler.normalized_similarity)
+        )
         rest = _either(np, weak, _SURNAME_WEAK_JW, w[WEAK], w[DIFFERENT])
         rest = np.where(partial, np.maximum(w[PARTIAL], rest), rest)
         best[open_] = np.where(typo, np.maximum(w[STRONG], rest), rest)
@@ -486,11 +495,12 @@ class Columns:
         open_ = np.flatnonzero(~all_same & ~first_same & ~strong)
         xo, yo, xp, yp = fa[open_], fb[open_], pa[open_], pb[open_]
         io, jo = ik[open_], jk[open_]
-        jw = np.maximum(
-            self._scores(xo, yo, JaroWinkler.normalized_similarity),
-            self._scores(xp, yp, JaroWinkler.normalized_similarity),
-        )
-        typo = (np.minimum(self.length[xo], self.length[yo]) >= _MIN_TYPO_LENGTH) & self._one_edit(xo, yo, xp, yp)
+        jw = self._scores(xo, yo, JaroWinkler.normalized_similarity)
+        m = np.flatnonzero(jw < _GIVEN_WEAK_JW + _SLACK)  # the sound keys only where it can matter
+        jw[m] = np.maximum(jw[m], self._scores(xp[m], yp[m], JaroWinkler.normalized_similarity))
+        typo = np.minimum(self.length[xo], self.length[yo]) >= _MIN_TYPO_LENGTH
+        m = np.flatnonzero(typo)
+        typo[m] = self._one_edit(xo[m], yo[m], xp[m], yp[m])
         weak = jw >= _GIVEN_WEAK_JW - _SLACK
         nickname = self._nickname(self.gn_canon[io], self.gn_canon[jo])
         multi = (self.gn_count[io] > 1) | (self.gn_count[jo] > 1)
