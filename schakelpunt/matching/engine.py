@@ -293,7 +293,8 @@ def _scored(
             if result.guarded:
                 yield i, j, result, "guarded"
             elif result.decision in keep:
-                yield i, j, result, ""
+                # The row itself: smaller than the result when it comes from another process.
+                yield i, j, _row(result, result.decision, twins), ""
             elif result.possible_twin:
                 yield i, j, result, "twin"
 
@@ -315,7 +316,7 @@ def _scored(
             later.append(result)
             continue
         kept.append((i, j, None))
-        yield _row(result, result.decision, twins)
+        yield result
     resolved = resolve_guarded(prepared, kept, guarded, thresholds, prior) if promote else (r for *_, r in guarded)
     for result in resolved:
         if result.decision in keep:
