@@ -206,9 +206,12 @@ def find_duplicate_pairs(
     hand-set ones are back in place afterwards.
 
     The candidate pairs (BlockPlan.pair_codes) are scored in order of the records' positions in
-    ``records``. With ``workers`` > 1 (and where processes can be forked) they are cut into equal
-    parts, scored in that many processes: this one and ``workers - 1`` forked children, which
-    share the prepared records and the pairs copy-on-write and send back what they found. The
+    ``records``; only those that Columns.worth_comparing keeps are compared one by one, which
+    gives the same rows as comparing every pair (columns.py). With ``workers`` > 1 (and where
+    processes can be forked) the columns are built in a forked process while this one enumerates
+    the pairs, and the pairs are cut into parts scored in that many processes: this one and
+    ``workers - 1`` forked children, which share the prepared records and the pairs
+    copy-on-write, each take the next part not yet taken and send back what they found. The
     pairs, their scores and their order are exactly those of one process.
     """
     prepared = [prepare(r, cache=False) for r in records]
@@ -308,15 +311,15 @@ def _scored(
     # Guarded pairs wait until every pair is known (their relatives may come later), and
     # possible twins come last: ranked below the pairs the engine is sure of.
     kept, guarded, later = [], [], []
-    for i, j, result, kind in found:
+    for i, j, item, kind in found:  # a result, or for a reported pair its row
         if kind == "guarded":
-            guarded.append((i, j, result))
+            guarded.append((i, j, item))
             continue
         if kind == "twin":
-            later.append(result)
+            later.append(item)
             continue
         kept.append((i, j, None))
-        yield result
+        yield item
     resolved = resolve_guarded(prepared, kept, guarded, thresholds, prior) if promote else (r for *_, r in guarded)
     for result in resolved:
         if result.decision in keep:
