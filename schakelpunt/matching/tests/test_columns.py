@@ -243,3 +243,16 @@ def test_find_duplicate_pairs_is_the_same_with_every_pair_compared(monkeypatch: 
     monkeypatch.setattr(Columns, "worth_comparing", lambda self, i, j, *args, **kwargs: np.ones(len(i), dtype=bool))
     assert list(find_duplicate_pairs(prepared, twins=True)) == with_columns
     assert any(row[4] for row in with_columns)  # a possible twin among them
+
+
+def test_a_surname_that_only_sounds_alike_is_weak_evidence_not_different() -> None:
+    """Hoek and Hout: far apart as spelled, close as sounds (score._surname_level: WEAK). Among a
+    million records this pair is "possible" only with that level, so it must not be left out."""
+    common = {"voornamen": "Jan", "geslacht": "M", "postcode": "1234AB", "telefoon": ("0612345678",)}
+    a = person(geslachtsnaam="Hoek", geboortedatum=PartialDate(1980, 3, 12), huisnummer="5", **common)
+    b = person(geslachtsnaam="Hout", geboortedatum=PartialDate(1980, 3, 13), huisnummer="5a", **common)
+    prepared = [prepare(a, cache=False), prepare(b, cache=False)]
+    prior = prior_log2_odds(1_000_000)
+    assert _reported(compare_batch(prepared[0], prepared[1], DEFAULT_THRESHOLDS, prior, twins=True))
+    pair = np.array([0]), np.array([1])
+    assert Columns(prepared).worth_comparing(*pair, DEFAULT_THRESHOLDS, prior, twins=True).all()
