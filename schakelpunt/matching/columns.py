@@ -283,10 +283,10 @@ class Columns:
         swapped_best = other + self._swap_best() - SWAP_PENALTY
         twin = dob_exact & address_twin if twins else np.zeros(len(i), dtype=bool)
         # First without the names, at the best they could be: most pairs end here.
-        names_best = np.maximum(self._surname_exact(i, j), max(W["surname"].values())) + max(W["given"].values())
-        open_ = np.flatnonzero(
-            ~far & ((other + np.maximum(names_best, 0.0) >= needed) | twin | (swapped_best >= needed))
-        )
+        # (Either name may be missing, which weighs 0.)
+        surname_best = np.maximum(self._surname_exact(i, j), max(0.0, *W["surname"].values()))
+        names_best = surname_best + max(0.0, *W["given"].values())
+        open_ = np.flatnonzero(~far & ((other + names_best >= needed) | twin | (swapped_best >= needed)))
         alive = np.zeros(len(i), dtype=bool)
         i, j, other, swapped_best, twin = i[open_], j[open_], other[open_], swapped_best[open_], twin[open_]
         surname, sn_twin, sn_swap = self._surname(i, j)
