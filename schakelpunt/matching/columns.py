@@ -286,7 +286,8 @@ class Columns:
         # (Either name may be missing, which weighs 0.)
         surname_best = np.maximum(self._surname_exact(i, j), max(0.0, *W["surname"].values()))
         names_best = surname_best + max(0.0, *W["given"].values())
-        open_ = np.flatnonzero(~far & ((other + names_best >= needed) | twin | (swapped_best >= needed)))
+        # (A swap's best is never above names_best: its levels are among those counted there.)
+        open_ = np.flatnonzero(~far & ((other + names_best >= needed) | twin))
         alive = np.zeros(len(i), dtype=bool)
         i, j, other, swapped_best, twin = i[open_], j[open_], other[open_], swapped_best[open_], twin[open_]
         surname, sn_twin, sn_swap = self._surname(i, j)
