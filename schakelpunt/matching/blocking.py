@@ -293,10 +293,7 @@ class BlockPlan:
                     members = owners[chosen[at : at + step, None] + np.arange(size)]
                     first, second = members[:, rows].ravel(), members[:, cols].ravel()
                     if not bsn:
-                        y1, y2 = years[first], years[second]
-                        either_estimated = estimated[first] | estimated[second]
-                        limit = np.where(either_estimated, GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS)
-                        keep = (y1 < 0) | (y2 - y1 < limit)
+                        keep = _not_a_generation_apart(first, second, years, estimated)
                         first, second = first[keep], second[keep]
                     low, high = np.minimum(first, second), np.maximum(first, second)
                     chunks.append((low << _OWNER_BITS) | high)
@@ -304,14 +301,15 @@ class BlockPlan:
         large = starts[sizes > self.max_block]
         if len(large):
             # Both sorts put the keys in the same order, so a block starts at the same place.
-            blocks = [bisect_left(self.starts, start) for start in large.tolist()]
-            windowed = [b for b in blocks if int(self.sorted_keys[self.starts[b]]) in self.big]
+            windowed, bsn_blocks = [], []
+            for start in large.tolist():
+                block = bisect_left(self.starts, start)
+                (windowed if int(self.sorted_keys[start]) in self.big else bsn_blocks).append(block)
             chunks.append(self._windowed_codes(windowed, years, estimated))
             found = array("q")
-            for block in blocks:
-                if int(self.sorted_keys[self.starts[block]]) not in self.big:
-                    for i, j in self.pairs(block, block + 1):
-                        found.append((i << _OWNER_BITS) | j)
+            for block in bsn_blocks:
+                for i, j in self.pairs(block, block + 1):
+                    found.append((i << _OWNER_BITS) | j)
             chunks.append(np.frombuffer(found, dtype=np.int64))
         if not chunks:
             return np.zeros(0, np.int64)
@@ -360,9 +358,7 @@ class BlockPlan:
         for distance in range(1, self.window + 1):
             at = positions[positions + distance < ends_np]
             first, second = members_np[at], members_np[at + distance]
-            y1, y2 = years[first], years[second]
-            limit = np.where(estimated[first] | estimated[second], GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS)
-            keep = (y1 < 0) | (y2 < 0) | (np.abs(y1 - y2) < limit)
+            keep = _not_a_generation_apart(first, second, years, estimated)
             for k in np.flatnonzero(keep & checked[at]).tolist():
                 j = int(second[k])
                 shared = set(key_hashes[offsets[j] : offsets[j + 1]])
@@ -371,6 +367,16 @@ class BlockPlan:
             first, second = first[keep], second[keep]
             chunks.append((np.minimum(first, second) << _OWNER_BITS) | np.maximum(first, second))
         return np.concatenate(chunks)
+
+
+def _not_a_generation_apart(first: np.ndarray, second: np.ndarray, years: np.ndarray, estimated: np.ndarray):
+    """score.generation_apart for arrays of pairs, negated: True where a year is unknown (-1) or
+    the years are closer than a generation."""
+    import numpy as np
+
+    y1, y2 = years[first], years[second]
+    limit = np.where(estimated[first] | estimated[second], GENERATION_GAP_ESTIMATED, GENERATION_GAP_YEARS)
+    return (y1 < 0) | (y2 < 0) | (np.abs(y1 - y2) < limit)
 
 
 def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

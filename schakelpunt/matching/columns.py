@@ -164,9 +164,10 @@ class Columns:
         # small codes in one vocabulary (0 is empty), and the word of each code.
         texts = {name: field(name) for name in _NAME_FIELDS}
         hashes = {name: hashed(values) for name, values in texts.items()}
-        distinct, codes = np.unique(np.concatenate(list(hashes.values())), return_inverse=True)
+        together = np.concatenate(list(hashes.values()))
+        distinct, codes = np.unique(together, return_inverse=True)
         codes = (codes + 1).astype(np.int32)
-        codes[np.concatenate(list(hashes.values())) == 0] = 0
+        codes[together == 0] = 0
         for k, name in enumerate(_NAME_FIELDS):
             setattr(self, _NAME_FIELDS[name], codes[k * n : (k + 1) * n])
         spelling: dict[int, str] = {}
@@ -181,7 +182,7 @@ class Columns:
         if surname_u:
             get = surname_u.get
             self.surname_u = np.fromiter((get(s, 0.0) for s in texts["sn_stem"]), dtype=np.float64, count=n)
-        self._related: dict[int, bool] = {}
+        self._related: dict[tuple[int, int], bool] = {}
 
     def __getstate__(self) -> dict:
         # Sent back from the process that built it (engine._meanwhile): the arrays, not the module.
@@ -194,15 +195,18 @@ class Columns:
 
     # -- pairs of codes -------------------------------------------------------------------
 
+    def _distinct(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct pairs of codes (a[k], b[k]) as two arrays, and where each pair is among them."""
+        np = self._np
+        distinct, inverse = np.unique((a.astype(np.int64) << 32) | b.astype(np.int64), return_inverse=True)
+        return distinct >> 32, distinct & 0xFFFFFFFF, inverse
+
     def _scores(self, a: np.ndarray, b: np.ndarray, scorer, **kwargs) -> np.ndarray:
         """scorer(word a, word b) per pair, computed once per distinct pair of words."""
-        np = self._np
         if not len(a):
-            return np.zeros(0)
-        keys = (a.astype(np.int64) << 32) | b.astype(np.int64)
-        distinct, inverse = np.unique(keys, return_inverse=True)
-        values = process.cpdist(self.words[distinct >> 32], self.words[distinct & 0xFFFFFFFF], scorer=scorer, **kwargs)
-        return values[inverse]
+            return self._np.zeros(0)
+        first, second, inverse = self._distinct(a, b)
+        return process.cpdist(self.words[first], self.words[second], scorer=scorer, **kwargs)[inverse]
 
     def _similar(self, x, xp, y, yp) -> np.ndarray:
         """Where _given_name_level(x, xp, y, yp) may be other than DIFFERENT (a superset)."""
@@ -234,24 +238,23 @@ class Columns:
         both = np.flatnonzero((ca != 0) & (cb != 0))
         if not len(both):
             return out
-        keys = (ca[both].astype(np.int64) << 32) | cb[both].astype(np.int64)
-        distinct, inverse = np.unique(keys, return_inverse=True)
+        first, second, inverse = self._distinct(ca[both], cb[both])
         words, cache = self.words, self._related
-        hits = np.zeros(len(distinct), dtype=bool)
-        for k, key in enumerate(distinct.tolist()):
+        hits = np.zeros(len(first), dtype=bool)
+        for k, key in enumerate(zip(first.tolist(), second.tolist(), strict=True)):
             hit = cache.get(key)
             if hit is None:
                 # related() only needs the two given names to differ, which they do where it is asked.
-                hit = cache[key] = nicknames.related("a", words[key >> 32], "b", words[key & 0xFFFFFFFF])
+                hit = cache[key] = nicknames.related("a", words[key[0]], "b", words[key[1]])
             hits[k] = hit
         out[both] = hits[inverse]
         return out
 
-    @staticmethod
-    def _overlap(np, left: list, right: list, count_a, count_b) -> np.ndarray:
-        """Whether two lists of names share one (any name beyond the columns counts as shared)."""
-        out = (count_a > _NAMES) | (count_b > _NAMES)
-        for x in left:
+    def _shared(self, columns: list, i, j) -> np.ndarray:
+        """Whether record i's values in ``columns`` (names, parts or phones) and record j's share one."""
+        out = self._np.zeros(len(i), dtype=bool)
+        right = [c[j] for c in columns]
+        for x in (c[i] for c in columns):
             for y in right:
                 out |= (x == y) & (x != 0)
         return out
@@ -394,11 +397,7 @@ class Columns:
         np = self._np
         w = W["phone"]
         ca, cb = self.phone_count[i], self.phone_count[j]
-        shared = np.zeros(len(i), dtype=bool)
-        left, right = [x[i] for x in self.phones], [y[j] for y in self.phones]
-        for x in left:
-            for y in right:
-                shared |= (x == y) & (x != 0)
+        shared = self._shared(self.phones, i, j)
         # More phones than the columns hold: the level may be either.
         unsure = (ca > _PHONES) | (cb > _PHONES)
         level = np.where(unsure, max(w[EXACT], w[DIFFERENT]), np.where(shared, w[EXACT], w[DIFFERENT]))
@@ -432,9 +431,9 @@ class Columns:
         typo[k] = self._scores(sa[k], sb[k], OSA.distance, score_cutoff=1) <= 1
         io, jo = i[open_], j[open_]
         multi = (self.sn_count[io] > 1) | (self.sn_count[jo] > 1)
-        partial = multi & self._overlap(
-            np, [c[io] for c in self.sn_parts], [c[jo] for c in self.sn_parts], self.sn_count[io], self.sn_count[jo]
-        )
+        # Any part beyond the columns counts as shared.
+        beyond = (self.sn_count[io] > _NAMES) | (self.sn_count[jo] > _NAMES)
+        partial = multi & (beyond | self._shared(self.sn_parts, io, jo))
         # The sound keys' score only where the spelling's does not already reach WEAK for certain.
         weak = jw.copy()
         k = np.flatnonzero(jw < _SURNAME_WEAK_JW + _SLACK)
@@ -505,9 +504,8 @@ class Columns:
         weak = jw >= _GIVEN_WEAK_JW - _SLACK
         nickname = self._nickname(self.gn_canon[io], self.gn_canon[jo])
         multi = (self.gn_count[io] > 1) | (self.gn_count[jo] > 1)
-        partial = multi & self._overlap(
-            np, [c[io] for c in self.gn_names], [c[jo] for c in self.gn_names], self.gn_count[io], self.gn_count[jo]
-        )
+        beyond = (self.gn_count[io] > _NAMES) | (self.gn_count[jo] > _NAMES)
+        partial = multi & (beyond | self._shared(self.gn_names, io, jo))
         rest = _either(np, jw, _GIVEN_WEAK_JW, w[WEAK], w[DIFFERENT])
         rest = np.where(typo, np.maximum(w[TYPO], rest), rest)
         rest = np.where(nickname, np.maximum(w[NICKNAME], rest), rest)

@@ -251,22 +251,14 @@ def test_a_surname_that_only_sounds_alike_is_weak_evidence_not_different() -> No
     common = {"voornamen": "Jan", "geslacht": "M", "postcode": "1234AB", "telefoon": ("0612345678",)}
     a = person(geslachtsnaam="Hoek", geboortedatum=PartialDate(1980, 3, 12), huisnummer="5", **common)
     b = person(geslachtsnaam="Hout", geboortedatum=PartialDate(1980, 3, 13), huisnummer="5a", **common)
-    prepared = [prepare(a, cache=False), prepare(b, cache=False)]
-    prior = prior_log2_odds(1_000_000)
-    assert _reported(compare_batch(prepared[0], prepared[1], DEFAULT_THRESHOLDS, prior, twins=True))
-    pair = np.array([0]), np.array([1])
-    assert Columns(prepared).worth_comparing(*pair, DEFAULT_THRESHOLDS, prior, twins=True).all()
+    _reported_and_kept_among_a_million(a, b)
 
 
 def test_a_shared_phone_beyond_the_first_two_counts() -> None:
     """Columns hold two phones per record; with more, the shared one may be beyond them."""
     a = person(voornamen="Jan", geslachtsnaam="Jansen", telefoon=("0610000001", "0610000002", "0699999999"))
     b = person(voornamen="Jan", geslachtsnaam="Jansen", telefoon=("0699999999",))
-    prepared = [prepare(a, cache=False), prepare(b, cache=False)]
-    prior = prior_log2_odds(1_000_000)
-    assert _reported(compare_batch(prepared[0], prepared[1], DEFAULT_THRESHOLDS, prior, twins=True))
-    pair = np.array([0]), np.array([1])
-    assert Columns(prepared).worth_comparing(*pair, DEFAULT_THRESHOLDS, prior, twins=True).all()
+    _reported_and_kept_among_a_million(a, b)
 
 
 def test_possible_twins_are_kept_whatever_the_threshold() -> None:
@@ -276,3 +268,11 @@ def test_possible_twins_are_kept_whatever_the_threshold() -> None:
     unreachable = Thresholds(match=1 - 1e-16, possible=1 - 1e-15)
     reported, left_out = _check(prepared, twins=True, thresholds=unreachable)
     assert reported > 0 and left_out > 0
+
+
+def _reported_and_kept_among_a_million(a, b) -> None:
+    prepared = [prepare(a, cache=False), prepare(b, cache=False)]
+    prior = prior_log2_odds(1_000_000)
+    assert _reported(compare_batch(prepared[0], prepared[1], DEFAULT_THRESHOLDS, prior, twins=True))
+    pair = np.array([0]), np.array([1])
+    assert Columns(prepared).worth_comparing(*pair, DEFAULT_THRESHOLDS, prior, twins=True).all()
