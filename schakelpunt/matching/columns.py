@@ -66,6 +66,7 @@ from .score import (
     YEAR_NEAR,
     Thresholds,
     W,
+    local_weight,
 )
 
 if TYPE_CHECKING:
@@ -278,8 +279,9 @@ class Columns:
         i, j = i[rest], j[rest]
 
         dob, dob_exact, far = self._dob(i, j)
-        address, address_twin = self._address(i, j)
-        other = dob + address + self._phone(i, j) + self._sex(i, j)
+        address, address_twin, address_exact = self._address(i, j)
+        phone, phone_shared = self._phone(i, j)
+        other = dob + address + phone + self._sex(i, j) + local_weight(prior) * (address_exact | phone_shared)
         # The lowest weight of "possible": probability(weight, prior) >= possible.
         p = thresholds.possible
         needed = log2(p / (1 - p)) - prior - _EPSILON
@@ -355,7 +357,7 @@ class Columns:
         return np.select(conditions, values, w[SAME_Y]), exact, far
 
     def _address(self, i, j):
-        """The best weight the address level can have, and whether it can be EXACT or BUILDING."""
+        """The best weight the address level can have, whether it can be EXACT or BUILDING, and whether EXACT."""
         np = self._np
         w = W["address"]
         nr_a, nr_b = self.addr_nr[i], self.addr_nr[j]
@@ -384,16 +386,19 @@ class Columns:
             values = [w[EXACT], w[BUILDING], w[EXACT], w[POSTCODE], w[DIFFERENT], w[EXACT], w[DIFFERENT]]
             values += [w[POSTCODE], w[DIFFERENT]]
             twin = np.select(conditions[:3] + conditions[5:6], [True] * 4, False)
-            return np.select(conditions, values, 0.0), twin
+            exact = np.select(conditions[:3] + conditions[5:6], [True, False, True, True], False)
+            return np.select(conditions, values, 0.0), twin, exact
 
-        best, twin = level(same_street)
+        best, twin, exact = level(same_street)
         if maybe_street.any():
-            other, other_twin = level(same_street | maybe_street)
+            other, other_twin, other_exact = level(same_street | maybe_street)
             best = np.where(maybe_street, np.maximum(best, other), best)
             twin |= maybe_street & other_twin
-        return best, twin
+            exact |= maybe_street & other_exact
+        return best, twin, exact
 
     def _phone(self, i, j):
+        """The best weight of the phone level, and whether a phone may be shared."""
         np = self._np
         w = W["phone"]
         ca, cb = self.phone_count[i], self.phone_count[j]
@@ -401,7 +406,8 @@ class Columns:
         # More phones than the columns hold: the level may be either.
         unsure = (ca > _PHONES) | (cb > _PHONES)
         level = np.where(unsure, max(w[EXACT], w[DIFFERENT]), np.where(shared, w[EXACT], w[DIFFERENT]))
-        return np.where((ca > 0) & (cb > 0), level, 0.0)
+        both = (ca > 0) & (cb > 0)
+        return np.where(both, level, 0.0), both & (shared | unsure)
 
     def _sex(self, i, j):
         np = self._np

@@ -527,6 +527,22 @@ def prior_log2_odds(population: int) -> float:
     return -log2(max(population, 2))
 
 
+# Evidence that a household shares — the same address, the same phone — is shared by a
+# handful of people however large the register is. The hand-set u of these levels hold for a
+# register of about LOCAL_CALIBRATION_POPULATION records; in a larger one the prior (one in N)
+# would count the whole register as competitors for what only the housemates share, and recall
+# would fall as the register grows while precision rose (docs/benchmarks.md, eighth session).
+# So a pair that agrees on the address or a phone gets back what the prior took beyond that
+# size (at most once): its odds against the housemates stay what they were. A smaller register
+# keeps the prior as it is.
+LOCAL_CALIBRATION_POPULATION = DEFAULT_POPULATION
+
+
+def local_weight(prior: float) -> float:
+    """The bits a pair agreeing on the address or a phone gets back from ``prior`` (0 up to 100 000 records)."""
+    return max(0.0, prior_log2_odds(LOCAL_CALIBRATION_POPULATION) - prior)
+
+
 def probability(weight: float, prior: float) -> float:
     """The probability that a pair is one person, from its summed weight and the prior log2 odds."""
     x = weight + prior
@@ -690,6 +706,9 @@ def _compare(
             phone_equal = True
             weight += _W_PHONE[EXACT]
             why.append("zelfde telefoonnummer")
+
+    if addr == EXACT or phone_equal:
+        weight += local_weight(prior)
 
     if a.sex and b.sex:
         if a.sex == b.sex:

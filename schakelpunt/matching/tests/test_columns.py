@@ -176,10 +176,14 @@ def _reported(result) -> bool:
     return result is not None and (result.guarded or result.decision != "nonmatch" or result.possible_twin)
 
 
-def _check(prepared: list, *, twins: bool, surname_u=None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> tuple:
-    """(pairs reported, pairs left out) over every pair; fails on a reported pair left out."""
+def _check(
+    prepared: list, *, twins: bool, surname_u=None, thresholds: Thresholds = DEFAULT_THRESHOLDS, population: int = 0
+) -> tuple:
+    """(pairs reported, pairs left out) over every pair; fails on a reported pair left out.
+
+    ``population``: the register the pairs are scored against (default: the records given)."""
     pairs = np.array(list(combinations(range(len(prepared)), 2)), dtype=np.int64).reshape(-1, 2)
-    prior = prior_log2_odds(len(prepared))
+    prior = prior_log2_odds(population or len(prepared))
     worth = Columns(prepared, surname_u).worth_comparing(pairs[:, 0], pairs[:, 1], thresholds, prior, twins=twins)
     reported = 0
     for (i, j), keep in zip(pairs.tolist(), worth.tolist(), strict=True):
@@ -200,6 +204,8 @@ def test_no_pair_that_compare_batch_reports_is_left_out(seed: int, twins: bool) 
     _check(prepared, twins=twins)  # one weight for every surname
     # Every surname as rare as can be: "same surname" weighs more than the hand-set weight.
     _check(prepared, twins=twins, surname_u={p.sn_stem: SURNAME_U_MIN for p in prepared})
+    # Against a register of millions: what a household shares gets back what the prior takes.
+    assert _check(prepared, twins=twins, population=5_000_000)[0] > 50
 
 
 def test_the_weights_of_the_moment_are_used() -> None:
@@ -235,6 +241,7 @@ def test_no_reported_pair_is_left_out_for_any_records(people: list) -> None:
     prepared = [prepare(r, cache=False) for r in people]
     _check(prepared, twins=True, surname_u=surname_frequencies(prepared))
     _check(prepared, twins=False)
+    _check(prepared, twins=True, population=3_000_000)
 
 
 def test_find_duplicate_pairs_is_the_same_with_every_pair_compared(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from math import log2
 
 import pytest
 from hypothesis import assume, given
@@ -202,6 +203,26 @@ def test_a_larger_file_makes_the_same_agreement_less_telling() -> None:
     large = compare(a, b, population=1_000_000)
     assert small.score > large.score
     assert small.weight == large.weight
+
+
+def test_what_a_household_shares_counts_the_same_in_a_larger_register() -> None:
+    """The same address or phone is shared by housemates, whose number does not grow with the
+    register: beyond 100 000 records such a pair keeps its odds; other evidence counts for less."""
+    at_home = jan(voornamen="J.", geboortedatum=None), jan(voornamen="J.", geboortedatum=None, telefoon=None)
+    phone = jan(postcode=None, telefoon=("0612345678",)), jan(postcode=None, telefoon=("0612345678",))
+    elsewhere = jan(postcode=None), jan(postcode=None)
+    for a, b in (at_home, phone):
+        reference = compare(a, b, population=100_000)
+        assert compare(a, b, population=1_000_000).score == pytest.approx(reference.score)
+        assert compare(a, b, population=1_000_000).decision == reference.decision
+        # A smaller register keeps its own, more lenient prior.
+        assert compare(a, b, population=1_000).score > reference.score
+    a, b = elsewhere
+    assert compare(a, b, population=1_000_000).score < compare(a, b, population=100_000).score
+    # Address and phone together: still one household, counted once.
+    a, b = jan(telefoon=("0612345678",)), jan(telefoon=("0612345678",))
+    gained = compare(a, b, population=1_000_000).weight - compare(a, b, population=100_000).weight
+    assert gained == pytest.approx(log2(10))
 
 
 def test_thresholds_are_validated_and_used() -> None:
