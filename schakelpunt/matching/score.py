@@ -12,7 +12,10 @@ is mapped to a probability with the logistic function.
 The prior is the chance that a given pair is the same person before looking: about one
 in the number of records searched (``population``). The same evidence therefore counts
 for less in a larger file, which is right: "Jan de Vries, no date of birth" is telling
-among a thousand records and says little among a million.
+among a thousand records and says little among a million. Evidence that only a household
+shares (the same address, a phone) is the exception: its u holds for about 100 000 records,
+and above that size it gets back what the larger prior took (``local_weight``, ADR 0010
+decision 11).
 
 The m and u values below are set by hand, from what is known about Dutch registrations
 and about how frontline staff write names down; they are not fitted to labelled data
