@@ -655,7 +655,7 @@ def run_size(size: int, dbs: list[str], args, results: dict, save) -> None:
             res["error"] = str(exc)[-3000:]
             _log(f"size {size} {db}: FAILED {res['error']}")
         save()
-        if not args.keep_db:
+        if not (args.keep_db or reuse):  # a reused database stays for the next --reuse-db
             _drop_database(db, size)
 
 
@@ -715,7 +715,7 @@ def main() -> None:
     parser.add_argument(
         "--reuse-db",
         action="store_true",
-        help="use the database a --keep-db run left (same size, seed and generator) instead of importing again",
+        help="use the database a --keep-db run left (same size, seed and generator) instead of importing again; it is kept",
     )
     parser.add_argument("--json", help="results file (default benchmarks/results/matching_<time>.json)")
     parser.add_argument(
