@@ -357,7 +357,7 @@ class Columns:
         return np.select(conditions, values, w[SAME_Y]), exact, far
 
     def _address(self, i, j):
-        """The best weight the address level can have, whether it can be EXACT or BUILDING, and whether EXACT."""
+        """The best weight of the address level, whether it can be EXACT or BUILDING, and whether it can be EXACT."""
         np = self._np
         w = W["address"]
         nr_a, nr_b = self.addr_nr[i], self.addr_nr[j]
