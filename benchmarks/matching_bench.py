@@ -715,7 +715,7 @@ def main() -> None:
     parser.add_argument(
         "--reuse-db",
         action="store_true",
-        help="use the database a --keep-db run left (same size, seed and generator) instead of importing again; it is kept",
+        help="use (and keep) the database a --keep-db run left (same size, seed and generator) instead of importing",
     )
     parser.add_argument("--json", help="results file (default benchmarks/results/matching_<time>.json)")
     parser.add_argument(
