@@ -6,9 +6,10 @@ levels look the same to any rule built on them. This script takes every candidat
 synthetic population (the blocking the engine uses), and for each combination of levels counts
 how many of its pairs are truly one person. Ranked by that share, cross-fitted (counted on half
 the pairs, applied to the other half), the pairs give the best that any scoring of these levels
-could do *knowing the generator's truth*: a supervised ceiling, which no unsupervised engine can
-reach and which flatters itself with what it learns of the generator (how many twins it makes,
-for instance).
+could do *knowing the generator's truth*: a supervised ceiling, which no scoring of these levels
+without the truth can beat and which flatters itself with what it learns of the generator (how
+many twins it makes, for instance). The engine weighs one thing the levels do not name (how common
+a surname is), so strictly the ceiling bounds the levels, not the engine.
 
 It prints, for the ceiling and for the engine (`find_duplicate_pairs` with a very low
 "possible" threshold, so that its score ranks nearly every candidate pair):
