@@ -33,7 +33,8 @@ import hashlib
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Mapping
+from itertools import groupby
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,10 +48,14 @@ import population_intl  # noqa: E402
 from schakelpunt.matching import engine  # noqa: E402
 from schakelpunt.matching.blocking import candidate_pairs  # noqa: E402
 from schakelpunt.matching.model import prepare  # noqa: E402
-from schakelpunt.matching.score import MATCH_THRESHOLD, POSSIBLE_THRESHOLD, Thresholds, compare  # noqa: E402
+from schakelpunt.matching.score import (  # noqa: E402
+    MATCH_THRESHOLD,
+    PHRASE_NOT_ENOUGH,
+    POSSIBLE_THRESHOLD,
+    Thresholds,
+    compare,
+)
 
-# The explanation the engine gives a pair that has no evidence telling it from a relative.
-NOT_SEPARATING = "te weinig onderscheidende gegevens voor automatisch koppelen"
 GUARDED = ("guarded", True)
 TWIN = ("possible twin", True)
 PRECISIONS = (0.99, 0.95, 0.90, 0.80)
@@ -62,17 +67,27 @@ def _key(a: str, b: str) -> Pair:
     return (a, b) if a < b else (b, a)
 
 
+def _ruled_out(vector: frozenset) -> bool:
+    """The twin and namesake rule forbids an automatic link for pairs with these levels."""
+    return PHRASE_NOT_ENOUGH in vector or GUARDED in vector or TWIN in vector
+
+
 def _fold(pair: Pair) -> int:
     return hashlib.blake2b(f"{pair[0]}|{pair[1]}".encode(), digest_size=2).digest()[0] & 1
 
 
-def curve(ranked: Iterable[Pair], true: set[Pair]) -> dict:
-    """Best F1 over every cut of ``ranked``, and the highest recall at each precision in PRECISIONS."""
-    hits = 0
+def curve(score: Mapping[Pair, float], true: set[Pair]) -> dict:
+    """Best F1 over every threshold on ``score``, and the highest recall at each precision in PRECISIONS.
+
+    A threshold cannot split pairs with the same score, so the figures are taken only between
+    distinct scores (the order of tied pairs would otherwise decide them)."""
+    hits = found = 0
     best = (0.0, 0.0, 0.0, 0)
     at: dict[float, float] = dict.fromkeys(PRECISIONS, 0.0)
-    for found, pair in enumerate(ranked, 1):
-        hits += pair in true
+    for _, tied in groupby(sorted(score.items(), key=lambda item: -item[1]), key=lambda item: item[1]):
+        for pair, _ in tied:
+            found += 1
+            hits += pair in true
         p, r = hits / found, hits / len(true)
         f1 = 2 * p * r / (p + r) if hits else 0.0
         if f1 > best[0]:
@@ -138,19 +153,14 @@ def main(argv: list[str] | None = None) -> None:
             if _fold(pair) == fold:
                 hit, total = counts.get(vector, (0, 0))
                 share[pair] = (hit + 0.5) / (total + 1)
-    ranked = sorted(share, key=share.__getitem__, reverse=True)
-
-    def allowed(pair: Pair) -> bool:
-        vector = levels[pair]
-        return not (NOT_SEPARATING in vector or GUARDED in vector or TWIN in vector)
 
     print()
-    _print_curve("ceiling: any ranking of the levels, knowing the truth (cross-fitted)", curve(ranked, true))
+    _print_curve("ceiling: any ranking of the levels, knowing the truth (cross-fitted)", curve(share, true))
     _print_curve(
         "ceiling under the twin and namesake rule (no guarded pair, possible twin or pair without separating evidence)",
-        curve((p for p in ranked if allowed(p)), true),
+        curve({p: v for p, v in share.items() if not _ruled_out(levels[p])}, true),
     )
-    _print_curve("engine: find_duplicate_pairs' score", curve(sorted(ours, key=ours.__getitem__, reverse=True), true))
+    _print_curve("engine: find_duplicate_pairs' score", curve(ours, true))
     for name, threshold in (("match", MATCH_THRESHOLD), ("match or possible", POSSIBLE_THRESHOLD)):
         chosen = [p for p, s in ours.items() if s >= threshold]
         hits = sum(p in true for p in chosen)
@@ -166,10 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     missed = [
         (vector, row)
         for vector, row in per_vector.items()
-        if row[1] >= 20
-        and row[0] >= 0.99 * row[1]
-        and row[2] < row[1] / 2
-        and not (NOT_SEPARATING in vector or GUARDED in vector or TWIN in vector)
+        if row[1] >= 20 and row[0] >= 0.99 * row[1] and row[2] < row[1] / 2 and not _ruled_out(vector)
     ]
     missed.sort(key=lambda item: -item[1][0])
     print(
