@@ -46,6 +46,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from itertools import groupby
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -271,6 +272,28 @@ def prf(found: set, true: set) -> dict:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "pairs": len(found), "true_found": hit}
 
 
+def threshold_curve(scored: dict, true: set, precisions: tuple[float, ...] = ()) -> dict:
+    """What a threshold on ``scored`` (pair -> score) could give, knowing the labels: the best F1
+    (with its threshold, precision, recall and number of pairs), and the highest recall at each
+    precision in ``precisions``. A threshold cannot split pairs with the same score, so the figures
+    are taken only between distinct scores."""
+    hits = found = 0
+    best = {"f1": 0.0, "threshold": None, "precision": 0.0, "recall": 0.0, "pairs": 0}
+    recall_at = dict.fromkeys(precisions, 0.0)
+    for score, tied in groupby(sorted(scored.items(), key=lambda kv: -kv[1]), key=lambda kv: kv[1]):
+        for pair, _ in tied:
+            found += 1
+            hits += pair in true
+        p, r = hits / found, hits / len(true) if true else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if f > best["f1"]:
+            best = {"f1": f, "threshold": score, "precision": p, "recall": r, "pairs": found}
+        for target in precisions:
+            if p >= target and r > recall_at[target]:
+                recall_at[target] = r
+    return {**best, "recall_at": recall_at}
+
+
 def score_pairs(path: Path, truth: dict, true: set, col_a: str, col_b: str, col_s: str, match: float) -> dict:
     matched, possible, twins = set(), set(), set()
     scored: dict[tuple[str, str], float] = {}
@@ -289,18 +312,11 @@ def score_pairs(path: Path, truth: dict, true: set, col_a: str, col_b: str, col_
             (matched if score >= match else possible).add(pair)
     # For information only, because it looks at the labels: the best F1 that any single
     # threshold (at or above "possible") would have given on these pairs.
-    best = {"f1": 0.0, "threshold": None}
-    tp = n = 0
-    ordered = sorted(scored.items(), key=lambda kv: -kv[1])
-    for i, (pair, score) in enumerate(ordered):
-        n += 1
-        tp += pair in true
-        if i + 1 < len(ordered) and ordered[i + 1][1] == score:
-            continue
-        p, r = tp / n, tp / len(true) if true else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        if f > best["f1"]:
-            best = {"f1": round(f, 4), "threshold": score, "precision": round(p, 4), "recall": round(r, 4)}
+    c = threshold_curve(scored, true)
+    best: dict = {"f1": 0.0, "threshold": None}
+    if c["f1"] > 0:
+        best = {"f1": round(c["f1"], 4), "threshold": c["threshold"]}
+        best.update(precision=round(c["precision"], 4), recall=round(c["recall"], 4))
     return {
         "match": prf(matched, true),
         "match_or_possible": prf(matched | possible, true),

@@ -33,8 +33,6 @@ import hashlib
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Mapping
-from itertools import groupby
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +42,7 @@ for path in (ROOT, ROOT / "benchmarks"):
 
 import population  # noqa: E402
 import population_intl  # noqa: E402
+from matching_bench import prf, threshold_curve  # noqa: E402
 
 from schakelpunt.matching import engine  # noqa: E402
 from schakelpunt.matching.blocking import candidate_pairs  # noqa: E402
@@ -56,6 +55,8 @@ from schakelpunt.matching.score import (  # noqa: E402
     compare,
 )
 
+# Beside the words of the explanation, a combination of levels says whether the pair is held as
+# guarded or listed as a possible twin.
 GUARDED = ("guarded", True)
 TWIN = ("possible twin", True)
 PRECISIONS = (0.99, 0.95, 0.90, 0.80)
@@ -76,29 +77,8 @@ def _fold(pair: Pair) -> int:
     return hashlib.blake2b(f"{pair[0]}|{pair[1]}".encode(), digest_size=2).digest()[0] & 1
 
 
-def curve(score: Mapping[Pair, float], true: set[Pair]) -> dict:
-    """Best F1 over every threshold on ``score``, and the highest recall at each precision in PRECISIONS.
-
-    A threshold cannot split pairs with the same score, so the figures are taken only between
-    distinct scores (the order of tied pairs would otherwise decide them)."""
-    hits = found = 0
-    best = (0.0, 0.0, 0.0, 0)
-    at: dict[float, float] = dict.fromkeys(PRECISIONS, 0.0)
-    for _, tied in groupby(sorted(score.items(), key=lambda item: -item[1]), key=lambda item: item[1]):
-        for pair, _ in tied:
-            found += 1
-            hits += pair in true
-        p, r = hits / found, hits / len(true)
-        f1 = 2 * p * r / (p + r) if hits else 0.0
-        if f1 > best[0]:
-            best = (f1, p, r, found)
-        for target in PRECISIONS:
-            if p >= target and r > at[target]:
-                at[target] = r
-    return {"f1": best[0], "precision": best[1], "recall": best[2], "pairs": best[3], "recall_at": at}
-
-
-def _print_curve(name: str, c: dict) -> None:
+def _print_curve(name: str, scored: dict[Pair, float], true: set[Pair]) -> None:
+    c = threshold_curve(scored, true, PRECISIONS)
     at = "  ".join(f"P≥{t:.2f}: {r:.4f}" for t, r in c["recall_at"].items())
     print(f"{name}\n  best F1 {c['f1']:.4f} (P {c['precision']:.4f} R {c['recall']:.4f}, {c['pairs']} pairs)")
     print(f"  highest recall at  {at}")
@@ -111,6 +91,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--generator", choices=("nl", "intl"), default="nl")
     parser.add_argument("--show", type=int, default=20, help="how many combinations of levels to list")
     args = parser.parse_args(argv)
+    if args.n_persons < 2:
+        parser.error("n_persons: at least 2")
 
     gen = population_intl if args.generator == "intl" else population
     t0 = time.perf_counter()
@@ -127,58 +109,54 @@ def main(argv: list[str] | None = None) -> None:
         ours[_key(found[0], found[1])] = found[2]
     print(f"engine: {len(ours)} pairs scored at or above 0.0005 ({time.perf_counter() - t0:.0f} s)")
 
-    # Every candidate pair, described by its levels (interned: few distinct combinations).
+    # Every candidate pair, described by its levels (interned: few distinct combinations), and per
+    # combination its pairs and true pairs in each half, and how many of them the engine links.
     t0 = time.perf_counter()
-    levels: dict[Pair, frozenset] = {}
+    levels: dict[Pair, tuple[frozenset, int]] = {}
     interned: dict[frozenset, frozenset] = {}
+    counts: dict[frozenset, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # true, all per half; linked
     for i, j in candidate_pairs(prepared):
         result = compare(prepared[i], prepared[j], population=n)
-        vector = frozenset(result.explanation) | {("guarded", result.guarded), ("possible twin", result.possible_twin)}
-        levels[_key(prepared[i].ref, prepared[j].ref)] = interned.setdefault(vector, vector)
+        vector = frozenset(result.explanation) | {(GUARDED[0], result.guarded), (TWIN[0], result.possible_twin)}
+        vector = interned.setdefault(vector, vector)
+        pair = _key(prepared[i].ref, prepared[j].ref)
+        row = counts[vector]
+        half = _fold(pair)
+        row[half] += pair in true
+        row[2 + half] += 1
+        row[4] += ours.get(pair, 0.0) >= MATCH_THRESHOLD
+        levels[pair] = (vector, half)
     blocked = sum(pair in true for pair in levels)
     print(
         f"candidate pairs {len(levels)}, blocking recall {blocked / len(true):.4f}, "
-        f"{len(interned)} distinct combinations of levels ({time.perf_counter() - t0:.0f} s)"
+        f"{len(counts)} distinct combinations of levels ({time.perf_counter() - t0:.0f} s)"
     )
 
-    # Cross-fitted share of true pairs per combination.
+    # Cross-fitted: each pair gets the share of true pairs of its combination in the other half.
     share: dict[Pair, float] = {}
-    for fold in (0, 1):
-        counts: dict[frozenset, list[int]] = defaultdict(lambda: [0, 0])
-        for pair, vector in levels.items():
-            if _fold(pair) != fold:
-                counts[vector][0] += pair in true
-                counts[vector][1] += 1
-        for pair, vector in levels.items():
-            if _fold(pair) == fold:
-                hit, total = counts.get(vector, (0, 0))
-                share[pair] = (hit + 0.5) / (total + 1)
+    for pair, (vector, half) in levels.items():
+        row = counts[vector]
+        share[pair] = (row[1 - half] + 0.5) / (row[3 - half] + 1)
 
     print()
-    _print_curve("ceiling: any ranking of the levels, knowing the truth (cross-fitted)", curve(share, true))
+    _print_curve("ceiling: any ranking of the levels, knowing the truth (cross-fitted)", share, true)
     _print_curve(
         "ceiling under the twin and namesake rule (no guarded pair, possible twin or pair without separating evidence)",
-        curve({p: v for p, v in share.items() if not _ruled_out(levels[p])}, true),
+        {p: v for p, v in share.items() if not _ruled_out(levels[p][0])},
+        true,
     )
-    _print_curve("engine: find_duplicate_pairs' score", curve(ours, true))
+    _print_curve("engine: find_duplicate_pairs' score", ours, true)
     for name, threshold in (("match", MATCH_THRESHOLD), ("match or possible", POSSIBLE_THRESHOLD)):
-        chosen = [p for p, s in ours.items() if s >= threshold]
-        hits = sum(p in true for p in chosen)
-        print(f"  at '{name}' ({threshold}): P {hits / max(1, len(chosen)):.4f} R {hits / len(true):.4f}")
+        q = prf({p for p, s in ours.items() if s >= threshold}, true)
+        print(f"  at '{name}' ({threshold}): P {q['precision']:.4f} R {q['recall']:.4f}")
 
     # What the rule allows, is nearly always one person, and the engine does not link.
-    per_vector: dict[frozenset, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for pair, vector in levels.items():
-        row = per_vector[vector]
-        row[0] += pair in true
-        row[1] += 1
-        row[2] += ours.get(pair, 0.0) >= MATCH_THRESHOLD
-    missed = [
-        (vector, row)
-        for vector, row in per_vector.items()
-        if row[1] >= 20 and row[0] >= 0.99 * row[1] and row[2] < row[1] / 2 and not _ruled_out(vector)
-    ]
-    missed.sort(key=lambda item: -item[1][0])
+    missed = []
+    for vector, (true_0, true_1, all_0, all_1, linked) in counts.items():
+        hits, total = true_0 + true_1, all_0 + all_1
+        if total >= 20 and hits >= 0.99 * total and linked < total / 2 and not _ruled_out(vector):
+            missed.append((vector, (hits, total, linked)))
+    missed.sort(key=lambda item: (-item[1][0], sorted(x for x in item[0] if isinstance(x, str))))
     print(
         f"\nallowed by the rule, at least 99 % one person (20 pairs or more), mostly not linked: "
         f"{len(missed)} combinations, {sum(row[0] for _, row in missed)} true pairs "
