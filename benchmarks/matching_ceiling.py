@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--generator", choices=("nl", "intl"), default="nl")
     parser.add_argument("--show", type=int, default=20, help="how many combinations of levels to list")
     args = parser.parse_args(argv)
-    if args.n_persons < 2:
-        parser.error("n_persons: at least 2")
+    if args.n_persons < 1:
+        parser.error("n_persons: at least 1")
 
     gen = population_intl if args.generator == "intl" else population
     t0 = time.perf_counter()
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
         levels[pair] = (vector, half)
     blocked = sum(pair in true for pair in levels)
     print(
-        f"candidate pairs {len(levels)}, blocking recall {blocked / len(true):.4f}, "
+        f"candidate pairs {len(levels)}, blocking recall {blocked / max(1, len(true)):.4f}, "
         f"{len(counts)} distinct combinations of levels ({time.perf_counter() - t0:.0f} s)"
     )
 
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"\nallowed by the rule, at least 99 % one person (20 pairs or more), mostly not linked: "
         f"{len(missed)} combinations, {sum(row[0] for _, row in missed)} true pairs "
-        f"({sum(row[0] for _, row in missed) / len(true):.4f} of all)"
+        f"({sum(row[0] for _, row in missed) / max(1, len(true)):.4f} of all)"
     )
     for vector, row in missed[: args.show]:
         words = ", ".join(sorted(x for x in vector if isinstance(x, str)))
